@@ -1,0 +1,620 @@
+package io.luister.common.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.luister.common.schema.CanonicalField;
+import io.luister.common.schema.CanonicalSchemas;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * Reads a program config (YAML) and validates all of it before Spark starts. Every problem is collected
+ * and reported at once, each with the key it concerns and what to do about it, so a data engineer fixes
+ * a config in one pass instead of one error per run.
+ */
+public final class ConfigLoader {
+
+  static final Set<String> TOP_KEYS = Set.of("program", "brand", "competitors", "timezone", "warehouse",
+      "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "sources", "spark");
+  static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
+  static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
+  static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count");
+  static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "mapping");
+  static final Set<String> CSV_OPTION_KEYS = Set.of("encoding", "delimiter", "quote", "escape", "header", "multiline",
+      "timestamp_formats", "date_formats", "timezone", "true_values", "false_values", "null_value");
+  static final Set<String> JSON_OPTION_KEYS = Set.of("encoding", "multiline", "timestamp_formats", "date_formats",
+      "timezone", "true_values", "false_values");
+  static final Set<String> PARQUET_OPTION_KEYS = Set.of("timestamp_formats", "date_formats", "timezone",
+      "true_values", "false_values");
+  /** Pattern letters Spark 4 refuses in datetime parsing (see Spark's datetime-pattern docs). */
+  private static final String SPARK_UNSUPPORTED_PATTERN_LETTERS = "YwWuecAnNp";
+  /** Special "patterns" for numeric Unix timestamps. */
+  public static final Set<String> EPOCH_PATTERNS = Set.of("epoch_seconds", "epoch_millis");
+  private static final String NAME_PATTERN = "[a-z][a-z0-9_]{0,62}";
+
+  private ConfigLoader() {}
+
+  /** Loads and validates; throws {@link ConfigException} listing every problem. */
+  public static ProgramConfig load(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(absolute)) {
+      throw new ConfigException(file.toString(), List.of("the file does not exist or is not a file: " + absolute));
+    }
+    JsonNode root;
+    try {
+      root = new YAMLMapper().readTree(absolute.toFile());
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file.toString(), List.of("it is not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")")));
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), List.of("it cannot be read: " + e.getMessage()));
+    }
+    Problems problems = new Problems();
+    ProgramConfig config = new Reader(absolute, problems).program(root);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(file.toString(), problems.list);
+    }
+    return config;
+  }
+
+  /** Problems found so far, each already phrased as "where: what is wrong; what to do". */
+  static final class Problems {
+    final List<String> list = new ArrayList<>();
+
+    void add(String where, String message) {
+      list.add(where.isEmpty() ? message : where + ": " + message);
+    }
+
+    boolean isEmpty() {
+      return list.isEmpty();
+    }
+  }
+
+  private static final class Reader {
+    private final Path file;
+    private final Path baseDir;
+    private final Problems problems;
+
+    Reader(Path file, Problems problems) {
+      this.file = file;
+      this.baseDir = file.getParent();
+      this.problems = problems;
+    }
+
+    ProgramConfig program(JsonNode root) {
+      if (root == null || !root.isObject()) {
+        problems.add("", "the file must be a YAML mapping with at least 'program', 'brand' and 'sources'");
+        return null;
+      }
+      unknownKeys(root, TOP_KEYS, "(top level)");
+      String program = requiredName(root, "program", "program");
+      BrandConfig brand = brand(root.get("brand"), "brand", true);
+      List<BrandConfig> competitors = new ArrayList<>();
+      JsonNode comps = root.get("competitors");
+      if (comps != null && !comps.isNull()) {
+        if (!comps.isArray()) {
+          problems.add("competitors", "must be a list of brands (each with name, aliases, accounts)");
+        } else {
+          for (int i = 0; i < comps.size(); i++) {
+            BrandConfig c = brand(comps.get(i), "competitors[" + i + "]", false);
+            if (c != null) {
+              competitors.add(c);
+            }
+          }
+        }
+      }
+      checkBrandNamesUnique(brand, competitors);
+      ZoneId timezone = zone(root, "timezone", "timezone").orElse(ZoneId.of("UTC"));
+      String warehouse = text(root, "warehouse", "warehouse").orElse("./warehouse");
+      int baseline = integer(root, "baseline_periods", "baseline_periods", 4, 1, 40);
+      Optional<String> taxonomy = text(root, "taxonomy", "taxonomy").map(t -> {
+        String resolved = resolve(t);
+        if (isLocal(resolved) && !Files.isRegularFile(Path.of(stripFileScheme(resolved)))) {
+          problems.add("taxonomy", "the file '" + t + "' does not exist (resolved to " + resolved
+              + "); paths are relative to the config file's folder");
+        }
+        return resolved;
+      });
+      ProgramConfig.Pseudonymisation pseudo = pseudonymisation(root.get("pseudonymisation"));
+      ProgramConfig.IngestLimits limits = ingestLimits(root.get("ingest"));
+      List<SourceConfig> sources = sources(root.get("sources"));
+      Map<String, String> spark = sparkConf(root.get("spark"));
+      return new ProgramConfig(file, program, brand, List.copyOf(competitors), timezone, warehouse, baseline,
+          taxonomy, pseudo, limits, sources, spark);
+    }
+
+    private BrandConfig brand(JsonNode node, String where, boolean ours) {
+      if (node == null || node.isNull()) {
+        if (ours) {
+          problems.add(where, "is missing: name our brand, e.g. brand: {name: Acme, aliases: [acme], accounts: ['@acme']}");
+        }
+        return null;
+      }
+      if (!node.isObject()) {
+        problems.add(where, "must be a mapping with name, aliases and accounts");
+        return null;
+      }
+      unknownKeys(node, BRAND_KEYS, where);
+      String name = text(node, "name", where + ".name").orElse(null);
+      if (name == null) {
+        problems.add(where + ".name", "is missing: give the brand's name as customers know it");
+      }
+      List<String> aliases = stringList(node, "aliases", where + ".aliases");
+      List<String> accounts = stringList(node, "accounts", where + ".accounts");
+      for (String a : accounts) {
+        if (!a.trim().matches("@?[A-Za-z0-9_.]{1,50}")) {
+          problems.add(where + ".accounts", "'" + a + "' is not a social handle (letters, digits, _ and ., optionally starting with @)");
+        }
+      }
+      return name == null ? null : new BrandConfig(name, aliases, accounts);
+    }
+
+    private void checkBrandNamesUnique(BrandConfig brand, List<BrandConfig> competitors) {
+      Set<String> seen = new HashSet<>();
+      List<BrandConfig> all = new ArrayList<>();
+      if (brand != null) {
+        all.add(brand);
+      }
+      all.addAll(competitors);
+      for (BrandConfig b : all) {
+        if (!seen.add(b.name().toLowerCase())) {
+          problems.add("competitors", "the brand name '" + b.name() + "' is used twice; every brand needs its own name");
+        }
+      }
+    }
+
+    private ProgramConfig.Pseudonymisation pseudonymisation(JsonNode node) {
+      if (node == null || node.isNull()) {
+        return new ProgramConfig.Pseudonymisation("LUISTER_PSEUDONYM_KEY", false);
+      }
+      if (!node.isObject()) {
+        problems.add("pseudonymisation", "must be a mapping with key_env and allow_development_key");
+        return new ProgramConfig.Pseudonymisation("LUISTER_PSEUDONYM_KEY", false);
+      }
+      unknownKeys(node, PSEUDONYM_KEYS, "pseudonymisation");
+      String env = text(node, "key_env", "pseudonymisation.key_env").orElse("LUISTER_PSEUDONYM_KEY");
+      if (!env.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        problems.add("pseudonymisation.key_env", "'" + env + "' is not an environment variable name");
+      }
+      boolean dev = bool(node, "allow_development_key", "pseudonymisation.allow_development_key", false);
+      return new ProgramConfig.Pseudonymisation(env, dev);
+    }
+
+    private ProgramConfig.IngestLimits ingestLimits(JsonNode node) {
+      ProgramConfig.IngestLimits d = ProgramConfig.IngestLimits.DEFAULTS;
+      if (node == null || node.isNull()) {
+        return d;
+      }
+      if (!node.isObject()) {
+        problems.add("ingest", "must be a mapping (max_text_chars, earliest_date, max_future_days, max_count)");
+        return d;
+      }
+      unknownKeys(node, INGEST_KEYS, "ingest");
+      int maxText = integer(node, "max_text_chars", "ingest.max_text_chars", d.maxTextChars(), 100, 10_000_000);
+      LocalDate earliest = text(node, "earliest_date", "ingest.earliest_date").map(s -> {
+        try {
+          return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+          problems.add("ingest.earliest_date", "'" + s + "' is not a date; write it as yyyy-MM-dd");
+          return d.earliestDate();
+        }
+      }).orElse(d.earliestDate());
+      int future = integer(node, "max_future_days", "ingest.max_future_days", d.maxFutureDays(), 0, 3650);
+      long maxCount = node.has("max_count") ? longValue(node.get("max_count"), "ingest.max_count", d.maxCount()) : d.maxCount();
+      return new ProgramConfig.IngestLimits(maxText, earliest, future, maxCount);
+    }
+
+    private List<SourceConfig> sources(JsonNode node) {
+      List<SourceConfig> result = new ArrayList<>();
+      if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
+        problems.add("sources", "no sources are configured: list at least one export under 'sources'");
+        return result;
+      }
+      if (!node.isArray()) {
+        problems.add("sources", "must be a list of sources (each with name, type, path, format, mapping)");
+        return result;
+      }
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode s = node.get(i);
+        String label = "sources[" + i + "]";
+        String name = s.isObject() && s.hasNonNull("name") ? s.get("name").asText() : null;
+        String where = name == null ? label : label + " (" + name + ")";
+        SourceConfig sc = source(s, where);
+        if (sc != null) {
+          if (!names.add(sc.name())) {
+            problems.add(where + ".name", "the name '" + sc.name() + "' is used by another source; names must be unique");
+          }
+          result.add(sc);
+        }
+      }
+      return List.copyOf(result);
+    }
+
+    private SourceConfig source(JsonNode node, String where) {
+      if (!node.isObject()) {
+        problems.add(where, "must be a mapping with name, type, path, format and mapping");
+        return null;
+      }
+      unknownKeys(node, SOURCE_KEYS, where);
+      String name = requiredName(node, "name", where + ".name");
+      Optional<SourceType> type = text(node, "type", where + ".type").flatMap(t -> {
+        Optional<SourceType> st = SourceType.fromConfigName(t);
+        if (st.isEmpty()) {
+          problems.add(where + ".type", "'" + t + "' is not a source type; use one of " + SourceType.allConfigNames());
+        }
+        return st;
+      });
+      if (!node.hasNonNull("type")) {
+        problems.add(where + ".type", "is missing: use one of " + SourceType.allConfigNames());
+      }
+      Optional<SourceFormat> format = text(node, "format", where + ".format").flatMap(f -> {
+        Optional<SourceFormat> sf = SourceFormat.fromConfigName(f);
+        if (sf.isEmpty()) {
+          problems.add(where + ".format", "'" + f + "' is not a format; use one of " + SourceFormat.allConfigNames());
+        }
+        return sf;
+      });
+      if (!node.hasNonNull("format")) {
+        problems.add(where + ".format", "is missing: use one of " + SourceFormat.allConfigNames());
+      }
+      String path = text(node, "path", where + ".path").map(p -> checkPath(p, where + ".path")).orElse(null);
+      if (path == null && !node.hasNonNull("path")) {
+        problems.add(where + ".path", "is missing: give a file, folder or glob (relative to the config file, or s3a://...)");
+      }
+      FormatOptions options = options(node.get("options"), format.orElse(null), where + ".options");
+      ScoreScale scale = scoreScale(node.get("score_scale"), type.orElse(null), where + ".score_scale");
+      Map<String, String> mapping = mapping(node.get("mapping"), type.orElse(null), where + ".mapping");
+      if (name == null || type.isEmpty() || format.isEmpty() || path == null) {
+        return null;
+      }
+      return new SourceConfig(name, type.get(), path, format.get(), options, scale, mapping);
+    }
+
+    private String checkPath(String raw, String where) {
+      String resolved = resolve(raw);
+      if (isLocal(resolved)) {
+        try {
+          org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(resolved);
+          FileSystem fs = hp.getFileSystem(new Configuration());
+          FileStatus[] matches = fs.globStatus(hp);
+          if (matches == null || matches.length == 0) {
+            problems.add(where, "nothing matches '" + raw + "' (resolved to " + resolved
+                + "); check the path, which is relative to the config file's folder");
+          }
+        } catch (IOException | IllegalArgumentException e) {
+          problems.add(where, "'" + raw + "' cannot be read: " + e.getMessage());
+        }
+      }
+      return resolved;
+    }
+
+    private FormatOptions options(JsonNode node, SourceFormat format, String where) {
+      boolean jsonDocument = format == SourceFormat.JSON;
+      if (node != null && !node.isNull() && !node.isObject()) {
+        problems.add(where, "must be a mapping of format options");
+        node = null;
+      }
+      if (node != null && !node.isNull() && format != null) {
+        Set<String> known = switch (format) {
+          case CSV -> CSV_OPTION_KEYS;
+          case JSON, JSONL -> JSON_OPTION_KEYS;
+          case PARQUET -> PARQUET_OPTION_KEYS;
+        };
+        unknownKeys(node, known, where + " (for format " + format.configName() + ")");
+      }
+      JsonNode n = node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+      String encoding = text(n, "encoding", where + ".encoding").orElse("UTF-8");
+      try {
+        if (!Charset.isSupported(encoding)) {
+          problems.add(where + ".encoding", "'" + encoding + "' is not a character set Java knows; use e.g. UTF-8, windows-1252, ISO-8859-1");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(where + ".encoding", "'" + encoding + "' is not a valid character set name");
+      }
+      String delimiter = text(n, "delimiter", where + ".delimiter").orElse(",");
+      String unescaped = delimiter.equals("\\t") ? "\t" : delimiter;
+      if (unescaped.length() != 1) {
+        problems.add(where + ".delimiter", "must be one character (write a tab as \"\\t\"), not '" + delimiter + "'");
+      }
+      String quote = text(n, "quote", where + ".quote").orElse("\"");
+      if (quote.length() != 1) {
+        problems.add(where + ".quote", "must be one character, not '" + quote + "'");
+      }
+      String escape = text(n, "escape", where + ".escape").orElse("\"");
+      if (escape.length() != 1) {
+        problems.add(where + ".escape", "must be one character, not '" + escape + "'");
+      }
+      boolean header = bool(n, "header", where + ".header", true);
+      boolean multiline = bool(n, "multiline", where + ".multiline", jsonDocument);
+      List<String> tsFormats = patterns(n, "timestamp_formats", where + ".timestamp_formats", FormatOptions.DEFAULT_TIMESTAMP_FORMATS);
+      List<String> dateFormats = patterns(n, "date_formats", where + ".date_formats", FormatOptions.DEFAULT_DATE_FORMATS);
+      ZoneId zone = zone(n, "timezone", where + ".timezone").orElse(null);
+      List<String> trueValues = n.has("true_values") ? stringList(n, "true_values", where + ".true_values") : FormatOptions.DEFAULT_TRUE;
+      List<String> falseValues = n.has("false_values") ? stringList(n, "false_values", where + ".false_values") : FormatOptions.DEFAULT_FALSE;
+      String nullValue = text(n, "null_value", where + ".null_value").orElse(null);
+      return new FormatOptions(encoding, unescaped, quote, escape, header, multiline, tsFormats, dateFormats, zone,
+          trueValues, falseValues, nullValue);
+    }
+
+    private List<String> patterns(JsonNode node, String key, String where, List<String> defaults) {
+      if (!node.has(key)) {
+        return defaults;
+      }
+      List<String> patterns = node.get(key).isTextual() ? List.of(node.get(key).asText()) : stringList(node, key, where);
+      if (patterns.isEmpty()) {
+        problems.add(where, "is empty: give at least one pattern, e.g. dd-MM-yyyy HH:mm");
+      }
+      for (String p : patterns) {
+        String problem = patternProblem(p);
+        if (problem != null) {
+          problems.add(where, "'" + p + "' is not a usable datetime pattern: " + problem);
+        }
+      }
+      return patterns;
+    }
+
+    private ScoreScale scoreScale(JsonNode node, SourceType type, String where) {
+      if (node == null || node.isNull()) {
+        if (type == SourceType.SURVEY) {
+          return ScoreScale.NPS;
+        }
+        return type == SourceType.SOCIAL ? ScoreScale.STARS : null;
+      }
+      if (node.isTextual()) {
+        return ScoreScale.named(node.asText()).orElseGet(() -> {
+          problems.add(where, "'" + node.asText() + "' is not a scale; use nps, csat, stars or {min: 1, max: 10}");
+          return null;
+        });
+      }
+      if (node.isObject() && node.has("min") && node.has("max") && node.get("min").isNumber() && node.get("max").isNumber()) {
+        unknownKeys(node, Set.of("min", "max", "name"), where);
+        double min = node.get("min").asDouble();
+        double max = node.get("max").asDouble();
+        if (min >= max) {
+          problems.add(where, "min (" + min + ") must be below max (" + max + ")");
+        }
+        String name = node.hasNonNull("name") ? node.get("name").asText() : "custom";
+        return new ScoreScale(name, min, max);
+      }
+      problems.add(where, "use nps, csat, stars or a range like {min: 1, max: 10}");
+      return null;
+    }
+
+    private Map<String, String> mapping(JsonNode node, SourceType type, String where) {
+      Map<String, String> mapping = new LinkedHashMap<>();
+      if (node == null || node.isNull() || !node.isObject()) {
+        problems.add(where, "is missing: map each canonical field to the source's column"
+            + (type == null ? "" : " (required for " + type.configName() + ": " + requiredFields(type) + ")"));
+        return mapping;
+      }
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> e = fields.next();
+        if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+          problems.add(where + "." + e.getKey(), "must be the name of a column (or a nested path like user.handle)");
+          continue;
+        }
+        mapping.put(e.getKey(), e.getValue().asText());
+      }
+      if (type != null) {
+        List<String> canonical = CanonicalSchemas.fieldsOf(type).stream().map(CanonicalField::name).toList();
+        for (String key : mapping.keySet()) {
+          if (!canonical.contains(key)) {
+            problems.add(where + "." + key, "'" + key + "' is not a field of a " + type.configName() + " source"
+                + suggestion(key, canonical) + "; its fields are " + String.join(", ", canonical));
+          }
+        }
+        for (CanonicalField f : CanonicalSchemas.fieldsOf(type)) {
+          if (f.required() && !mapping.containsKey(f.name())) {
+            problems.add(where, "the required field '" + f.name() + "' is not mapped: add '" + f.name()
+                + ": <column in the export>' (" + f.meaning() + ")");
+          }
+        }
+      }
+      return mapping;
+    }
+
+    private Map<String, String> sparkConf(JsonNode node) {
+      Map<String, String> conf = new LinkedHashMap<>();
+      if (node == null || node.isNull()) {
+        return conf;
+      }
+      if (!node.isObject()) {
+        problems.add("spark", "must be a mapping of Spark settings, e.g. spark.sql.shuffle.partitions: 8");
+        return conf;
+      }
+      node.fields().forEachRemaining(e -> {
+        if (!e.getKey().startsWith("spark.")) {
+          problems.add("spark." + e.getKey(), "Spark settings start with 'spark.' (write spark.hadoop.fs.s3a.endpoint, not fs.s3a.endpoint)");
+        } else if (e.getKey().toLowerCase().contains("secret") || e.getKey().toLowerCase().contains("access.key")) {
+          problems.add("spark." + e.getKey(), "credentials do not belong in a config file: use the AWS provider chain or environment variables");
+        } else {
+          conf.put(e.getKey(), e.getValue().asText());
+        }
+      });
+      return conf;
+    }
+
+    // ---- small readers that record problems instead of throwing ----
+
+    private void unknownKeys(JsonNode node, Set<String> known, String where) {
+      Iterator<String> names = node.fieldNames();
+      while (names.hasNext()) {
+        String key = names.next();
+        if (!known.contains(key)) {
+          problems.add(where, "unknown key '" + key + "'" + suggestion(key, known)
+              + "; known keys are " + String.join(", ", known.stream().sorted().toList()));
+        }
+      }
+    }
+
+    private Optional<String> text(JsonNode node, String key, String where) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return Optional.empty();
+      }
+      if (!v.isValueNode()) {
+        problems.add(where, "must be a single value, not a " + (v.isArray() ? "list" : "mapping"));
+        return Optional.empty();
+      }
+      String s = v.asText();
+      return s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+
+    private String requiredName(JsonNode node, String key, String where) {
+      Optional<String> name = text(node, key, where);
+      if (name.isEmpty()) {
+        problems.add(where, "is missing: give a short name (lower-case letters, digits, _)");
+        return null;
+      }
+      if (!name.get().matches(NAME_PATTERN)) {
+        problems.add(where, "'" + name.get() + "' must be lower-case letters, digits and _ (starting with a letter), "
+            + "because it names tables");
+        return null;
+      }
+      return name.get();
+    }
+
+    private List<String> stringList(JsonNode node, String key, String where) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return List.of();
+      }
+      if (!v.isArray()) {
+        problems.add(where, "must be a list, e.g. [a, b]");
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonNode item : v) {
+        if (!item.isValueNode() || item.asText().isBlank()) {
+          problems.add(where, "every entry must be a non-empty text");
+        } else {
+          out.add(item.asText());
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    private boolean bool(JsonNode node, String key, String where, boolean fallback) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return fallback;
+      }
+      if (!v.isBoolean()) {
+        problems.add(where, "must be true or false, not '" + v.asText() + "'");
+        return fallback;
+      }
+      return v.asBoolean();
+    }
+
+    private int integer(JsonNode node, String key, String where, int fallback, int min, int max) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return fallback;
+      }
+      if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+        problems.add(where, "must be a whole number from " + min + " to " + max + ", not '" + v.asText() + "'");
+        return fallback;
+      }
+      return v.asInt();
+    }
+
+    private long longValue(JsonNode v, String where, long fallback) {
+      if (!v.isIntegralNumber() || v.asLong() <= 0) {
+        problems.add(where, "must be a positive whole number, not '" + v.asText() + "'");
+        return fallback;
+      }
+      return v.asLong();
+    }
+
+    private Optional<ZoneId> zone(JsonNode node, String key, String where) {
+      return text(node, key, where).flatMap(z -> {
+        try {
+          return Optional.of(ZoneId.of(z));
+        } catch (DateTimeException e) {
+          problems.add(where, "'" + z + "' is not a time zone; use a region id such as Europe/Amsterdam or UTC");
+          return Optional.empty();
+        }
+      });
+    }
+
+    private String resolve(String raw) {
+      if (raw.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || raw.startsWith("file:")) {
+        return raw;
+      }
+      Path p = Path.of(raw);
+      return (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toString();
+    }
+  }
+
+  static boolean isLocal(String path) {
+    return !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("file:");
+  }
+
+  private static String stripFileScheme(String path) {
+    return path.startsWith("file:") ? path.replaceFirst("^file:(//)?", "") : path;
+  }
+
+  private static String requiredFields(SourceType type) {
+    return String.join(", ", CanonicalSchemas.fieldsOf(type).stream().filter(CanonicalField::required)
+        .map(CanonicalField::name).toList());
+  }
+
+  /** Spark's parser refuses some letters java.time accepts; say so before the job runs, not mid-way. */
+  static String patternProblem(String pattern) {
+    if (EPOCH_PATTERNS.contains(pattern)) {
+      return null;
+    }
+    try {
+      DateTimeFormatter.ofPattern(pattern);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    boolean quoted = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && SPARK_UNSUPPORTED_PATTERN_LETTERS.indexOf(c) >= 0) {
+        return "the letter '" + c + "' is not supported by Spark's datetime parser"
+            + (c == 'Y' ? " (week-based year; you probably mean 'y')" : "");
+      }
+    }
+    return null;
+  }
+
+  private static String suggestion(String key, Iterable<String> known) {
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = distance.apply(key.toLowerCase(), k);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+  }
+}

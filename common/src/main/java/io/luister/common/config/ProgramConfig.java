@@ -1,0 +1,76 @@
+package io.luister.common.config;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One insight program: whose feedback, from which exports, analysed how. Built only by
+ * {@link ConfigLoader}, which validates everything before any Spark work starts.
+ *
+ * @param file the YAML file it was read from
+ * @param program a short name, recorded in ops.runs
+ * @param brand our brand
+ * @param competitors the brands we are compared with
+ * @param timezone the zone in which days, weeks and quarters are counted
+ * @param warehouse where the tables live (local folder or s3a:// URI)
+ * @param baselinePeriods how many earlier periods form a baseline
+ * @param taxonomy the taxonomy file, if configured
+ * @param pseudonymisation where the pseudonymisation key comes from
+ * @param ingest limits applied while ingesting
+ * @param sources the exports to read
+ * @param sparkConf extra Spark settings (for example {@code spark.hadoop.fs.s3a.endpoint})
+ */
+public record ProgramConfig(
+    Path file,
+    String program,
+    BrandConfig brand,
+    List<BrandConfig> competitors,
+    ZoneId timezone,
+    String warehouse,
+    int baselinePeriods,
+    Optional<String> taxonomy,
+    Pseudonymisation pseudonymisation,
+    IngestLimits ingest,
+    List<SourceConfig> sources,
+    Map<String, String> sparkConf) {
+
+  /**
+   * @param keyEnv the environment variable holding the secret key
+   * @param allowDevelopmentKey true only for sample programs: without the variable, a fixed, clearly named
+   *     development key is used and a warning printed
+   */
+  public record Pseudonymisation(String keyEnv, boolean allowDevelopmentKey) {}
+
+  /**
+   * @param maxTextChars longer texts are cut to this length and flagged {@code text_truncated}
+   * @param earliestDate records dated before this day are quarantined (TIMESTAMP_OUT_OF_RANGE)
+   * @param maxFutureDays records dated more than this many days after the run are quarantined
+   * @param maxCount counts above this are quarantined (COUNT_OUT_OF_RANGE)
+   */
+  public record IngestLimits(int maxTextChars, LocalDate earliestDate, int maxFutureDays, long maxCount) {
+    public static final IngestLimits DEFAULTS = new IngestLimits(20_000, LocalDate.of(2000, 1, 1), 1, 1_000_000_000_000L);
+  }
+
+  /** Our brand first, then the competitors. */
+  public List<BrandConfig> allBrands() {
+    List<BrandConfig> all = new ArrayList<>();
+    all.add(brand);
+    all.addAll(competitors);
+    return all;
+  }
+
+  public Optional<SourceConfig> source(String name) {
+    return sources.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The same program with another warehouse (the CLI's --warehouse). */
+  public ProgramConfig withWarehouse(String newWarehouse) {
+    return new ProgramConfig(file, program, brand, competitors, timezone, newWarehouse, baselinePeriods, taxonomy,
+        pseudonymisation, ingest, sources, sparkConf);
+  }
+}

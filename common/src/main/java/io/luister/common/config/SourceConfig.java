@@ -1,0 +1,28 @@
+package io.luister.common.config;
+
+import java.util.Map;
+
+/**
+ * One export Luister reads.
+ *
+ * @param name the source's name; its bronze table is {@code bronze.<name>}
+ * @param type what kind of feedback it holds, which fixes its canonical schema
+ * @param path a file, folder or glob, local or {@code s3a://}, already resolved against the config's folder
+ * @param format the file format
+ * @param options format options
+ * @param scoreScale the scale of {@code score} / {@code rating}, if the source has one
+ * @param mapping canonical field name → the source's column name or nested path ({@code user.handle})
+ */
+public record SourceConfig(
+    String name,
+    SourceType type,
+    String path,
+    SourceFormat format,
+    FormatOptions options,
+    ScoreScale scoreScale,
+    Map<String, String> mapping) {
+
+  public SourceConfig {
+    mapping = Map.copyOf(mapping);
+  }
+}

@@ -1,0 +1,49 @@
+package io.luister.common.spark;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession every Luister job and test uses, so Delta, time zone and execution settings are
+ * the same everywhere. Extra settings (a cluster master, s3a endpoint) come from the program config's
+ * {@code spark:} section or the command line and override these defaults.
+ */
+public final class LuisterSpark {
+
+  private LuisterSpark() {}
+
+  public static SparkSession.Builder builder(String appName, String master, Map<String, String> extraConf) {
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    if (master != null) {
+      b.master(master);
+    }
+    b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // All timestamps are stored in UTC; sources say their own zone, and periods use the program's zone.
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+        .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    if (master != null && master.startsWith("local")) {
+      b.config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 4 * Runtime.getRuntime().availableProcessors())))
+          .config("spark.databricks.delta.snapshotPartitions", "4");
+    }
+    extraConf.forEach(b::config);
+    return b;
+  }
+
+  /** The settings shared tests use: small, quiet and fast. */
+  public static Map<String, String> testConf() {
+    return Map.of(
+        "spark.ui.enabled", "false",
+        "spark.sql.shuffle.partitions", "2",
+        "spark.default.parallelism", "2",
+        "spark.databricks.delta.snapshotPartitions", "2",
+        "spark.sql.adaptive.coalescePartitions.initialPartitionNum", "2",
+        "spark.databricks.delta.delete.deletionVectors.persistent", "false");
+  }
+}

@@ -1,0 +1,150 @@
+package io.luister.common.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void exports() throws IOException {
+    Files.createDirectories(dir.resolve("social"));
+    Files.writeString(dir.resolve("social/a.jsonl"), "{}\n");
+    Files.writeString(dir.resolve("contacts.csv"), "id;start\n");
+  }
+
+  private static final String VALID = """
+      program: acme
+      brand: {name: Acme, aliases: [acme], accounts: ["@acme", AcmeHelp]}
+      competitors:
+        - {name: Rival, aliases: [rival], accounts: ["@rival"]}
+      timezone: Europe/Amsterdam
+      sources:
+        - name: social
+          type: social
+          path: social/*.jsonl
+          format: jsonl
+          mapping: {id: post_id, published_at: created, text: content, author: user.handle}
+        - name: contacts
+          type: contact
+          path: contacts.csv
+          format: csv
+          options: {delimiter: ";", encoding: windows-1252, timestamp_formats: ["dd-MM-yyyy HH:mm"], multiline: true}
+          mapping: {id: ContactID, started_at: Startdatum, notes: Notities}
+      """;
+
+  private ProgramConfig load(String yaml) throws IOException {
+    Path file = dir.resolve("program.yaml");
+    Files.writeString(file, yaml);
+    return ConfigLoader.load(file);
+  }
+
+  private List<String> problems(String yaml) {
+    ConfigException e = assertThrows(ConfigException.class, () -> load(yaml));
+    return e.problems();
+  }
+
+  @Test
+  void loadsAValidProgramWithPathsResolvedAgainstTheConfigFolder() throws IOException {
+    ProgramConfig config = load(VALID);
+    assertEquals("acme", config.program());
+    assertEquals(ZoneId.of("Europe/Amsterdam"), config.timezone());
+    assertEquals(List.of("acme", "acmehelp"), config.brand().normalisedAccounts());
+    assertEquals(2, config.allBrands().size());
+    SourceConfig contacts = config.source("contacts").orElseThrow();
+    assertEquals(dir.resolve("contacts.csv").toString(), contacts.path());
+    assertEquals(";", contacts.options().delimiter());
+    assertEquals("windows-1252", contacts.options().encoding());
+    assertTrue(contacts.options().multiline());
+    assertEquals(List.of("dd-MM-yyyy HH:mm"), contacts.options().timestampFormats());
+    assertEquals("user.handle", config.source("social").orElseThrow().mapping().get("author"));
+    assertEquals("./warehouse", config.warehouse());
+    assertFalse(config.pseudonymisation().allowDevelopmentKey());
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceEachNamingWhereAndWhatToDo() {
+    List<String> problems = problems("""
+        program: acme
+        brnad: {name: Acme}
+        timezone: Mars/Olympus
+        sources:
+          - name: contacts
+            type: contacts
+            path: nowhere/*.csv
+            format: csv
+            options: {delimiter: ";;", encoding: klingon, timestamp_formats: ["YYYY-MM-dd"], colour: blue}
+            mapping: {id: ContactID, notez: Notities}
+        """);
+    String all = String.join("\n", problems);
+    assertTrue(all.contains("unknown key 'brnad'") && all.contains("did you mean 'brand'"), all);
+    assertTrue(all.contains("brand: is missing"), all);
+    assertTrue(all.contains("'Mars/Olympus' is not a time zone"), all);
+    assertTrue(all.contains("'contacts' is not a source type"), all);
+    assertTrue(all.contains("nothing matches 'nowhere/*.csv'"), all);
+    assertTrue(all.contains("delimiter: must be one character"), all);
+    assertTrue(all.contains("'klingon' is not a character set"), all);
+    assertTrue(all.contains("the letter 'Y' is not supported") && all.contains("you probably mean 'y'"), all);
+    assertTrue(all.contains("unknown key 'colour'"), all);
+    assertTrue(problems.size() >= 9, all);
+  }
+
+  @Test
+  void namesMissingRequiredMappingsAndUnknownCanonicalFields() {
+    List<String> problems = problems(VALID.replace("mapping: {id: ContactID, started_at: Startdatum, notes: Notities}",
+        "mapping: {id: ContactID, notez: Notities}"));
+    String all = String.join("\n", problems);
+    assertTrue(all.contains("the required field 'started_at' is not mapped"), all);
+    assertTrue(all.contains("'notez' is not a field of a contact source (did you mean 'notes'?)"), all);
+  }
+
+  @Test
+  void refusesCredentialsInTheSparkSection() {
+    List<String> problems = problems(VALID + "spark:\n  spark.hadoop.fs.s3a.secret.key: abc\n");
+    assertTrue(problems.get(0).contains("credentials do not belong in a config file"), problems.toString());
+  }
+
+  @Test
+  void acceptsNamedAndCustomScoreScalesAndRejectsNonsense() throws IOException {
+    String survey = """
+        program: acme
+        brand: {name: Acme}
+        sources:
+          - name: nps
+            type: survey
+            path: contacts.csv
+            format: csv
+            score_scale: %s
+            mapping: {id: a, responded_at: b, score: c}
+        """;
+    assertEquals(ScoreScale.CSAT, load(survey.formatted("csat")).sources().get(0).scoreScale());
+    ScoreScale custom = load(survey.formatted("{min: 1, max: 10}")).sources().get(0).scoreScale();
+    assertEquals(1, custom.min());
+    assertEquals(10, custom.max());
+    assertTrue(problems(survey.formatted("{min: 5, max: 1}")).get(0).contains("must be below max"));
+    assertTrue(problems(survey.formatted("percent")).get(0).contains("'percent' is not a scale"));
+  }
+
+  @Test
+  void explainsYamlSyntaxErrorsWithTheirLine() {
+    List<String> problems = problems("program: acme\nbrand: [unclosed\n");
+    assertTrue(problems.get(0).contains("not valid YAML") && problems.get(0).contains("line"), problems.toString());
+  }
+
+  @Test
+  void sourceNamesMustBeUniqueAndUsableAsTableNames() {
+    String twice = VALID.replace("name: contacts", "name: social");
+    assertTrue(String.join("\n", problems(twice)).contains("the name 'social' is used by another source"));
+    String bad = VALID.replace("name: contacts", "name: Contact-Centre");
+    assertTrue(String.join("\n", problems(bad)).contains("must be lower-case letters"));
+  }
+}

@@ -1,0 +1,25 @@
+package io.luister.common.time;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class PeriodsTest {
+  @Test
+  void quartersHaveBoundsAndNeighbours() {
+    assertEquals(LocalDate.of(2026, 7, 1), Periods.start("2026-Q3"));
+    assertEquals(LocalDate.of(2026, 9, 30), Periods.end("2026-Q3"));
+    assertEquals("2025-Q4", Periods.previous("2026-Q1"));
+    assertEquals("2026-Q1", Periods.of(LocalDate.of(2026, 3, 31)));
+    assertThrows(IllegalArgumentException.class, () -> Periods.start("2026Q3"));
+  }
+
+  @Test
+  void theLatestCompleteQuarterComesFromTheDataNotTheClock() {
+    assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 9, 30)));
+    assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 9, 25)));
+    assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 11, 20)));
+    assertEquals("2026-Q2", Periods.latestComplete(LocalDate.of(2026, 9, 10)));
+  }
+}
