@@ -24,6 +24,8 @@ public final class LuisterSpark {
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        // Spark 4 limits CSV/JSON charsets to a short list; real exports are often windows-1252.
+        .config("spark.sql.legacy.javaCharsets", "true")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
         .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     if (master != null && master.startsWith("local")) {

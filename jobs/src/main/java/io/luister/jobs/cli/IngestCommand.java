@@ -1,0 +1,60 @@
+package io.luister.jobs.cli;
+
+import io.luister.jobs.ingest.IngestResult;
+import io.luister.jobs.ingest.IngestStage;
+import io.luister.jobs.ops.RunLog;
+import io.luister.jobs.ops.RunRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = {"Reads every source's files into bronze.<source> tables (partitioned by period) and refused "
+        + "records into ops.quarantine; appends the counts to ops.runs.",
+        "Each run reads the whole history of a source and replaces the periods it has rows for: rerunning never duplicates."})
+final class IngestCommand implements Callable<Integer> {
+  @Mixin
+  ProgramOptions program;
+
+  @Option(names = "--source", paramLabel = "NAME", description = "Only this source (repeatable). Default: all.")
+  List<String> sources = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    try (RunContext ctx = new RunContext(program)) {
+      for (String s : sources) {
+        if (ctx.config.source(s).isEmpty()) {
+          throw new IllegalArgumentException("--source " + s + ": no such source in " + ctx.config.file());
+        }
+      }
+      List<IngestResult> results = ingest(ctx, sources, null);
+      Summaries.printIngest(results);
+      return 0;
+    }
+  }
+
+  static List<IngestResult> ingest(RunContext ctx, List<String> only, String period) {
+    IngestStage stage = new IngestStage(ctx.spark(), ctx.config, ctx.warehouse, ctx.pseudonymizer(), ctx.runId,
+        ctx.startedAt);
+    List<IngestResult> results = new ArrayList<>();
+    List<RunRecord> records = new ArrayList<>();
+    for (var source : ctx.config.sources()) {
+      if (!only.isEmpty() && !only.contains(source.name())) {
+        continue;
+      }
+      Instant started = Instant.now();
+      Console.info("ingest: " + source.name() + " (" + source.type().configName() + ", " + source.format().configName() + ") ...");
+      IngestResult r = stage.ingest(source);
+      Console.info(String.format("ingest: %s read %,d, accepted %,d, quarantined %,d (%,d duplicates) in %.1f s",
+          r.source(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(), r.seconds()));
+      results.add(r);
+      records.add(stage.toRunRecord(r, period, started));
+    }
+    RunLog.append(ctx.spark(), ctx.warehouse, records);
+    return results;
+  }
+}

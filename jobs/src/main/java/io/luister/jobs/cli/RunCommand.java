@@ -1,0 +1,36 @@
+package io.luister.jobs.cli;
+
+import io.luister.jobs.AnalysisPeriod;
+import io.luister.jobs.ingest.IngestResult;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs every stage in order for one period: ingest, then the analysis stages that exist.")
+final class RunCommand implements Callable<Integer> {
+  @Mixin
+  ProgramOptions program;
+
+  @Option(names = "--period", paramLabel = "yyyy-Qn",
+      description = "The quarter to analyse, e.g. 2026-Q3. Default: the latest complete quarter in the data.")
+  String period;
+
+  @Override
+  public Integer call() {
+    try (RunContext ctx = new RunContext(program)) {
+      if (period != null) {
+        AnalysisPeriod.choose(period, List.of());
+      }
+      Console.info("run " + ctx.runId + " of program '" + ctx.config.program() + "', warehouse " + ctx.warehouse.root());
+      List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
+      String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
+      Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
+      Summaries.printIngest(ingested);
+      Console.out("period " + chosen + " done. Query the tables with: bin/luister sql \"SELECT * FROM ops.runs\"");
+      return 0;
+    }
+  }
+}

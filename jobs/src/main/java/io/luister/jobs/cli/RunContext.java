@@ -1,0 +1,71 @@
+package io.luister.jobs.cli;
+
+import io.luister.common.config.ConfigLoader;
+import io.luister.common.config.ProgramConfig;
+import io.luister.common.privacy.PseudonymKeys;
+import io.luister.common.privacy.Pseudonymizer;
+import io.luister.common.spark.LuisterSpark;
+import io.luister.common.warehouse.Warehouse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What a command needs to run: the validated config, the warehouse, the pseudonymiser and the Spark
+ * session. The config and key are checked before Spark starts, so a bad config fails in a second.
+ */
+final class RunContext implements AutoCloseable {
+  final ProgramConfig config;
+  final Warehouse warehouse;
+  final String runId;
+  final Instant startedAt;
+  private final ProgramOptions options;
+  private Pseudonymizer pseudonymizer;
+  private SparkSession spark;
+  private boolean ownsSpark;
+
+  RunContext(ProgramOptions options) {
+    this.options = options;
+    ProgramConfig loaded = ConfigLoader.load(options.configFile());
+    this.config = options.warehouse != null ? loaded.withWarehouse(options.warehouse) : loaded;
+    this.warehouse = new Warehouse(config.warehouse());
+    this.startedAt = Instant.now();
+    this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt)
+        + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  }
+
+  Pseudonymizer pseudonymizer() {
+    if (pseudonymizer == null) {
+      pseudonymizer = PseudonymKeys.forProgram(config, System.getenv());
+    }
+    return pseudonymizer;
+  }
+
+  SparkSession spark() {
+    if (spark == null) {
+      Map<String, String> conf = new LinkedHashMap<>(config.sparkConf());
+      conf.putAll(options.sparkConf);
+      conf.putIfAbsent("spark.sql.warehouse.dir", warehouse.root() + "/_catalog");
+      // A session already running in this JVM (tests, a notebook) is used and left running.
+      ownsSpark = SparkSession.getActiveSession().isEmpty();
+      spark = LuisterSpark.builder("luister-" + config.program(), options.master, conf).getOrCreate();
+      spark.sparkContext().setLogLevel("WARN");
+      if (options.master.startsWith("local") && spark.sparkContext().uiWebUrl().isDefined()) {
+        Console.info("Spark UI: " + spark.sparkContext().uiWebUrl().get());
+      }
+    }
+    return spark;
+  }
+
+  @Override
+  public void close() {
+    if (spark != null && ownsSpark) {
+      spark.stop();
+    }
+  }
+}

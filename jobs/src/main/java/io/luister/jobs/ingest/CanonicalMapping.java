@@ -1,0 +1,325 @@
+package io.luister.jobs.ingest;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.common.config.ConfigLoader;
+import io.luister.common.config.FormatOptions;
+import io.luister.common.config.ScoreScale;
+import io.luister.common.config.SourceType;
+import io.luister.common.privacy.TextMasking;
+import io.luister.common.schema.CanonicalField;
+import io.luister.common.schema.CanonicalSchemas;
+import io.luister.common.schema.FieldKind;
+import io.luister.common.time.Periods;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Maps raw records to a source type's canonical schema, parsing and validating every field with Spark
+ * built-ins. Nothing is dropped: each output row carries {@value #REASONS}, the list of everything wrong
+ * with it (empty for a good record), and {@value #RAW}, the record as read (personal data masked) for
+ * the quarantine table.
+ */
+public final class CanonicalMapping {
+  public static final String REASONS = "_reasons";
+  public static final String RAW = "_raw_record";
+  public static final String PERIOD = "period";
+  public static final List<String> LINEAGE = List.of("_source", RawBatch.FILE, RawBatch.RECORD, "_run_id", "_ingested_at");
+  private static final int RAW_RECORD_CHARS = 10_000;
+  private static final int VALUE_IN_MESSAGE_CHARS = 80;
+  private static final String ZONE_LETTERS = "XxZzOVv";
+
+  private CanonicalMapping() {}
+
+  public static Dataset<Row> toCanonical(RawBatch batch, IngestSpec spec) {
+    return new Builder(batch, spec).build();
+  }
+
+  private static final class Builder {
+    private final RawBatch batch;
+    private final IngestSpec spec;
+    private final SourceType type;
+    private final FormatOptions options;
+    private final Dataset<Row> raw;
+    private final List<Column> values = new ArrayList<>();
+    private final List<Column> reasons = new ArrayList<>();
+    private final List<Column> truncatedFlags = new ArrayList<>();
+    private Column rawAuthor = lit(null).cast("string");
+    private final List<Column> rawPersons = new ArrayList<>();
+    private final List<Column> personPseudonyms = new ArrayList<>();
+
+    Builder(RawBatch batch, IngestSpec spec) {
+      this.batch = batch;
+      this.spec = spec;
+      this.type = spec.source().type();
+      this.options = spec.source().options();
+      this.raw = batch.rows();
+    }
+
+    Dataset<Row> build() {
+      for (CanonicalField field : CanonicalSchemas.fieldsOf(type)) {
+        mapField(field);
+      }
+      List<Column> out = new ArrayList<>(values);
+      String timeField = CanonicalSchemas.timeField(type);
+      CanonicalField timeSpec = CanonicalSchemas.field(type, timeField).orElseThrow();
+      Column time = col(timeField);
+      if (type == SourceType.WEB_PAGEVIEWS || type == SourceType.WEB_SEARCH) {
+        List<String> key = CanonicalSchemas.naturalKey(type);
+        out.add(concat_ws("|", date_format(col(key.get(0)), "yyyy-MM-dd"), col(key.get(1))).as("id"));
+      }
+      if (type == SourceType.SOCIAL) {
+        Column handle = regexp_replace(lower(trim(rawAuthor)), "^@", "");
+        Column brandOfAccount = accountMap().map(m -> try_element_at(m, handle)).orElse(lit(null).cast("string"));
+        out.add(brandOfAccount.isNotNull().as("own_account"));
+        out.add(brandOfAccount.as("author_brand"));
+      }
+      out.add((truncatedFlags.isEmpty() ? lit(false) : truncatedFlags.stream().reduce(Column::or).orElseThrow()).as("text_truncated"));
+      out.add(lit(spec.source().name()).as("_source"));
+      out.add(col(RawBatch.FILE));
+      out.add(col(RawBatch.RECORD));
+      out.add(lit(spec.runId()).as("_run_id"));
+      out.add(lit(Timestamp.from(spec.runStartedAt())).as("_ingested_at"));
+      out.add(rawRecord().as(RAW));
+      Column fieldReasons = array_compact(array(reasons.toArray(Column[]::new)));
+      Column malformed = array(reasonStruct(QuarantineReason.MALFORMED_RECORD, "",
+          lit("the record could not be parsed as " + spec.source().format().configName()
+              + " (wrong number of fields, an unbalanced quote or broken syntax)")));
+      out.add(when(col(RawBatch.CORRUPT).isNotNull(), malformed).otherwise(fieldReasons).as(REASONS));
+
+      Dataset<Row> mapped = raw.select(out.toArray(Column[]::new));
+      Column period = timeSpec.kind() == FieldKind.DATE
+          ? Periods.quarterOfDate(time)
+          : Periods.quarterOfTimestamp(time, spec.programZone());
+      return mapped.withColumn(PERIOD, period);
+    }
+
+    private void mapField(CanonicalField field) {
+      String path = batch.columns().get(field.name());
+      DataType sourceType = path == null ? DataTypes.StringType : raw.select(col(path)).schema().fields()[0].dataType();
+      boolean nested = sourceType instanceof StructType || sourceType instanceof ArrayType || sourceType instanceof MapType;
+      Column source = path == null ? lit(null).cast("string") : col(path);
+      Column asText = nested ? to_json(source) : source.cast("string");
+      Column s = nullif(trim(asText), lit(""));
+      String name = field.name();
+
+      if (nested) {
+        addReason(source.isNotNull(), QuarantineReason.NOT_A_SCALAR, name,
+            concat(lit(name + ": expected a single value but found "), lit(sourceType.typeName()), lit(" "), shortValue(s)));
+      } else if (spec.source().format().isJson() && field.kind() != FieldKind.TEXT) {
+        // When records disagree (a string here, an object there) JSON inference keeps the object as its text.
+        addReason(s.rlike("^[\\[{]"), QuarantineReason.NOT_A_SCALAR, name,
+            concat(lit(name + ": expected a single value but found "), shortValue(s)));
+      }
+      if (field.required()) {
+        QuarantineReason missing = field.kind() == FieldKind.TEXT ? QuarantineReason.EMPTY_TEXT : QuarantineReason.MISSING_REQUIRED;
+        addReason(s.isNull(), missing, name, lit(name + " is empty" + (path == null ? "" : " (column " + path + ")")));
+      }
+      Column value = switch (field.kind()) {
+        case ID, LABEL -> field.name().equals("url") ? withoutAuthor(s) : s;
+        case TEXT -> text(s, name);
+        case TIMESTAMP -> timestamp(s, source, sourceType, name);
+        case DATE -> date(s, source, sourceType, name);
+        case COUNT -> count(s, name);
+        case SCORE -> score(s, name);
+        case BOOLEAN -> bool(s, name);
+        case PERSON -> person(s, name);
+      };
+      values.add(value.as(name));
+    }
+
+    private Column text(Column s, String name) {
+      addReason(instr(s, "\uFFFD").gt(0), QuarantineReason.INVALID_ENCODING, name,
+          lit(name + " contains bytes that are not valid " + options.encoding()
+              + "; if the export is Windows-encoded, set options.encoding: windows-1252"));
+      Column masked = withoutAuthor(TextMasking.mask(s, spec.keptHandles()));
+      int max = spec.limits().maxTextChars();
+      Column tooLong = coalesce(length(masked).gt(max), lit(false));
+      truncatedFlags.add(tooLong);
+      return when(tooLong, substring(masked, 1, max)).otherwise(masked);
+    }
+
+    /** A post's own author handle can appear in its URL or text; replace it there too. */
+    private Column withoutAuthor(Column s) {
+      if (type != SourceType.SOCIAL || !batch.columns().containsKey("author")) {
+        return s;
+      }
+      Column handle = regexp_replace(trim(col(batch.columns().get("author")).cast("string")), "^@", "");
+      Column pattern = concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), handle, lit("\\E(?![A-Za-z0-9_])"));
+      return when(handle.isNull().or(length(handle).lt(3)), s).otherwise(regexp_replace(s, pattern, lit("@[user]")));
+    }
+
+    private Column timestamp(Column s, Column source, DataType sourceType, String name) {
+      Column parsed;
+      if (sourceType.equals(DataTypes.TimestampType)) {
+        parsed = source;
+      } else if (sourceType.equals(DataTypes.TimestampNTZType) || sourceType.equals(DataTypes.DateType)) {
+        parsed = to_utc_timestamp(source.cast("timestamp"), spec.sourceZone().getId());
+      } else {
+        parsed = null;
+        for (String pattern : options.timestampFormats()) {
+          Column one = parseTimestamp(s, pattern);
+          parsed = parsed == null ? one : coalesce(parsed, one);
+        }
+      }
+      addReason(s.isNotNull().and(parsed.isNull()), QuarantineReason.INVALID_TIMESTAMP, name,
+          concat(lit(name + ": "), shortValue(s), lit(" does not match " + String.join(" or ", options.timestampFormats())
+              + " (or is not a real date)")));
+      Timestamp earliest = Timestamp.from(spec.limits().earliestDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+      Timestamp latest = Timestamp.from(spec.runStartedAt().plusSeconds(86_400L * spec.limits().maxFutureDays()));
+      addReason(parsed.lt(lit(earliest)).or(parsed.gt(lit(latest))), QuarantineReason.TIMESTAMP_OUT_OF_RANGE, name,
+          concat(lit(name + ": "), shortValue(s), lit(" lies before " + spec.limits().earliestDate()
+              + " or after the run (" + latest.toInstant() + ")")));
+      return parsed;
+    }
+
+    private Column parseTimestamp(Column s, String pattern) {
+      if (pattern.equals("epoch_seconds") || pattern.equals("epoch_millis")) {
+        Column n = s.try_cast("double");
+        return pattern.equals("epoch_seconds") ? timestamp_seconds(n.cast("long")) : timestamp_millis(n.cast("long"));
+      }
+      Column ts = try_to_timestamp(s, lit(pattern));
+      return hasZone(pattern) ? ts : to_utc_timestamp(ts, spec.sourceZone().getId());
+    }
+
+    private Column date(Column s, Column source, DataType sourceType, String name) {
+      Column parsed;
+      if (sourceType.equals(DataTypes.DateType)) {
+        parsed = source;
+      } else if (sourceType.equals(DataTypes.TimestampType)) {
+        parsed = to_date(from_utc_timestamp(source, spec.programZone().getId()));
+      } else {
+        parsed = null;
+        for (String pattern : options.dateFormats()) {
+          Column one = ConfigLoader.EPOCH_PATTERNS.contains(pattern)
+              ? to_date(from_utc_timestamp(parseTimestamp(s, pattern), spec.programZone().getId()))
+              : try_to_date(s, pattern);
+          parsed = parsed == null ? one : coalesce(parsed, one);
+        }
+      }
+      addReason(s.isNotNull().and(parsed.isNull()), QuarantineReason.INVALID_TIMESTAMP, name,
+          concat(lit(name + ": "), shortValue(s), lit(" does not match " + String.join(" or ", options.dateFormats())
+              + " (or is not a real date)")));
+      java.sql.Date earliest = java.sql.Date.valueOf(spec.limits().earliestDate());
+      java.sql.Date latest = java.sql.Date.valueOf(spec.runStartedAt().atZone(ZoneOffset.UTC).toLocalDate()
+          .plusDays(spec.limits().maxFutureDays()));
+      addReason(parsed.lt(lit(earliest)).or(parsed.gt(lit(latest))), QuarantineReason.TIMESTAMP_OUT_OF_RANGE, name,
+          concat(lit(name + ": "), shortValue(s), lit(" lies before " + spec.limits().earliestDate() + " or after " + latest)));
+      return parsed;
+    }
+
+    private Column count(Column s, String name) {
+      Column n = s.try_cast("double");
+      Column whole = n.isNotNull().and(not(isnan(n))).and(abs(n).lt(9.0e18)).and(n.equalTo(floor(n)));
+      addReason(s.isNotNull().and(not(coalesce(whole, lit(false)))), QuarantineReason.INVALID_NUMBER, name,
+          concat(lit(name + ": "), shortValue(s), lit(" is not a whole number")));
+      addReason(whole.and(n.lt(0)), QuarantineReason.NEGATIVE_COUNT, name,
+          concat(lit(name + ": "), shortValue(s), lit(" is negative")));
+      addReason(whole.and(n.gt(spec.limits().maxCount())), QuarantineReason.COUNT_OUT_OF_RANGE, name,
+          concat(lit(name + ": "), shortValue(s), lit(" is larger than ingest.max_count (" + spec.limits().maxCount() + ")")));
+      return when(whole.and(n.geq(0)).and(n.leq(spec.limits().maxCount())), n.cast("long"));
+    }
+
+    private Column score(Column s, String name) {
+      ScoreScale scale = spec.source().scoreScale() == null ? ScoreScale.STARS : spec.source().scoreScale();
+      Column n = regexp_replace(s, ",", ".").try_cast("double");
+      Column number = n.isNotNull().and(not(isnan(n)));
+      addReason(s.isNotNull().and(not(coalesce(number, lit(false)))), QuarantineReason.INVALID_NUMBER, name,
+          concat(lit(name + ": "), shortValue(s), lit(" is not a number")));
+      Column inScale = n.geq(scale.min()).and(n.leq(scale.max()));
+      addReason(number.and(not(inScale)), QuarantineReason.SCORE_OUT_OF_SCALE, name,
+          concat(lit(name + ": "), shortValue(s), lit(" is outside the " + scale.describe() + " scale")));
+      return when(number.and(inScale), n);
+    }
+
+    private Column bool(Column s, String name) {
+      Column l = lower(s);
+      Column yes = l.isInCollection(options.trueValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
+      Column no = l.isInCollection(options.falseValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
+      addReason(s.isNotNull().and(not(yes)).and(not(no)), QuarantineReason.INVALID_BOOLEAN, name,
+          concat(lit(name + ": "), shortValue(s), lit(" is neither a yes (" + options.trueValues() + ") nor a no ("
+              + options.falseValues() + "); set options.true_values / false_values")));
+      return when(yes, lit(true)).when(no, lit(false));
+    }
+
+    private Column person(Column s, String name) {
+      Column pseudonym = name.equals("author") ? spec.pseudonymizer().authorColumn(s) : spec.pseudonymizer().customerColumn(s);
+      if (name.equals("author")) {
+        rawAuthor = s;
+      }
+      rawPersons.add(s);
+      personPseudonyms.add(pseudonym);
+      return pseudonym;
+    }
+
+    /** The record as read, for the quarantine table: personal data masked, persons replaced by pseudonyms. */
+    private Column rawRecord() {
+      List<Column> sourceColumns = new ArrayList<>();
+      for (String c : raw.columns()) {
+        if (!c.equals(RawBatch.CORRUPT) && !c.equals(RawBatch.FILE) && !c.equals(RawBatch.RECORD)) {
+          sourceColumns.add(col("`" + c.replace("`", "``") + "`"));
+        }
+      }
+      Column record = coalesce(col(RawBatch.CORRUPT),
+          sourceColumns.isEmpty() ? lit("") : to_json(struct(sourceColumns.toArray(Column[]::new))));
+      for (int i = 0; i < rawPersons.size(); i++) {
+        Column person = rawPersons.get(i);
+        record = when(person.isNull().or(length(person).lt(3)), record)
+            .otherwise(replace(record, person, personPseudonyms.get(i)));
+      }
+      Column masked = TextMasking.mask(record, spec.keptHandles());
+      return when(length(masked).gt(RAW_RECORD_CHARS), concat(substring(masked, 1, RAW_RECORD_CHARS), lit(" [...]")))
+          .otherwise(masked);
+    }
+
+    private java.util.Optional<Column> accountMap() {
+      Map<String, String> accounts = spec.accountsByBrand();
+      if (accounts.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      List<Column> kv = new ArrayList<>();
+      accounts.forEach((k, v) -> {
+        kv.add(lit(k));
+        kv.add(lit(v));
+      });
+      return java.util.Optional.of(map(kv.toArray(Column[]::new)));
+    }
+
+    private void addReason(Column condition, QuarantineReason reason, String field, Column message) {
+      reasons.add(when(coalesce(condition, lit(false)), reasonStruct(reason, field, message)));
+    }
+
+    private static Column shortValue(Column s) {
+      return concat(lit("'"), when(length(s).gt(VALUE_IN_MESSAGE_CHARS), concat(substring(s, 1, VALUE_IN_MESSAGE_CHARS), lit("...")))
+          .otherwise(s), lit("'"));
+    }
+  }
+
+  static Column reasonStruct(QuarantineReason reason, String field, Column message) {
+    return struct(lit(reason.name()).as("code"), lit(field).as("field"), message.as("message"));
+  }
+
+  static boolean hasZone(String pattern) {
+    boolean quoted = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && ZONE_LETTERS.indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

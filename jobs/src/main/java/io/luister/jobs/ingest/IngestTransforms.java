@@ -1,0 +1,50 @@
+package io.luister.jobs.ingest;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.common.schema.CanonicalSchemas;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** The pure part of ingestion: raw batches → checked records → accepted bronze rows and quarantine rows. */
+public final class IngestTransforms {
+  public static final String QUARANTINE_TABLE = "quarantine";
+
+  private IngestTransforms() {}
+
+  /** Every record read, mapped and validated, with its reasons (empty = accepted). */
+  public static Dataset<Row> check(List<RawBatch> batches, IngestSpec spec) {
+    Dataset<Row> canonical = batches.stream()
+        .map(b -> CanonicalMapping.toCanonical(b, spec))
+        .reduce((a, b) -> a.unionByName(b))
+        .orElseThrow();
+    return Deduplication.markDuplicates(canonical, CanonicalSchemas.naturalKey(spec.source().type()));
+  }
+
+  public static Column isAccepted() {
+    return size(col(CanonicalMapping.REASONS)).equalTo(0);
+  }
+
+  public static Dataset<Row> accepted(Dataset<Row> checked) {
+    return checked.filter(isAccepted()).drop(CanonicalMapping.REASONS, CanonicalMapping.RAW);
+  }
+
+  /** The ops.quarantine rows of a source: where the record was, why it was refused, and what it said. */
+  public static Dataset<Row> quarantined(Dataset<Row> checked, IngestSpec spec) {
+    Column reasons = col(CanonicalMapping.REASONS);
+    return checked.filter(not(isAccepted())).select(
+        lit(spec.source().name()).as("source"),
+        lit(spec.source().type().configName()).as("source_type"),
+        col(RawBatch.FILE).as("input_file"),
+        col(RawBatch.RECORD).as("record_number"),
+        col("id").cast("string").as("item_id"),
+        element_at(reasons, 1).getField("code").as("reason_code"),
+        array_join(transform(reasons, r -> r.getField("message")), "; ").as("reason"),
+        reasons.as("reasons"),
+        col(CanonicalMapping.RAW).as("raw_record"),
+        lit(spec.runId()).as("run_id"),
+        col("_ingested_at").as("quarantined_at"));
+  }
+}

@@ -1,0 +1,333 @@
+package io.luister.jobs.ingest;
+
+import static org.apache.spark.sql.functions.*;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import io.luister.common.config.FormatOptions;
+import io.luister.common.config.SourceConfig;
+import io.luister.common.config.SourceFormat;
+import io.luister.common.schema.CanonicalField;
+import io.luister.common.schema.CanonicalSchemas;
+import io.luister.jobs.LuisterDataException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a source's files as they are, in the configured format, keeping every record — including the
+ * ones the parser cannot read, which come back with their raw text in {@link RawBatch#CORRUPT}.
+ *
+ * <p>CSV headers are read per file first: files whose headers differ (a column added, renamed or moved
+ * between exports) are read as separate batches with their own layout, and every mapped column is looked
+ * up by name in each, so a changed export is never silently mis-mapped by position.
+ */
+public final class SourceReader {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
+  private static final char BOM = '\uFEFF';
+
+  private final SparkSession spark;
+
+  public SourceReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public List<RawBatch> read(SourceConfig source) {
+    List<String> files = listFiles(source);
+    if (files.isEmpty()) {
+      throw new LuisterDataException("source '" + source.name() + "': no files match " + source.path());
+    }
+    return switch (source.format()) {
+      case CSV -> readCsv(source, files);
+      case JSON, JSONL -> List.of(readJson(source, files));
+      case PARQUET -> List.of(readParquet(source, files));
+    };
+  }
+
+  /** The data files a source's path names (a file, a folder, or a glob), skipping hidden files and empty ones. */
+  List<String> listFiles(SourceConfig source) {
+    List<String> files = new ArrayList<>();
+    try {
+      Path pattern = new Path(source.path());
+      FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileStatus[] matches = fs.globStatus(pattern);
+      if (matches == null) {
+        return files;
+      }
+      for (FileStatus status : matches) {
+        collect(fs, status, files, source);
+      }
+    } catch (IOException e) {
+      throw new LuisterDataException("source '" + source.name() + "': cannot list " + source.path() + ": " + e.getMessage(), e);
+    }
+    files.sort(String::compareTo);
+    return files;
+  }
+
+  private void collect(FileSystem fs, FileStatus status, List<String> files, SourceConfig source) throws IOException {
+    String name = status.getPath().getName();
+    if (name.startsWith(".") || name.startsWith("_")) {
+      return;
+    }
+    if (status.isDirectory()) {
+      for (FileStatus child : fs.listStatus(status.getPath())) {
+        collect(fs, child, files, source);
+      }
+    } else if (status.getLen() == 0) {
+      LOG.warn("source '{}': {} is empty (0 bytes); it holds no records", source.name(), status.getPath());
+    } else {
+      files.add(status.getPath().toString());
+    }
+  }
+
+  private List<RawBatch> readCsv(SourceConfig source, List<String> files) {
+    FormatOptions o = source.options();
+    if (!o.header()) {
+      return List.of(csvBatch(source, files, null));
+    }
+    Map<List<String>, List<String>> filesByHeader = new LinkedHashMap<>();
+    for (String file : files) {
+      List<String> header = csvHeader(file, o);
+      if (header.isEmpty()) {
+        LOG.warn("source '{}': {} has no header line; it holds no records", source.name(), file);
+        continue;
+      }
+      filesByHeader.computeIfAbsent(header, h -> new ArrayList<>()).add(file);
+    }
+    if (filesByHeader.size() > 1) {
+      LOG.warn("source '{}': the files have {} different headers; each layout is mapped by column name: {}",
+          source.name(), filesByHeader.size(), filesByHeader.keySet());
+    }
+    List<RawBatch> batches = new ArrayList<>();
+    filesByHeader.forEach((header, group) -> batches.add(csvBatch(source, group, header)));
+    return batches;
+  }
+
+  private RawBatch csvBatch(SourceConfig source, List<String> files, List<String> header) {
+    FormatOptions o = source.options();
+    DataFrameReader reader = spark.read()
+        .option("header", o.header())
+        .option("sep", o.delimiter())
+        .option("quote", o.quote())
+        .option("escape", o.escape())
+        .option("encoding", o.encoding())
+        .option("multiLine", o.multiline())
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT)
+        .option("ignoreLeadingWhiteSpace", false)
+        .option("ignoreTrailingWhiteSpace", false)
+        .option("maxCharsPerColumn", -1)
+        .option("unescapedQuoteHandling", "STOP_AT_DELIMITER")
+        .option("enforceSchema", true);
+    if (o.nullValue() != null) {
+      reader = reader.option("nullValue", o.nullValue());
+    }
+    List<String> columns = header != null ? uniqueNames(header) : headerlessColumns(reader, files);
+    StructType schema = new StructType();
+    for (String c : columns) {
+      schema = schema.add(c, DataTypes.StringType, true);
+    }
+    schema = schema.add(RawBatch.CORRUPT, DataTypes.StringType, true);
+    Dataset<Row> rows = reader.schema(schema).csv(files.toArray(String[]::new));
+    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+  }
+
+  private List<String> headerlessColumns(DataFrameReader reader, List<String> files) {
+    StructType inferred = reader.option("inferSchema", false).csv(files.get(0)).schema();
+    List<String> names = new ArrayList<>();
+    for (StructField f : inferred.fields()) {
+      names.add(f.name());
+    }
+    return names;
+  }
+
+  /** The first record of a CSV file, parsed with the file's own delimiter and quoting, BOM removed. */
+  List<String> csvHeader(String file, FormatOptions o) {
+    Path path = new Path(file);
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+             path.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(path), Charset.forName(o.encoding())))) {
+      CsvParserSettings settings = new CsvParserSettings();
+      settings.getFormat().setDelimiter(o.delimiter().charAt(0));
+      settings.getFormat().setQuote(o.quote().charAt(0));
+      settings.getFormat().setQuoteEscape(o.escape().charAt(0));
+      settings.getFormat().setLineSeparator("\n");
+      settings.setMaxCharsPerColumn(-1);
+      settings.setHeaderExtractionEnabled(false);
+      settings.setIgnoreLeadingWhitespaces(false);
+      settings.setIgnoreTrailingWhitespaces(false);
+      CsvParser parser = new CsvParser(settings);
+      parser.beginParsing(in);
+      String[] first = parser.parseNext();
+      parser.stopParsing();
+      List<String> header = new ArrayList<>();
+      if (first == null) {
+        return header;
+      }
+      for (int i = 0; i < first.length; i++) {
+        String name = first[i] == null ? "" : first[i];
+        if (i == 0 && !name.isEmpty() && name.charAt(0) == BOM) {
+          name = name.substring(1);
+        }
+        header.add(name.strip());
+      }
+      return header;
+    } catch (IOException e) {
+      throw new LuisterDataException("cannot read the header of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Empty or repeated header names would make columns unaddressable: name them by position instead. */
+  private static List<String> uniqueNames(List<String> header) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String n = header.get(i).isEmpty() ? "_c" + i : header.get(i);
+      names.add(names.contains(n) ? n + "_" + (i + 1) : n);
+    }
+    return names;
+  }
+
+  private RawBatch readJson(SourceConfig source, List<String> files) {
+    FormatOptions o = source.options();
+    Dataset<Row> rows = spark.read()
+        .option("multiLine", o.multiline() || source.format() == SourceFormat.JSON)
+        .option("encoding", o.encoding())
+        .option("primitivesAsString", true)
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT)
+        .json(files.toArray(String[]::new));
+    if (!List.of(rows.columns()).contains(RawBatch.CORRUPT)) {
+      rows = rows.withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+    }
+    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+  }
+
+  private RawBatch readParquet(SourceConfig source, List<String> files) {
+    Dataset<Row> rows = spark.read().parquet(files.toArray(String[]::new))
+        .withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+  }
+
+  /**
+   * Adds the file and the 1-based record number within it. Records keep their file order within a
+   * partition and a file's splits are read in offset order, so numbering by monotonically_increasing_id
+   * per file reproduces the order of records in the file.
+   */
+  private static Dataset<Row> numbered(Dataset<Row> rows) {
+    Dataset<Row> withFile = rows
+        .withColumn(RawBatch.FILE, col("_metadata.file_path"))
+        .withColumn("_read_order", monotonically_increasing_id());
+    return withFile
+        .withColumn(RawBatch.RECORD, row_number().over(Window.partitionBy(RawBatch.FILE).orderBy("_read_order")).cast("long"))
+        .drop("_read_order");
+  }
+
+  /**
+   * Finds each mapped field's column in a layout: an exact column name first (CSV headers may contain
+   * dots), then a nested path ({@code user.handle}). A mapped column that is absent is an error naming the
+   * files, the column and the columns that are there.
+   */
+  static Map<String, String> resolveMapping(SourceConfig source, StructType schema, List<String> files) {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (CanonicalField field : CanonicalSchemas.fieldsOf(source.type())) {
+      String wanted = source.mapping().get(field.name());
+      if (wanted == null) {
+        continue;
+      }
+      Optional<String> path = findColumn(schema, wanted);
+      if (path.isPresent()) {
+        resolved.put(field.name(), path.get());
+      } else if (source.format().isJson() && !field.required()) {
+        // A JSON schema is inferred from the records: an optional field no record has is simply absent.
+        LOG.warn("source '{}': no record in {} has '{}' (mapping.{}); the field stays empty", source.name(),
+            describeFiles(files), wanted, field.name());
+      } else {
+        missing.add("mapping." + field.name() + " names '" + wanted + "'" + closest(wanted, schema));
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<String> present = new ArrayList<>();
+      for (StructField f : schema.fields()) {
+        if (!f.name().startsWith("_")) {
+          present.add(f.name());
+        }
+      }
+      throw new LuisterDataException("source '" + source.name() + "': " + String.join("; ", missing)
+          + ", but that column is not in " + describeFiles(files) + ". Columns there: " + present
+          + ". If the export changed, update the source's mapping in the config.");
+    }
+    return resolved;
+  }
+
+  static Optional<String> findColumn(StructType schema, String wanted) {
+    for (StructField f : schema.fields()) {
+      if (f.name().equals(wanted)) {
+        return Optional.of(quote(f.name()));
+      }
+    }
+    String[] parts = wanted.split("\\.");
+    StructType current = schema;
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      StructField found = null;
+      for (StructField f : current.fields()) {
+        if (f.name().equals(parts[i])) {
+          found = f;
+        }
+      }
+      if (found == null) {
+        return Optional.empty();
+      }
+      path.append(i == 0 ? "" : ".").append(quote(found.name()));
+      if (i < parts.length - 1) {
+        if (!(found.dataType() instanceof StructType st)) {
+          return Optional.empty();
+        }
+        current = st;
+      }
+    }
+    return Optional.of(path.toString());
+  }
+
+  private static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  private static String closest(String wanted, StructType schema) {
+    LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
+    String best = null;
+    int bestD = Integer.MAX_VALUE;
+    for (StructField f : schema.fields()) {
+      int dist = d.apply(wanted.toLowerCase(), f.name().toLowerCase());
+      if (dist < bestD) {
+        bestD = dist;
+        best = f.name();
+      }
+    }
+    return best != null && bestD <= Math.max(2, wanted.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  private static String describeFiles(List<String> files) {
+    return files.size() == 1 ? files.get(0) : files.size() + " files (" + files.get(0) + ", ...)";
+  }
+}
