@@ -35,7 +35,9 @@ import org.apache.hadoop.fs.FileSystem;
 public final class ConfigLoader {
 
   static final Set<String> TOP_KEYS = Set.of("program", "brand", "competitors", "timezone", "warehouse",
-      "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "sources", "spark");
+      "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "sources", "spark");
+  static final Set<String> UNIFY_KEYS = Set.of("confidence_threshold", "unclassified_warning_share",
+      "max_training_rows", "seed");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count");
@@ -138,10 +140,42 @@ public final class ConfigLoader {
       });
       ProgramConfig.Pseudonymisation pseudo = pseudonymisation(root.get("pseudonymisation"));
       ProgramConfig.IngestLimits limits = ingestLimits(root.get("ingest"));
+      ProgramConfig.UnifySettings unify = unifySettings(root.get("unify"));
       List<SourceConfig> sources = sources(root.get("sources"));
       Map<String, String> spark = sparkConf(root.get("spark"));
       return new ProgramConfig(file, program, brand, List.copyOf(competitors), timezone, warehouse, baseline,
-          taxonomy, pseudo, limits, sources, spark);
+          taxonomy, pseudo, limits, unify, sources, spark);
+    }
+
+    private ProgramConfig.UnifySettings unifySettings(JsonNode node) {
+      ProgramConfig.UnifySettings d = ProgramConfig.UnifySettings.DEFAULTS;
+      if (node == null || node.isNull()) {
+        return d;
+      }
+      if (!node.isObject()) {
+        problems.add("unify", "must be a mapping (" + String.join(", ", UNIFY_KEYS.stream().sorted().toList()) + ")");
+        return d;
+      }
+      unknownKeys(node, UNIFY_KEYS, "unify");
+      double threshold = fraction(node, "confidence_threshold", "unify.confidence_threshold", d.confidenceThreshold());
+      double warning = fraction(node, "unclassified_warning_share", "unify.unclassified_warning_share",
+          d.unclassifiedWarningShare());
+      long maxRows = node.has("max_training_rows")
+          ? longValue(node.get("max_training_rows"), "unify.max_training_rows", d.maxTrainingRows()) : d.maxTrainingRows();
+      long seed = node.has("seed") ? longValue(node.get("seed"), "unify.seed", d.seed()) : d.seed();
+      return new ProgramConfig.UnifySettings(threshold, warning, maxRows, seed);
+    }
+
+    private double fraction(JsonNode node, String key, String where, double fallback) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return fallback;
+      }
+      if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
+        problems.add(where, "must be a number from 0 to 1, not '" + v.asText() + "'");
+        return fallback;
+      }
+      return v.asDouble();
     }
 
     private BrandConfig brand(JsonNode node, String where, boolean ours) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param taxonomy the taxonomy file, if configured
  * @param pseudonymisation where the pseudonymisation key comes from
  * @param ingest limits applied while ingesting
+ * @param unify settings of category assignment
  * @param sources the exports to read
  * @param sparkConf extra Spark settings (for example {@code spark.hadoop.fs.s3a.endpoint})
  */
@@ -36,6 +37,7 @@ public record ProgramConfig(
     Optional<String> taxonomy,
     Pseudonymisation pseudonymisation,
     IngestLimits ingest,
+    UnifySettings unify,
     List<SourceConfig> sources,
     Map<String, String> sparkConf) {
 
@@ -56,6 +58,16 @@ public record ProgramConfig(
     public static final IngestLimits DEFAULTS = new IngestLimits(20_000, LocalDate.of(2000, 1, 1), 1, 1_000_000_000_000L);
   }
 
+  /**
+   * @param confidenceThreshold a model prediction below this probability leaves an item unclassified
+   * @param unclassifiedWarningShare the unify stage warns when a source has more unclassified items than this
+   * @param maxTrainingRows the classifier is fitted on a seeded sample of at most this many labelled items
+   * @param seed the seed of every sample and model, so reruns give identical tables
+   */
+  public record UnifySettings(double confidenceThreshold, double unclassifiedWarningShare, long maxTrainingRows, long seed) {
+    public static final UnifySettings DEFAULTS = new UnifySettings(0.5, 0.25, 200_000, 20_260_923L);
+  }
+
   /** Our brand first, then the competitors. */
   public List<BrandConfig> allBrands() {
     List<BrandConfig> all = new ArrayList<>();
@@ -71,6 +83,6 @@ public record ProgramConfig(
   /** The same program with another warehouse (the CLI's --warehouse). */
   public ProgramConfig withWarehouse(String newWarehouse) {
     return new ProgramConfig(file, program, brand, competitors, timezone, newWarehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, sources, sparkConf);
+        pseudonymisation, ingest, unify, sources, sparkConf);
   }
 }

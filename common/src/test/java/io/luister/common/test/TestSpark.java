@@ -29,13 +29,22 @@ public final class TestSpark {
     return session;
   }
 
+  /** A fresh folder, removed with everything in it when the test JVM exits. */
   public static Path tempDir(String prefix) {
     try {
       Path dir = Files.createTempDirectory("luister-" + prefix);
-      dir.toFile().deleteOnExit();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Best effort: a leftover temp folder is not worth failing the test run for.
     }
   }
 }
