@@ -8,21 +8,40 @@ import java.nio.charset.StandardCharsets;
  * customer text with ANSI escape codes cannot recolour or rewrite the terminal.
  */
 public final class Console {
-  private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-  private static final PrintStream ERR = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+  private static PrintStream outTarget;
+  private static PrintStream out;
+  private static PrintStream errTarget;
+  private static PrintStream err;
 
   private Console() {}
 
   public static void info(String line) {
-    ERR.println(inert(line));
+    err().println(inert(line));
   }
 
   public static void error(String line) {
-    ERR.println(inert(line));
+    err().println(inert(line));
   }
 
   public static void out(String line) {
-    OUT.println(inert(line));
+    out().println(inert(line));
+  }
+
+  /** UTF-8 whatever the platform charset, following System.out if it is replaced (as tests do). */
+  private static synchronized PrintStream out() {
+    if (outTarget != System.out) {
+      outTarget = System.out;
+      out = new PrintStream(outTarget, true, StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  private static synchronized PrintStream err() {
+    if (errTarget != System.err) {
+      errTarget = System.err;
+      err = new PrintStream(errTarget, true, StandardCharsets.UTF_8);
+    }
+    return err;
   }
 
   /** Drops control characters except line breaks and tabs. */

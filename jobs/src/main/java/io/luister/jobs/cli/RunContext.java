@@ -5,7 +5,12 @@ import io.luister.common.config.ProgramConfig;
 import io.luister.common.privacy.PseudonymKeys;
 import io.luister.common.privacy.Pseudonymizer;
 import io.luister.common.spark.LuisterSpark;
+import io.luister.common.config.SourceConfig;
+import io.luister.common.taxonomy.Taxonomy;
+import io.luister.common.taxonomy.TaxonomyLoader;
 import io.luister.common.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
  */
 final class RunContext implements AutoCloseable {
   final ProgramConfig config;
+  /** The program's taxonomy, validated with the config before Spark starts; null when none is configured. */
+  final Taxonomy taxonomy;
   final Warehouse warehouse;
   final String runId;
   final Instant startedAt;
@@ -34,6 +41,8 @@ final class RunContext implements AutoCloseable {
     ProgramConfig loaded = ConfigLoader.load(options.configFile());
     this.config = options.warehouse != null ? loaded.withWarehouse(options.warehouse) : loaded;
     this.warehouse = new Warehouse(config.warehouse());
+    this.taxonomy = config.taxonomy().map(t -> TaxonomyLoader.load(Path.of(t),
+        config.sources().stream().map(SourceConfig::name).collect(Collectors.toSet()))).orElse(null);
     this.startedAt = Instant.now();
     this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt)
         + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);

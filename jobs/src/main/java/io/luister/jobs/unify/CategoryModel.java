@@ -1,0 +1,84 @@
+package io.luister.jobs.unify;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.Optional;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.IndexToString;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 3 of category assignment: a text classifier trained in the same run on the items that native
+ * mappings and rules labelled, applied to free text they left open. Features are the stemmed tokens of
+ * both languages plus bigrams, hashed (no vocabulary to collect) and IDF-weighted; the classifier is a
+ * multinomial logistic regression, whose class probabilities give the confidence. Fitting and scoring are
+ * one ML Pipeline, so scoring uses exactly the fitted features.
+ */
+public final class CategoryModel {
+  private static final Logger LOG = LoggerFactory.getLogger(CategoryModel.class);
+  public static final String PREDICTED = "model_category";
+  public static final String CONFIDENCE = "model_confidence";
+  private static final int HASH_FEATURES = 1 << 18;
+
+  private CategoryModel() {}
+
+  /**
+   * @param labelled rows with {@code tokens} and {@code label}
+   * @param maxTrainingRows fit on a seeded sample when there are more labelled rows than this
+   * @return the fitted pipeline, or empty when there is too little to learn from (fewer than two categories)
+   */
+  public static Optional<PipelineModel> fit(Dataset<Row> labelled, long maxTrainingRows, long seed) {
+    Dataset<Row> training = labelled.filter(size(col("tokens")).gt(0)).select("tokens", "label");
+    long n = training.count();
+    long classes = n == 0 ? 0 : training.select("label").distinct().count();
+    if (classes < 2) {
+      LOG.warn("category model: {} labelled items in {} categories; too few to train a classifier", n, classes);
+      return Optional.empty();
+    }
+    if (n > maxTrainingRows) {
+      training = training.sample(false, Math.min(1.0, (double) maxTrainingRows / n * 1.05), seed);
+    }
+    StringIndexer indexer = new StringIndexer().setInputCol("label").setOutputCol("label_index")
+        .setStringOrderType("alphabetAsc");
+    StringIndexerModel labels = indexer.fit(training);
+    PipelineStage[] stages = {
+        labels,
+        new NGram().setN(2).setInputCol("tokens").setOutputCol("_bigrams"),
+        new SQLTransformer().setStatement("SELECT *, concat(tokens, _bigrams) AS _terms FROM __THIS__"),
+        new HashingTF().setInputCol("_terms").setOutputCol("_tf").setNumFeatures(HASH_FEATURES),
+        new IDF().setInputCol("_tf").setOutputCol("_features").setMinDocFreq(2),
+        new LogisticRegression().setFeaturesCol("_features").setLabelCol("label_index")
+            .setFamily("multinomial").setMaxIter(60).setRegParam(0.002).setElasticNetParam(0.0)
+            .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction"),
+        new IndexToString().setInputCol("_prediction").setOutputCol(PREDICTED).setLabels(labels.labelsArray()[0])
+    };
+    PipelineModel model = new Pipeline().setStages(stages).fit(training);
+    LOG.info("category model: trained on {} items in {} categories", Math.min(n, maxTrainingRows), classes);
+    return Optional.of(model);
+  }
+
+  /** Adds {@value #PREDICTED} and {@value #CONFIDENCE} (the highest class probability). */
+  public static Dataset<Row> predict(PipelineModel model, Dataset<Row> rows) {
+    Dataset<Row> withLabel = java.util.Arrays.asList(rows.columns()).contains("label")
+        ? rows : rows.withColumn("label", lit(null).cast("string"));
+    // The indexer is only needed for training; at scoring time its input may be empty, so skip it.
+    PipelineModel scoring = new PipelineModel(model.uid(), java.util.Arrays.copyOfRange(model.stages(), 1, model.stages().length));
+    Column confidence = array_max(org.apache.spark.ml.functions.vector_to_array(col("_probability"), "float64"));
+    return scoring.transform(withLabel)
+        .withColumn(CONFIDENCE, confidence)
+        .drop("_bigrams", "_terms", "_tf", "_features", "_raw", "_probability", "_prediction");
+  }
+}

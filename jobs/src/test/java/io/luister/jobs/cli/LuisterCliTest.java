@@ -1,0 +1,78 @@
+package io.luister.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.luister.common.test.TestSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LuisterCliTest {
+
+  /** Runs the CLI in this JVM (it reuses the shared test SparkSession) and returns exit code and stdout. */
+  private static Object[] run(String... args) {
+    TestSpark.session();
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      int code = Luister.execute(args);
+      return new Object[] {code, captured.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"run", "ingest", "sql"}) {
+      Object[] result = run(command, "--help");
+      assertEquals(0, result[0], command);
+      assertTrue(((String) result[1]).contains("Usage: luister " + command), (String) result[1]);
+    }
+  }
+
+  @Test
+  void aBadConfigExitsWithTheConfigCode() throws IOException {
+    Path dir = TestSpark.tempDir("cli");
+    Files.writeString(dir.resolve("bad.yaml"), "program: x\nsources: []\n");
+    assertEquals(Luister.EXIT_CONFIG, run("ingest", "--config", dir.resolve("bad.yaml").toString())[0]);
+    assertEquals(Luister.EXIT_CONFIG, run("run", "--config", dir.resolve("bad.yaml").toString(), "--period", "2026Q3")[0]);
+  }
+
+  @Test
+  void ingestsAndQueriesTheWarehouseByTableName() throws IOException {
+    Path dir = TestSpark.tempDir("cli");
+    Files.writeString(dir.resolve("s.csv"), "id,at,comment\nr1,2026-07-01 10:00:00,=cmd|' /C calc'!A0\nr2,2026-07-02 10:00:00,\"fine, thanks\"\nr2,2026-07-03 10:00:00,dup\n");
+    Files.writeString(dir.resolve("p.yaml"), """
+        program: cli
+        brand: {name: Acme}
+        pseudonymisation: {allow_development_key: true}
+        sources:
+          - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at, comment: comment}}
+        """);
+    String config = dir.resolve("p.yaml").toString();
+    String warehouse = dir.resolve("wh").toString();
+    assertEquals(0, run("ingest", "--config", config, "--warehouse", warehouse)[0]);
+
+    Object[] runs = run("sql", "--config", config, "--warehouse", warehouse, "--format", "csv",
+        "SELECT source, rows_read, rows_accepted, rows_quarantined FROM ops.runs");
+    assertEquals(0, runs[0]);
+    assertEquals("source,rows_read,rows_accepted,rows_quarantined\nnps,3,2,1\n", runs[1]);
+
+    Object[] comments = run("sql", "--config", config, "--warehouse", warehouse, "--format", "csv",
+        "SELECT comment FROM bronze.nps ORDER BY id");
+    assertEquals("comment\n'=cmd|' /C calc'!A0\n\"fine, thanks\"\n", comments[1], "formula cells are neutralised");
+
+    Object[] json = run("sql", "--config", config, "--warehouse", warehouse, "--format", "json",
+        "SELECT reason_code FROM ops.quarantine");
+    assertEquals("{\"reason_code\":\"DUPLICATE_ID\"}\n", json[1]);
+
+    Object[] table = run("sql", "--config", config, "--warehouse", warehouse, "SELECT id FROM bronze.nps ORDER BY id");
+    assertEquals("id\n--\nr1\nr2\n", table[1]);
+  }
+}
