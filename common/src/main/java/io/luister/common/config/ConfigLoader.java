@@ -35,7 +35,14 @@ import org.apache.hadoop.fs.FileSystem;
 public final class ConfigLoader {
 
   static final Set<String> TOP_KEYS = Set.of("program", "brand", "competitors", "timezone", "warehouse",
-      "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "sources", "spark");
+      "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "silences", "expectations", "sources",
+      "spark");
+  static final Set<String> SILENCE_KEYS = Set.of("q", "min_expected", "max_ratio", "min_share", "min_volume_ratio",
+      "min_week_ratio");
+  static final Set<String> EXPECTATION_KEYS = Set.of("name", "description", "category", "keywords", "channels",
+      "periods", "min_share");
+  /** The channels silver.feedback knows (see FeedbackUnion in jobs). */
+  public static final List<String> CHANNELS = List.of("social", "contact_centre", "survey", "faq_views", "site_search");
   static final Set<String> UNIFY_KEYS = Set.of("confidence_threshold", "unclassified_warning_share",
       "max_training_rows", "seed");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
@@ -141,10 +148,102 @@ public final class ConfigLoader {
       ProgramConfig.Pseudonymisation pseudo = pseudonymisation(root.get("pseudonymisation"));
       ProgramConfig.IngestLimits limits = ingestLimits(root.get("ingest"));
       ProgramConfig.UnifySettings unify = unifySettings(root.get("unify"));
+      ProgramConfig.SilenceSettings silences = silenceSettings(root.get("silences"));
+      List<ProgramConfig.Expectation> expectations = expectations(root.get("expectations"));
       List<SourceConfig> sources = sources(root.get("sources"));
       Map<String, String> spark = sparkConf(root.get("spark"));
       return new ProgramConfig(file, program, brand, List.copyOf(competitors), timezone, warehouse, baseline,
-          taxonomy, pseudo, limits, unify, sources, spark);
+          taxonomy, pseudo, limits, unify, silences, expectations, sources, spark);
+    }
+
+    private ProgramConfig.SilenceSettings silenceSettings(JsonNode node) {
+      ProgramConfig.SilenceSettings d = ProgramConfig.SilenceSettings.DEFAULTS;
+      if (node == null || node.isNull()) {
+        return d;
+      }
+      if (!node.isObject()) {
+        problems.add("silences", "must be a mapping (" + String.join(", ", SILENCE_KEYS.stream().sorted().toList()) + ")");
+        return d;
+      }
+      unknownKeys(node, SILENCE_KEYS, "silences");
+      double minExpected = d.minExpected();
+      if (node.has("min_expected")) {
+        JsonNode v = node.get("min_expected");
+        if (!v.isNumber() || v.asDouble() < 0) {
+          problems.add("silences.min_expected", "must be a number >= 0, not '" + v.asText() + "'");
+        } else {
+          minExpected = v.asDouble();
+        }
+      }
+      return new ProgramConfig.SilenceSettings(
+          fraction(node, "q", "silences.q", d.q()), minExpected,
+          fraction(node, "max_ratio", "silences.max_ratio", d.maxRatio()),
+          fraction(node, "min_share", "silences.min_share", d.minShare()),
+          fraction(node, "min_volume_ratio", "silences.min_volume_ratio", d.minVolumeRatio()),
+          fraction(node, "min_week_ratio", "silences.min_week_ratio", d.minWeekRatio()));
+    }
+
+    private List<ProgramConfig.Expectation> expectations(JsonNode node) {
+      List<ProgramConfig.Expectation> out = new ArrayList<>();
+      if (node == null || node.isNull()) {
+        return out;
+      }
+      if (!node.isArray()) {
+        problems.add("expectations", "must be a list of expected themes (each with name, category or keywords, channels)");
+        return out;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode e = node.get(i);
+        String where = "expectations[" + i + "]";
+        if (!e.isObject()) {
+          problems.add(where, "must be a mapping");
+          continue;
+        }
+        unknownKeys(e, EXPECTATION_KEYS, where);
+        String name = requiredName(e, "name", where + ".name");
+        String description = text(e, "description", where + ".description").orElse("");
+        String category = text(e, "category", where + ".category").orElse(null);
+        Map<String, List<String>> keywords = new LinkedHashMap<>();
+        JsonNode kw = e.get("keywords");
+        if (kw != null && !kw.isNull()) {
+          if (!kw.isObject()) {
+            problems.add(where + ".keywords", "must map a language (nl, en) to a list of words or phrases");
+          } else {
+            kw.fields().forEachRemaining(k -> keywords.put(k.getKey(), stringList(kw, k.getKey(), where + ".keywords." + k.getKey())));
+          }
+        }
+        if (category == null && keywords.isEmpty()) {
+          problems.add(where, "say what identifies the theme: a 'category' of the taxonomy or 'keywords' per language");
+        }
+        List<String> channels = stringList(e, "channels", where + ".channels");
+        if (channels.isEmpty()) {
+          problems.add(where + ".channels", "list the channels where the theme is expected (" + String.join(", ", CHANNELS) + ")");
+        }
+        for (String c : channels) {
+          if (!CHANNELS.contains(c)) {
+            problems.add(where + ".channels", "'" + c + "' is not a channel; use " + String.join(", ", CHANNELS));
+          }
+        }
+        List<String> periods = stringList(e, "periods", where + ".periods");
+        for (String p : periods) {
+          if (!p.matches("\\d{4}-Q[1-4]")) {
+            problems.add(where + ".periods", "'" + p + "' is not a quarter; write it as 2026-Q3");
+          }
+        }
+        Double minShare = null;
+        JsonNode ms = e.get("min_share");
+        if (ms == null || ms.isNull() || (ms.isTextual() && ms.asText().equals("baseline"))) {
+          minShare = null;
+        } else if (ms.isNumber() && ms.asDouble() > 0 && ms.asDouble() <= 1) {
+          minShare = ms.asDouble();
+        } else {
+          problems.add(where + ".min_share", "must be a share between 0 and 1 (0.02 = 2 %) or 'baseline', not '" + ms.asText() + "'");
+        }
+        if (name != null) {
+          out.add(new ProgramConfig.Expectation(name, description, category, keywords, channels, periods, minShare));
+        }
+      }
+      return List.copyOf(out);
     }
 
     private ProgramConfig.UnifySettings unifySettings(JsonNode node) {

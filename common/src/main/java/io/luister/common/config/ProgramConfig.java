@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param pseudonymisation where the pseudonymisation key comes from
  * @param ingest limits applied while ingesting
  * @param unify settings of category assignment
+ * @param silences thresholds of the silence detectors and the data-health gate
+ * @param expectations themes the company expects customers to raise
  * @param sources the exports to read
  * @param sparkConf extra Spark settings (for example {@code spark.hadoop.fs.s3a.endpoint})
  */
@@ -38,6 +40,8 @@ public record ProgramConfig(
     Pseudonymisation pseudonymisation,
     IngestLimits ingest,
     UnifySettings unify,
+    SilenceSettings silences,
+    List<Expectation> expectations,
     List<SourceConfig> sources,
     Map<String, String> sparkConf) {
 
@@ -68,6 +72,33 @@ public record ProgramConfig(
     public static final UnifySettings DEFAULTS = new UnifySettings(0.5, 0.25, 200_000, 20_260_923L);
   }
 
+  /**
+   * @param q the false discovery rate controlled (Benjamini–Hochberg) across all tests of a run
+   * @param minExpected below this expected count a result is "insufficient evidence", never a silence
+   * @param maxRatio a silence is observed at most this fraction of what was expected
+   * @param minShare a category must reach this share elsewhere (other channels, competitors, baseline) to be missed
+   * @param minVolumeRatio the data-health gate: a channel's period volume below this fraction of its baseline is suspect
+   * @param minWeekRatio the data-health gate: a week below this fraction of the channel's median week is suspect
+   */
+  public record SilenceSettings(double q, double minExpected, double maxRatio, double minShare, double minVolumeRatio,
+      double minWeekRatio) {
+    public static final SilenceSettings DEFAULTS = new SilenceSettings(0.05, 5, 0.5, 0.02, 0.5, 0.2);
+  }
+
+  /**
+   * A theme the company expects customers to raise.
+   *
+   * @param name short id
+   * @param description what it is, for people
+   * @param category the unified category that identifies it, or null when identified by keywords
+   * @param keywords language → words or phrases that identify it in text, matched case- and accent-insensitively
+   * @param channels the channels where it is expected (social, contact_centre, survey, faq_views, site_search)
+   * @param periods the quarters in which it is expected; empty means every quarter
+   * @param minShare the expected minimum share of the channel's volume about our brand, or null for "at least its baseline"
+   */
+  public record Expectation(String name, String description, String category, Map<String, List<String>> keywords,
+      List<String> channels, List<String> periods, Double minShare) {}
+
   /** Our brand first, then the competitors. */
   public List<BrandConfig> allBrands() {
     List<BrandConfig> all = new ArrayList<>();
@@ -83,6 +114,6 @@ public record ProgramConfig(
   /** The same program with another warehouse (the CLI's --warehouse). */
   public ProgramConfig withWarehouse(String newWarehouse) {
     return new ProgramConfig(file, program, brand, competitors, timezone, newWarehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, unify, sources, sparkConf);
+        pseudonymisation, ingest, unify, silences, expectations, sources, sparkConf);
   }
 }

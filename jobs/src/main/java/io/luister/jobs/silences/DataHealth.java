@@ -1,0 +1,105 @@
+package io.luister.jobs.silences;
+
+import io.luister.common.config.ProgramConfig;
+import io.luister.common.time.Periods;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The data-health gate: a category can only be called silent in a channel whose data for the period
+ * arrived and looks complete. Most real "silences" are broken feeds, so a channel whose volume is far
+ * below its own baseline, or that has a week far below its usual week, is reported as a data-health
+ * problem and its silences are withheld.
+ */
+public final class DataHealth {
+  public static final String OK = "ok";
+  public static final String PROBLEM = "problem";
+
+  /** One check of one channel in one period. */
+  public record Check(String period, String channel, String check, double observed, double expected, String status,
+      String explanationEn, String explanationNl) {}
+
+  /** Weighted volume of a channel in one week (weeks start on Monday). */
+  public record WeekVolume(String channel, LocalDate week, double weight) {}
+
+  private DataHealth() {}
+
+  public static List<Check> evaluate(List<WeekVolume> weeks, String period, List<String> baseline,
+      ProgramConfig.SilenceSettings settings) {
+    Map<String, Map<LocalDate, Double>> byChannel = new HashMap<>();
+    Set<String> channels = new TreeSet<>();
+    for (WeekVolume w : weeks) {
+      byChannel.computeIfAbsent(w.channel(), c -> new HashMap<>()).merge(w.week(), w.weight(), Double::sum);
+      channels.add(w.channel());
+    }
+    List<LocalDate> periodWeeks = fullWeeks(period);
+    List<LocalDate> baselineWeeks = new ArrayList<>();
+    baseline.forEach(p -> baselineWeeks.addAll(fullWeeks(p)));
+    List<Check> checks = new ArrayList<>();
+    for (String channel : channels) {
+      Map<LocalDate, Double> volume = byChannel.get(channel);
+      double inPeriod = periodWeeks.stream().mapToDouble(w -> volume.getOrDefault(w, 0.0)).sum();
+      List<Double> usual = baselineWeeks.stream().map(w -> volume.getOrDefault(w, 0.0)).filter(v -> v > 0).toList();
+      if (usual.isEmpty()) {
+        usual = periodWeeks.stream().map(w -> volume.getOrDefault(w, 0.0)).filter(v -> v > 0).toList();
+      }
+      if (usual.isEmpty()) {
+        continue;
+      }
+      double usualWeek = median(usual);
+      double expectedPeriod = usualWeek * periodWeeks.size();
+      boolean volumeOk = inPeriod >= settings.minVolumeRatio() * expectedPeriod;
+      checks.add(new Check(period, channel, "volume", inPeriod, expectedPeriod, volumeOk ? OK : PROBLEM,
+          String.format("%s had %,.0f in the full weeks of %s against %,.0f expected from its usual week (%.0f %%).",
+              channel, inPeriod, period, expectedPeriod, 100 * inPeriod / expectedPeriod),
+          String.format("%s had %,.0f in de volle weken van %s tegen %,.0f verwacht op basis van een gewone week (%.0f %%).",
+              channel, inPeriod, period, expectedPeriod, 100 * inPeriod / expectedPeriod)));
+      List<LocalDate> shortWeeks = periodWeeks.stream()
+          .filter(w -> volume.getOrDefault(w, 0.0) < settings.minWeekRatio() * usualWeek).toList();
+      double worst = periodWeeks.stream().mapToDouble(w -> volume.getOrDefault(w, 0.0)).min().orElse(0);
+      checks.add(new Check(period, channel, "weeks", shortWeeks.size(), 0, shortWeeks.isEmpty() ? OK : PROBLEM,
+          shortWeeks.isEmpty()
+              ? String.format("%s has data in every full week of %s.", channel, period)
+              : String.format("%s has %d week(s) in %s below %.0f %% of a usual week (first: %s; lowest week %,.0f vs usual %,.0f): "
+                  + "the feed looks incomplete.", channel, shortWeeks.size(), period, 100 * settings.minWeekRatio(),
+                  shortWeeks.get(0), worst, usualWeek),
+          shortWeeks.isEmpty()
+              ? String.format("%s heeft gegevens in elke volle week van %s.", channel, period)
+              : String.format("%s heeft %d week/weken in %s onder %.0f %% van een gewone week (eerste: %s): de aanlevering lijkt onvolledig.",
+                  channel, shortWeeks.size(), period, 100 * settings.minWeekRatio(), shortWeeks.get(0))));
+    }
+    return checks;
+  }
+
+  /** Channels with any failed check: their silences are withheld. */
+  public static Set<String> unhealthyChannels(List<Check> checks) {
+    Set<String> out = new TreeSet<>();
+    checks.stream().filter(c -> c.status().equals(PROBLEM)).forEach(c -> out.add(c.channel()));
+    return out;
+  }
+
+  /** The Mondays of the weeks that lie entirely inside the period. */
+  static List<LocalDate> fullWeeks(String period) {
+    LocalDate start = Periods.start(period);
+    LocalDate end = Periods.end(period);
+    List<LocalDate> weeks = new ArrayList<>();
+    for (LocalDate w = start.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)); !w.plusDays(6).isAfter(end); w = w.plusWeeks(1)) {
+      weeks.add(w);
+    }
+    return weeks;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}

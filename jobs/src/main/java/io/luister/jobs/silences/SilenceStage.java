@@ -1,0 +1,163 @@
+package io.luister.jobs.silences;
+
+import static org.apache.spark.sql.functions.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luister.common.config.ProgramConfig;
+import io.luister.common.taxonomy.Taxonomy;
+import io.luister.common.warehouse.Layer;
+import io.luister.common.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The silences stage: silver.feedback → {@code gold.silences} and {@code gold.data_health} for one period.
+ * Spark aggregates the volumes (their size depends on categories and channels, not on items); the
+ * statistics run on the driver over those aggregates.
+ */
+public final class SilenceStage {
+  public static final String NAME = "silences";
+  public static final String TABLE = "silences";
+  public static final String HEALTH_TABLE = "data_health";
+  private static final String ACCENTED = "áàäâãåéèëêíìïîóòöôõúùüûýÿçñ";
+  private static final String PLAIN = "aaaaaaeeeeiiiiooooouuuuyycn";
+
+  private final SparkSession spark;
+  private final ProgramConfig config;
+  private final Taxonomy taxonomy;
+  private final Warehouse warehouse;
+
+  public SilenceStage(SparkSession spark, ProgramConfig config, Taxonomy taxonomy, Warehouse warehouse) {
+    this.spark = spark;
+    this.config = config;
+    this.taxonomy = taxonomy;
+    this.warehouse = warehouse;
+  }
+
+  public record Result(List<SilenceFindings.Finding> findings, List<DataHealth.Check> health) {}
+
+  public Result run(String period, List<String> baseline, String runId) {
+    List<String> periods = new ArrayList<>(baseline);
+    periods.add(period);
+    Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
+    Result result = detect(feedback, config, taxonomy, period, baseline);
+    warehouse.replaceWhere(findingsFrame(result.findings(), runId), Layer.GOLD, TABLE, "period = '" + period + "'", "period");
+    warehouse.replaceWhere(healthFrame(result.health(), runId), Layer.GOLD, HEALTH_TABLE, "period = '" + period + "'", "period");
+    return result;
+  }
+
+  /** Everything but the writing: aggregate, gate, test, correct, explain. */
+  public static Result detect(Dataset<Row> feedback, ProgramConfig config, Taxonomy taxonomy, String period,
+      List<String> baseline) {
+    Dataset<Row> customers = feedback.filter(not(coalesce(col("own_account"), lit(false))).and(col("brand").isNotNull()));
+    CellCounts counts = new CellCounts(cells(customers, config));
+    List<DataHealth.WeekVolume> weeks = customers.groupBy("channel", "week").agg(sum("weight").cast("double"))
+        .collectAsList().stream()
+        .map(r -> new DataHealth.WeekVolume(r.getString(0), r.getDate(1).toLocalDate(), r.getDouble(2))).toList();
+    List<DataHealth.Check> health = DataHealth.evaluate(weeks, period, baseline, config.silences());
+    List<Candidate> tests = new ArrayList<>();
+    tests.addAll(SilenceDetectors.expectedAbsent(counts, config, period, baseline));
+    tests.addAll(SilenceDetectors.baselineDrop(counts, config, period, baseline));
+    tests.addAll(SilenceDetectors.channelGap(counts, config, period));
+    tests.addAll(SilenceDetectors.competitorGap(counts, config, period));
+    List<SilenceFindings.Finding> findings = SilenceFindings.decide(tests, period, config, taxonomy,
+        DataHealth.unhealthyChannels(health));
+    return new Result(findings, health);
+  }
+
+  /** Weighted counts per period × channel × brand × category, plus one subject per expectation. */
+  static List<CellCounts.Cell> cells(Dataset<Row> feedback, ProgramConfig config) {
+    List<CellCounts.Cell> cells = new ArrayList<>();
+    feedback.groupBy("period", "channel", "brand", "category").agg(sum("weight").cast("double")).collectAsList()
+        .forEach(r -> cells.add(new CellCounts.Cell(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getDouble(4))));
+    for (ProgramConfig.Expectation e : config.expectations()) {
+      Column matches = expectationMatch(e);
+      feedback.filter(matches).groupBy("period", "channel", "brand").agg(sum("weight").cast("double")).collectAsList()
+          .forEach(r -> cells.add(new CellCounts.Cell(r.getString(0), r.getString(1), r.getString(2),
+              SilenceDetectors.EXPECTATION_PREFIX + e.name(), r.getDouble(3))));
+    }
+    return cells;
+  }
+
+  /** An item shows an expected theme when it is in the theme's category or its text has one of the keywords. */
+  static Column expectationMatch(ProgramConfig.Expectation e) {
+    Column matches = lit(false);
+    if (e.category() != null) {
+      matches = col("category").equalTo(e.category()).or(coalesce(col("category_parent"), lit("")).equalTo(e.category()));
+    }
+    List<String> words = e.keywords().values().stream().flatMap(List::stream).map(SilenceStage::fold).toList();
+    if (!words.isEmpty()) {
+      String pattern = "(?<![\\p{L}\\p{N}])(?:" + words.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+          + ")(?![\\p{L}\\p{N}])";
+      matches = matches.or(coalesce(translate(lower(col("text")), ACCENTED, PLAIN).rlike(pattern), lit(false)));
+    }
+    return matches;
+  }
+
+  private static String fold(String s) {
+    String lower = s.toLowerCase(Locale.ROOT).trim();
+    StringBuilder sb = new StringBuilder();
+    for (char c : lower.toCharArray()) {
+      int i = ACCENTED.indexOf(c);
+      sb.append(i >= 0 ? PLAIN.charAt(i) : c);
+    }
+    return sb.toString();
+  }
+
+  static final StructType SILENCES = new StructType()
+      .add("period", DataTypes.StringType).add("detector", DataTypes.StringType)
+      .add("subject_type", DataTypes.StringType).add("subject", DataTypes.StringType)
+      .add("label_en", DataTypes.StringType).add("label_nl", DataTypes.StringType)
+      .add("channel", DataTypes.StringType).add("brand", DataTypes.StringType)
+      .add("compared_with", DataTypes.StringType)
+      .add("observed_count", DataTypes.DoubleType).add("observed_total", DataTypes.DoubleType)
+      .add("observed_share", DataTypes.DoubleType).add("expected_share", DataTypes.DoubleType)
+      .add("expected_count", DataTypes.DoubleType).add("ratio", DataTypes.DoubleType)
+      .add("p_value", DataTypes.DoubleType).add("q_value", DataTypes.DoubleType)
+      .add("severity", DataTypes.DoubleType).add("status", DataTypes.StringType)
+      .add("evidence", DataTypes.StringType)
+      .add("explanation_en", DataTypes.StringType).add("explanation_nl", DataTypes.StringType)
+      .add("run_id", DataTypes.StringType);
+
+  Dataset<Row> findingsFrame(List<SilenceFindings.Finding> findings, String runId) {
+    ObjectMapper json = new ObjectMapper();
+    List<Row> rows = new ArrayList<>();
+    for (SilenceFindings.Finding f : findings) {
+      Candidate t = f.test();
+      String evidence;
+      try {
+        evidence = json.writeValueAsString(t.evidence());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      rows.add(RowFactory.create(f.period(), t.detector(), t.subjectType(), t.subject(), f.labelEn(), f.labelNl(),
+          t.channel(), t.brand(), t.comparedWith(), t.observedCount(), t.observedTotal(), t.observedShare(),
+          t.expectedShare(), t.expectedCount(), t.ratio(), t.pValue(), Double.isNaN(f.qValue()) ? null : f.qValue(),
+          f.severity(), f.status(), evidence, f.explanationEn(), f.explanationNl(), runId));
+    }
+    return spark.createDataFrame(rows, SILENCES).coalesce(1);
+  }
+
+  static final StructType HEALTH = new StructType()
+      .add("period", DataTypes.StringType).add("channel", DataTypes.StringType).add("check", DataTypes.StringType)
+      .add("observed", DataTypes.DoubleType).add("expected", DataTypes.DoubleType).add("status", DataTypes.StringType)
+      .add("explanation_en", DataTypes.StringType).add("explanation_nl", DataTypes.StringType)
+      .add("run_id", DataTypes.StringType);
+
+  Dataset<Row> healthFrame(List<DataHealth.Check> checks, String runId) {
+    List<Row> rows = checks.stream().map(c -> RowFactory.create(c.period(), c.channel(), c.check(), c.observed(),
+        c.expected(), c.status(), c.explanationEn(), c.explanationNl(), runId)).toList();
+    return spark.createDataFrame(rows, HEALTH).coalesce(1);
+  }
+}

@@ -1,0 +1,210 @@
+package io.luister.jobs.silences;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.luister.common.config.ConfigLoader;
+import io.luister.common.config.ProgramConfig;
+import io.luister.common.taxonomy.Taxonomy;
+import io.luister.common.taxonomy.TaxonomyLoader;
+import io.luister.common.test.TestSpark;
+import io.luister.common.time.Periods;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detectors on generated silver.feedback rows with known answers: planted silences are found with the
+ * right detector and scope, controls are not, a data set without silences yields nothing, and a feed cut
+ * off half-way yields a data-health finding instead of silences.
+ */
+class SilenceDetectorsTest {
+  static final List<String> PERIODS = List.of("2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3");
+  static final String PERIOD = "2026-Q3";
+  static final List<String> BASELINE = PERIODS.subList(0, 4);
+  static final List<String> CHANNELS = List.of("social", "contact_centre", "site_search");
+  static final List<String> BRANDS = List.of("Acme", "Rival");
+  static ProgramConfig program;
+  static Taxonomy taxonomy;
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    Path dir = TestSpark.tempDir("silences");
+    Files.writeString(dir.resolve("x.csv"), "x\n");
+    StringBuilder categories = new StringBuilder("categories:\n");
+    for (String c : List.of("billing", "meters", "green", "solar", "moving", "prices", "tiny", "launch")) {
+      categories.append("  - {id: ").append(c).append(", label: {en: ").append(c).append("-en, nl: ").append(c).append("-nl}}\n");
+    }
+    Files.writeString(dir.resolve("taxonomy.yaml"), categories.toString());
+    Files.writeString(dir.resolve("p.yaml"), """
+        program: t
+        brand: {name: Acme}
+        competitors: [{name: Rival}]
+        baseline_periods: 4
+        taxonomy: taxonomy.yaml
+        expectations:
+          - {name: launch_talk, description: Product launch, category: launch, channels: [social], periods: [2026-Q3], min_share: 0.05}
+          - {name: price_talk, description: Price talk, keywords: {nl: [prijs]}, channels: [social], min_share: baseline}
+        sources:
+          - {name: s, type: contact, path: x.csv, format: csv, mapping: {id: a, started_at: b}}
+        """);
+    program = ConfigLoader.load(dir.resolve("p.yaml"));
+    taxonomy = TaxonomyLoader.load(dir.resolve("taxonomy.yaml"), Set.of("s"));
+  }
+
+  /** Normal shares per category; every channel alike unless a plant changes it. */
+  static Map<String, Double> normalMix() {
+    Map<String, Double> mix = new LinkedHashMap<>();
+    mix.put("billing", 0.25);
+    mix.put("meters", 0.15);
+    mix.put("green", 0.10);
+    mix.put("solar", 0.10);
+    mix.put("moving", 0.15);
+    mix.put("prices", 0.20);
+    mix.put("tiny", 0.01);
+    mix.put("launch", 0.04);
+    return mix;
+  }
+
+  interface Plant {
+    Map<String, Double> mix(String period, String channel, String brand, Map<String, Double> normal);
+  }
+
+  /** Draws {@code perWeek} items per channel, brand and week with the given mix; weeks at or after {@code cutFrom} of {@code cutChannel} get 5 %. */
+  static Dataset<Row> feedback(Plant plant, int perWeek, String cutChannel, LocalDate cutFrom, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Row> rows = new ArrayList<>();
+    for (String period : PERIODS) {
+      for (LocalDate week : DataHealth.fullWeeks(period)) {
+        for (String channel : CHANNELS) {
+          for (String brand : channel.equals("social") ? BRANDS : List.of("Acme")) {
+            Map<String, Double> mix = plant.mix(period, channel, brand, normalMix());
+            int n = perWeek;
+            if (channel.equals(cutChannel) && cutFrom != null && !week.isBefore(cutFrom)) {
+              n = perWeek / 20;
+            }
+            for (int i = 0; i < n; i++) {
+              String category = draw(mix, random);
+              String text = category.equals("prices") ? "de prijs is te hoog" : "iets";
+              rows.add(RowFactory.create(period, java.sql.Date.valueOf(week), channel, brand, category, null, text, 1L, false));
+            }
+          }
+        }
+      }
+    }
+    StructType schema = new StructType()
+        .add("period", DataTypes.StringType).add("week", DataTypes.DateType).add("channel", DataTypes.StringType)
+        .add("brand", DataTypes.StringType).add("category", DataTypes.StringType)
+        .add("category_parent", DataTypes.StringType).add("text", DataTypes.StringType)
+        .add("weight", DataTypes.LongType).add("own_account", DataTypes.BooleanType);
+    return TestSpark.session().createDataFrame(rows, schema);
+  }
+
+  static String draw(Map<String, Double> mix, SplittableRandom random) {
+    double total = mix.values().stream().mapToDouble(Double::doubleValue).sum();
+    double u = random.nextDouble() * total;
+    for (Map.Entry<String, Double> e : mix.entrySet()) {
+      u -= e.getValue();
+      if (u <= 0) {
+        return e.getKey();
+      }
+    }
+    return "billing";
+  }
+
+  /** The four planted silences of the samples, in miniature. */
+  static final Plant PLANTED = (period, channel, brand, normal) -> {
+    Map<String, Double> mix = new LinkedHashMap<>(normal);
+    boolean us = brand.equals("Acme");
+    if (channel.equals("social") && us) {
+      mix.put("meters", 0.003);                                  // channel gap, every quarter
+      if (period.equals(PERIOD)) {
+        mix.put("green", 0.01);                                  // baseline drop
+        mix.put("solar", 0.01);                                  // competitor gap (Rival keeps 10 %)
+        mix.put("launch", 0.002);                                // expected at 5 %, barely there
+      }
+    }
+    return mix;
+  };
+
+  static List<String> silences(SilenceStage.Result result) {
+    return result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE))
+        .map(f -> f.test().detector() + ":" + f.test().subject() + "@" + f.test().channel()
+            + (f.test().detector().equals(SilenceDetectors.COMPETITOR_GAP) ? "/" + f.test().comparedWith() : ""))
+        .sorted().distinct().toList();
+  }
+
+  @Test
+  void findsEveryPlantedSilenceWithTheRightDetectorAndScopeAndNoControl() {
+    SilenceStage.Result result = SilenceStage.detect(feedback(PLANTED, 60, null, null, 1), program, taxonomy, PERIOD, BASELINE);
+    List<String> found = silences(result);
+    assertTrue(found.contains("channel_gap:meters@social"), found.toString());
+    assertTrue(found.contains("baseline_drop:green@social"), found.toString());
+    assertTrue(found.contains("competitor_gap:solar@social/Rival"), found.toString());
+    assertTrue(found.contains("expected_absent:launch_talk@social"), found.toString());
+    for (String f : found) {
+      assertFalse(f.contains("billing") || f.contains("moving") || f.contains("prices") || f.contains("tiny")
+          || f.contains("price_talk"), "a control was flagged: " + f + " in " + found);
+      assertTrue(f.contains("@social") || f.contains("@all"), "only social was planted: " + f);
+    }
+    SilenceFindings.Finding gap = result.findings().stream()
+        .filter(f -> f.test().detector().equals("channel_gap") && f.test().subject().equals("meters")).findFirst().orElseThrow();
+    assertTrue(gap.explanationEn().startsWith("meters-en is ") && gap.explanationEn().endsWith("of social posts about us."),
+        gap.explanationEn());
+    assertTrue(gap.explanationNl().contains("van de sociale posts over ons"), gap.explanationNl());
+    assertTrue(gap.severity() > 0 && gap.qValue() <= 0.05);
+    assertTrue(result.health().stream().allMatch(h -> h.status().equals(DataHealth.OK)), result.health().toString());
+  }
+
+  @Test
+  void flagsNothingWhenNothingWasPlanted() {
+    SilenceStage.Result result = SilenceStage.detect(feedback((p, c, b, normal) -> normal, 60, null, null, 2),
+        program, taxonomy, PERIOD, BASELINE);
+    assertEquals(List.of(), silences(result));
+  }
+
+  @Test
+  void aFeedCutOffHalfwayIsADataHealthProblemNotSilences() {
+    LocalDate halfway = Periods.start(PERIOD).plusWeeks(7);
+    SilenceStage.Result result = SilenceStage.detect(feedback((p, c, b, normal) -> normal, 60, "contact_centre", halfway, 3),
+        program, taxonomy, PERIOD, BASELINE);
+    assertTrue(result.health().stream().anyMatch(h -> h.channel().equals("contact_centre") && h.check().equals("weeks")
+        && h.status().equals(DataHealth.PROBLEM)), result.health().toString());
+    assertTrue(result.findings().stream().noneMatch(f -> f.status().equals(SilenceFindings.SILENCE)
+        && f.test().channel().equals("contact_centre")), result.findings().toString());
+  }
+
+  @Test
+  void aFindingsNumbersCanBeRecomputedByHandFromTheRows() {
+    Dataset<Row> rows = feedback(PLANTED, 60, null, null, 1);
+    SilenceStage.Result result = SilenceStage.detect(rows, program, taxonomy, PERIOD, BASELINE);
+    SilenceFindings.Finding drop = result.findings().stream()
+        .filter(f -> f.test().detector().equals("baseline_drop") && f.test().subject().equals("green")
+            && f.test().channel().equals("social")).findFirst().orElseThrow();
+    Dataset<Row> ours = rows.filter("brand = 'Acme' AND channel = 'social'");
+    long x = ours.filter(col("period").equalTo(PERIOD).and(col("category").equalTo("green"))).count();
+    long n = ours.filter(col("period").equalTo(PERIOD)).count();
+    long xb = ours.filter(col("period").isin(BASELINE.toArray()).and(col("category").equalTo("green"))).count();
+    long nb = ours.filter(col("period").isin(BASELINE.toArray())).count();
+    assertEquals(x, drop.test().observedCount());
+    assertEquals(n, drop.test().observedTotal());
+    assertEquals((double) xb / nb, drop.test().expectedShare(), 1e-12);
+    assertEquals(((double) x / n) / ((double) xb / nb), drop.test().ratio(), 1e-12);
+    assertEquals(new org.apache.commons.math3.distribution.BinomialDistribution((int) (x + xb), (double) n / (n + nb))
+        .cumulativeProbability((int) x), drop.test().pValue(), 1e-12);
+  }
+}
