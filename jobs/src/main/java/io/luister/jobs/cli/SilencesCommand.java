@@ -1,0 +1,71 @@
+package io.luister.jobs.cli;
+
+import io.luister.common.time.Periods;
+import io.luister.jobs.AnalysisPeriod;
+import io.luister.jobs.ops.RunLog;
+import io.luister.jobs.ops.RunRecord;
+import io.luister.jobs.silences.SilenceFindings;
+import io.luister.jobs.silences.SilenceStage;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "silences", mixinStandardHelpOptions = true,
+    description = {"Finds what customers notably do not talk about: expected themes that are absent, categories that "
+        + "dropped against their baseline, channel gaps and competitor gaps, with exact tests, Benjamini-Hochberg "
+        + "correction and a data-health gate. Writes gold.silences and gold.data_health for the period.",
+        "Method: docs/SILENCES.md."})
+final class SilencesCommand implements Callable<Integer> {
+  @Mixin
+  ProgramOptions program;
+
+  @Option(names = "--period", paramLabel = "yyyy-Qn",
+      description = "The analysis quarter. Default: the latest complete quarter in bronze.")
+  String period;
+
+  @Override
+  public Integer call() {
+    try (RunContext ctx = new RunContext(program)) {
+      String chosen = period != null ? AnalysisPeriod.choose(period, List.of())
+          : AnalysisPeriod.choose(null, ctx.config.sources().stream()
+              .map(s -> AnalysisPeriod.lastDayInBronze(ctx.spark(), ctx.config, ctx.warehouse, s).orElse(null)).toList());
+      silences(ctx, chosen);
+      return 0;
+    }
+  }
+
+  static List<String> baseline(RunContext ctx, String period) {
+    List<String> periods = new ArrayList<>();
+    String p = period;
+    for (int i = 0; i < ctx.config.baselinePeriods(); i++) {
+      p = Periods.previous(p);
+      periods.add(0, p);
+    }
+    return periods;
+  }
+
+  static void silences(RunContext ctx, String period) {
+    if (ctx.taxonomy == null) {
+      throw new IllegalArgumentException("the silences stage needs a taxonomy: add 'taxonomy: taxonomy.yaml' to "
+          + ctx.config.file());
+    }
+    Instant started = Instant.now();
+    SilenceStage.Result result = new SilenceStage(ctx.spark(), ctx.config, ctx.taxonomy, ctx.warehouse)
+        .run(period, baseline(ctx, period), ctx.runId);
+    long silences = result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).count();
+    double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    Console.info(String.format("silences: %d silences, %d other findings, %d data-health checks failed in %.1f s",
+        silences, result.findings().size() - silences,
+        result.health().stream().filter(h -> !h.status().equals("ok")).count(), seconds));
+    result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).limit(10)
+        .forEach(f -> Console.info("  - " + f.explanationEn()));
+    RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
+        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, result.findings().size(), 0, 0,
+        "ok", null)));
+  }
+}
