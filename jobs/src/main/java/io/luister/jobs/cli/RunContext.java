@@ -43,9 +43,29 @@ final class RunContext implements AutoCloseable {
     this.warehouse = new Warehouse(config.warehouse());
     this.taxonomy = config.taxonomy().map(t -> TaxonomyLoader.load(Path.of(t),
         config.sources().stream().map(SourceConfig::name).collect(Collectors.toSet()))).orElse(null);
+    checkExpectations();
     this.startedAt = Instant.now();
     this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt)
         + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  }
+
+  /** Expectations name taxonomy categories; a typo there would silently expect nothing, so refuse it. */
+  private void checkExpectations() {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    for (ProgramConfig.Expectation e : config.expectations()) {
+      if (e.category() == null) {
+        continue;
+      }
+      if (taxonomy == null) {
+        problems.add("expectations (" + e.name() + "): names category '" + e.category() + "' but no taxonomy is configured");
+      } else if (taxonomy.category(e.category()).isEmpty()) {
+        problems.add("expectations (" + e.name() + "): '" + e.category() + "' is not a category of the taxonomy; "
+            + "categories are " + taxonomy.ids());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new io.luister.common.config.ConfigException(config.file().toString(), problems);
+    }
   }
 
   Pseudonymizer pseudonymizer() {

@@ -72,13 +72,14 @@ public final class CategoryModel {
 
   /** Adds {@value #PREDICTED} and {@value #CONFIDENCE} (the highest class probability). */
   public static Dataset<Row> predict(PipelineModel model, Dataset<Row> rows) {
-    Dataset<Row> withLabel = java.util.Arrays.asList(rows.columns()).contains("label")
-        ? rows : rows.withColumn("label", lit(null).cast("string"));
+    boolean hadLabel = java.util.Arrays.asList(rows.columns()).contains("label");
+    Dataset<Row> withLabel = hadLabel ? rows : rows.withColumn("label", lit(null).cast("string"));
     // The indexer is only needed for training; at scoring time its input may be empty, so skip it.
     PipelineModel scoring = new PipelineModel(model.uid(), java.util.Arrays.copyOfRange(model.stages(), 1, model.stages().length));
     Column confidence = array_max(org.apache.spark.ml.functions.vector_to_array(col("_probability"), "float64"));
-    return scoring.transform(withLabel)
+    Dataset<Row> scored = scoring.transform(withLabel)
         .withColumn(CONFIDENCE, confidence)
         .drop("_bigrams", "_terms", "_tf", "_features", "_raw", "_probability", "_prediction");
+    return hadLabel ? scored : scored.drop("label");
   }
 }

@@ -1,0 +1,64 @@
+package io.luister.jobs.cli;
+
+import io.luister.common.taxonomy.Taxonomy;
+import io.luister.jobs.AnalysisPeriod;
+import io.luister.jobs.ops.RunLog;
+import io.luister.jobs.ops.RunRecord;
+import io.luister.jobs.unify.UnifyStage;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "unify", mixinStandardHelpOptions = true,
+    description = {"Builds silver.feedback: every bronze source in one taxonomy (native mapping, then rules, then a "
+        + "classifier trained on those), with language, masked text and tokens; and ops.taxonomy_coverage.",
+        "Processes the period and its baseline periods, replacing exactly those partitions."})
+final class UnifyCommand implements Callable<Integer> {
+  @Mixin
+  ProgramOptions program;
+
+  @Option(names = "--period", paramLabel = "yyyy-Qn",
+      description = "The analysis quarter. Default: the latest complete quarter in bronze.")
+  String period;
+
+  @Override
+  public Integer call() {
+    try (RunContext ctx = new RunContext(program)) {
+      String chosen = period != null ? AnalysisPeriod.choose(period, List.of())
+          : AnalysisPeriod.choose(null, ctx.config.sources().stream()
+              .map(s -> AnalysisPeriod.lastDayInBronze(ctx.spark(), ctx.config, ctx.warehouse, s).orElse(null)).toList());
+      unify(ctx, chosen);
+      return 0;
+    }
+  }
+
+  static void unify(RunContext ctx, String period) {
+    Instant started = Instant.now();
+    Taxonomy taxonomy = ctx.taxonomy;
+    if (taxonomy == null) {
+      throw new IllegalArgumentException("the unify stage needs a taxonomy: add 'taxonomy: taxonomy.yaml' to "
+          + ctx.config.file());
+    }
+    UnifyStage stage = new UnifyStage(ctx.spark(), ctx.config, taxonomy, ctx.warehouse);
+    Console.info("unify: periods " + stage.window(period) + " ...");
+    UnifyStage.Result result = stage.run(period);
+    double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    Console.info(String.format("unify: %,d feedback items in silver.feedback in %.1f s", result.rowsOut(), seconds));
+    for (Row share : result.unclassifiedShares()) {
+      double s = share.getDouble(1);
+      if (s > ctx.config.unify().unclassifiedWarningShare()) {
+        Console.info(String.format("unify: WARNING %s has %.0f %% unclassified items in %s (above %.0f %%); see "
+            + "ops.taxonomy_coverage for the native values and texts no mapping or rule catches",
+            share.getString(0), 100 * s, period, 100 * ctx.config.unify().unclassifiedWarningShare()));
+      }
+    }
+    RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), UnifyStage.NAME,
+        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, result.rowsIn(), result.rowsOut(),
+        0, 0, "ok", null)));
+  }
+}

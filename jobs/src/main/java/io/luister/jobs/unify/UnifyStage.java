@@ -1,0 +1,125 @@
+package io.luister.jobs.unify;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.common.config.ProgramConfig;
+import io.luister.common.config.SourceConfig;
+import io.luister.common.taxonomy.Taxonomy;
+import io.luister.common.time.Periods;
+import io.luister.common.warehouse.Layer;
+import io.luister.common.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The unify stage: every bronze source → {@code silver.feedback}, one row per feedback item in one
+ * taxonomy, and {@code ops.taxonomy_coverage}. It processes the analysis period and its baseline periods
+ * (so later stages always find the baseline in silver) and replaces exactly those partitions.
+ */
+public final class UnifyStage {
+  private static final Logger LOG = LoggerFactory.getLogger(UnifyStage.class);
+  public static final String NAME = "unify";
+  public static final String TABLE = "feedback";
+
+  private final SparkSession spark;
+  private final ProgramConfig config;
+  private final Taxonomy taxonomy;
+  private final Warehouse warehouse;
+
+  public UnifyStage(SparkSession spark, ProgramConfig config, Taxonomy taxonomy, Warehouse warehouse) {
+    this.spark = spark;
+    this.config = config;
+    this.taxonomy = taxonomy;
+    this.warehouse = warehouse;
+  }
+
+  /** The periods a run for {@code period} unifies: the period and the baseline before it. */
+  public List<String> window(String period) {
+    List<String> periods = new ArrayList<>();
+    String p = period;
+    for (int i = 0; i <= config.baselinePeriods(); i++) {
+      periods.add(0, p);
+      p = Periods.previous(p);
+    }
+    return periods;
+  }
+
+  public record Result(long rowsIn, long rowsOut, List<Row> unclassifiedShares) {}
+
+  public Result run(String period) {
+    List<String> periods = window(period);
+    Dataset<Row> feedback = null;
+    for (SourceConfig source : config.sources()) {
+      if (!warehouse.exists(spark, Layer.BRONZE, source.name())) {
+        LOG.warn("unify: bronze.{} does not exist yet; run ingest first", source.name());
+        continue;
+      }
+      Dataset<Row> bronze = warehouse.read(spark, Layer.BRONZE, source.name())
+          .filter(col("period").isInCollection(periods));
+      Dataset<Row> rows = FeedbackUnion.toFeedback(bronze, source, config);
+      feedback = feedback == null ? rows : feedback.unionByName(rows);
+    }
+    if (feedback == null) {
+      throw new io.luister.jobs.LuisterDataException("unify: there are no bronze tables; run ingest first");
+    }
+    TextFeatures text = TextFeatures.forProgram(config);
+    Dataset<Row> analysed = analyse(feedback, text).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> unified = assign(analysed, taxonomy, config, text).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long rows = unified.count();
+      warehouse.replacePartitions(unified, Layer.SILVER, TABLE, "period");
+      Dataset<Row> coverage = TaxonomyCoverage.of(unified.filter(col("period").equalTo(period)));
+      warehouse.replacePartitions(coverage, Layer.OPS, TaxonomyCoverage.TABLE, "period");
+      List<Row> shares = warehouse.read(spark, Layer.OPS, TaxonomyCoverage.TABLE)
+          .filter(col("period").equalTo(period).and(col("kind").equalTo("unclassified")))
+          .select("source", "share_of_rows").orderBy("source").collectAsList();
+      return new Result(rows, rows, shares);
+    } finally {
+      unified.unpersist();
+      analysed.unpersist();
+    }
+  }
+
+  /** Language, normalised text and stemmed tokens of every item (the costly step: callers persist it). */
+  public static Dataset<Row> analyse(Dataset<Row> feedback, TextFeatures text) {
+    return feedback
+        .withColumn("_analysis", text.analyze(col("text")))
+        .withColumn("language", when(col("free_text"), col("_analysis.language")).otherwise(lit("unknown")))
+        .withColumn("tokens", col("_analysis.tokens"))
+        .withColumn("_normalized", col("_analysis.normalized"))
+        .drop("_analysis");
+  }
+
+  /** Category assignment on analysed items: native mapping → rules → a classifier trained on those two. */
+  public static Dataset<Row> assign(Dataset<Row> analysed, Taxonomy taxonomy, ProgramConfig config, TextFeatures text) {
+    Dataset<Row> labelled = NativeCategories.assign(analysed, taxonomy, config.sources());
+    labelled = RuleCategories.assign(labelled, taxonomy, col("tokens"), col("_normalized"), text::stem, text::normalize);
+    Column label = coalesce(col(NativeCategories.COLUMN), col(RuleCategories.COLUMN));
+    Dataset<Row> training = labelled.filter(col("free_text").and(label.isNotNull())).withColumn("label", label);
+    Optional<PipelineModel> model = CategoryModel.fit(training, config.unify().maxTrainingRows(), config.unify().seed());
+    Column open = col("free_text").and(label.isNull()).and(size(col("tokens")).gt(0));
+    Dataset<Row> scored;
+    if (model.isPresent()) {
+      Dataset<Row> toScore = CategoryModel.predict(model.get(), labelled.filter(open));
+      Dataset<Row> rest = labelled.filter(not(open))
+          .withColumn(CategoryModel.PREDICTED, lit(null).cast("string"))
+          .withColumn(CategoryModel.CONFIDENCE, lit(null).cast("double"));
+      scored = toScore.unionByName(rest);
+    } else {
+      scored = labelled.withColumn(CategoryModel.PREDICTED, lit(null).cast("string"))
+          .withColumn(CategoryModel.CONFIDENCE, lit(null).cast("double"));
+    }
+    return CategoryAssignment.combine(scored, taxonomy, config.unify().confidenceThreshold())
+        .drop(NativeCategories.COLUMN, RuleCategories.COLUMN, RuleCategories.HITS, CategoryModel.PREDICTED,
+            CategoryModel.CONFIDENCE, "_normalized", "label");
+  }
+}
