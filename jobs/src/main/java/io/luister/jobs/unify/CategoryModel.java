@@ -32,6 +32,7 @@ public final class CategoryModel {
   public static final String PREDICTED = "model_category";
   public static final String CONFIDENCE = "model_confidence";
   private static final int HASH_FEATURES = 1 << 18;
+  private static final String KNOWN_TERMS_UDF = "luister_known_terms";
 
   private CategoryModel() {}
 
@@ -77,8 +78,16 @@ public final class CategoryModel {
     // The indexer is only needed for training; at scoring time its input may be empty, so skip it.
     PipelineModel scoring = new PipelineModel(model.uid(), java.util.Arrays.copyOfRange(model.stages(), 1, model.stages().length));
     Column confidence = array_max(org.apache.spark.ml.functions.vector_to_array(col("_probability"), "float64"));
+    // An item none of whose terms occurred in training (IDF 0 below minDocFreq) has an all-zero feature
+    // vector: the model would answer with its class prior, which is no evidence. No built-in counts a
+    // vector's non-zeros, hence this one small UDF.
+    Column known = call_udf(KNOWN_TERMS_UDF, col("_features")).gt(0);
+    rows.sparkSession().udf().register(KNOWN_TERMS_UDF,
+        (org.apache.spark.sql.api.java.UDF1<org.apache.spark.ml.linalg.Vector, Integer>) v -> v.numNonzeros(),
+        org.apache.spark.sql.types.DataTypes.IntegerType);
     Dataset<Row> scored = scoring.transform(withLabel)
-        .withColumn(CONFIDENCE, confidence)
+        .withColumn(PREDICTED, when(known, col(PREDICTED)))
+        .withColumn(CONFIDENCE, when(known, confidence))
         .drop("_bigrams", "_terms", "_tf", "_features", "_raw", "_probability", "_prediction");
     return hadLabel ? scored : scored.drop("label");
   }
