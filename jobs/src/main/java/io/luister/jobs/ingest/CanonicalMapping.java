@@ -75,16 +75,8 @@ public final class CanonicalMapping {
       List<Column> out = new ArrayList<>(values);
       String timeField = CanonicalSchemas.timeField(type);
       CanonicalField timeSpec = CanonicalSchemas.field(type, timeField).orElseThrow();
-      Column time = col(timeField);
-      if (type == SourceType.WEB_PAGEVIEWS || type == SourceType.WEB_SEARCH) {
-        List<String> key = CanonicalSchemas.naturalKey(type);
-        out.add(concat_ws("|", date_format(col(key.get(0)), "yyyy-MM-dd"), col(key.get(1))).as("id"));
-      }
       if (type == SourceType.SOCIAL) {
-        Column handle = regexp_replace(lower(trim(rawAuthor)), "^@", "");
-        Column brandOfAccount = accountMap().map(m -> try_element_at(m, handle)).orElse(lit(null).cast("string"));
-        out.add(brandOfAccount.isNotNull().as("own_account"));
-        out.add(brandOfAccount.as("author_brand"));
+        out.add(rawAuthor.as("_raw_author"));
       }
       out.add((truncatedFlags.isEmpty() ? lit(false) : truncatedFlags.stream().reduce(Column::or).orElseThrow()).as("text_truncated"));
       out.add(lit(spec.source().name()).as("_source"));
@@ -99,10 +91,23 @@ public final class CanonicalMapping {
               + " (wrong number of fields, an unbalanced quote or broken syntax)")));
       out.add(when(col(RawBatch.CORRUPT).isNotNull(), malformed).otherwise(fieldReasons).as(REASONS));
 
+      // Derived columns are added after the projection: inside it, a name like "date" would resolve to the
+      // export's raw column of that name rather than to the parsed canonical field.
       Dataset<Row> mapped = raw.select(out.toArray(Column[]::new));
+      if (type == SourceType.WEB_PAGEVIEWS || type == SourceType.WEB_SEARCH) {
+        List<String> key = CanonicalSchemas.naturalKey(type);
+        mapped = mapped.withColumn("id", concat_ws("|", date_format(col(key.get(0)), "yyyy-MM-dd"), col(key.get(1))));
+      }
+      if (type == SourceType.SOCIAL) {
+        Column handle = regexp_replace(lower(trim(col("_raw_author"))), "^@", "");
+        Column brandOfAccount = accountMap().map(m -> try_element_at(m, handle)).orElse(lit(null).cast("string"));
+        mapped = mapped.withColumn("own_account", brandOfAccount.isNotNull())
+            .withColumn("author_brand", brandOfAccount)
+            .drop("_raw_author");
+      }
       Column period = timeSpec.kind() == FieldKind.DATE
-          ? Periods.quarterOfDate(time)
-          : Periods.quarterOfTimestamp(time, spec.programZone());
+          ? Periods.quarterOfDate(col(timeField))
+          : Periods.quarterOfTimestamp(col(timeField), spec.programZone());
       return mapped.withColumn(PERIOD, period);
     }
 
