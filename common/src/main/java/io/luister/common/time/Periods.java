@@ -49,6 +49,17 @@ public final class Periods {
     return of(start(period).minusMonths(3));
   }
 
+  /** The {@code count} periods before {@code period}, oldest first. */
+  public static java.util.List<String> preceding(String period, int count) {
+    java.util.List<String> periods = new java.util.ArrayList<>();
+    String p = period;
+    for (int i = 0; i < count; i++) {
+      p = previous(p);
+      periods.add(0, p);
+    }
+    return periods;
+  }
+
   /**
    * The latest period whose data is complete, given the last day any source has data for: that day's
    * quarter if the data reaches into its final week, otherwise the quarter before. Derived from the data,

@@ -13,6 +13,8 @@ class PeriodsTest {
     assertEquals("2025-Q4", Periods.previous("2026-Q1"));
     assertEquals("2026-Q1", Periods.of(LocalDate.of(2026, 3, 31)));
     assertThrows(IllegalArgumentException.class, () -> Periods.start("2026Q3"));
+    assertEquals(java.util.List.of("2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"), Periods.preceding("2026-Q3", 4));
+    assertEquals(java.util.List.of(), Periods.preceding("2026-Q3", 0));
   }
 
   @Test

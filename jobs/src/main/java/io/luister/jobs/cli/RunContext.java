@@ -68,6 +68,15 @@ final class RunContext implements AutoCloseable {
     }
   }
 
+  /** The requested quarter, or else the latest complete quarter in the bronze tables of an earlier ingest. */
+  String analysisPeriod(String requested) {
+    if (requested != null) {
+      return io.luister.jobs.AnalysisPeriod.choose(requested, java.util.List.of());
+    }
+    return io.luister.jobs.AnalysisPeriod.choose(null, config.sources().stream()
+        .map(s -> io.luister.jobs.AnalysisPeriod.lastDayInBronze(spark(), config, warehouse, s).orElse(null)).toList());
+  }
+
   Pseudonymizer pseudonymizer() {
     if (pseudonymizer == null) {
       pseudonymizer = PseudonymKeys.forProgram(config, System.getenv());

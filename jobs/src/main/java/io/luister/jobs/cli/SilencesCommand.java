@@ -1,14 +1,12 @@
 package io.luister.jobs.cli;
 
 import io.luister.common.time.Periods;
-import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.silences.SilenceFindings;
 import io.luister.jobs.silences.SilenceStage;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,22 +29,10 @@ final class SilencesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (RunContext ctx = new RunContext(program)) {
-      String chosen = period != null ? AnalysisPeriod.choose(period, List.of())
-          : AnalysisPeriod.choose(null, ctx.config.sources().stream()
-              .map(s -> AnalysisPeriod.lastDayInBronze(ctx.spark(), ctx.config, ctx.warehouse, s).orElse(null)).toList());
+      String chosen = ctx.analysisPeriod(period);
       silences(ctx, chosen);
       return 0;
     }
-  }
-
-  static List<String> baseline(RunContext ctx, String period) {
-    List<String> periods = new ArrayList<>();
-    String p = period;
-    for (int i = 0; i < ctx.config.baselinePeriods(); i++) {
-      p = Periods.previous(p);
-      periods.add(0, p);
-    }
-    return periods;
   }
 
   static void silences(RunContext ctx, String period) {
@@ -56,7 +42,7 @@ final class SilencesCommand implements Callable<Integer> {
     }
     Instant started = Instant.now();
     SilenceStage.Result result = new SilenceStage(ctx.spark(), ctx.config, ctx.taxonomy, ctx.warehouse)
-        .run(period, baseline(ctx, period), ctx.runId);
+        .run(period, Periods.preceding(period, ctx.config.baselinePeriods()), ctx.runId);
     long silences = result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).count();
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     Console.info(String.format("silences: %d silences, %d other findings, %d data-health checks failed in %.1f s",

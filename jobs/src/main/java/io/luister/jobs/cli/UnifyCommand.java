@@ -1,7 +1,6 @@
 package io.luister.jobs.cli;
 
 import io.luister.common.taxonomy.Taxonomy;
-import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.unify.UnifyStage;
@@ -29,9 +28,7 @@ final class UnifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (RunContext ctx = new RunContext(program)) {
-      String chosen = period != null ? AnalysisPeriod.choose(period, List.of())
-          : AnalysisPeriod.choose(null, ctx.config.sources().stream()
-              .map(s -> AnalysisPeriod.lastDayInBronze(ctx.spark(), ctx.config, ctx.warehouse, s).orElse(null)).toList());
+      String chosen = ctx.analysisPeriod(period);
       unify(ctx, chosen);
       return 0;
     }

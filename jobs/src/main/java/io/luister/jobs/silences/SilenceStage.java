@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.taxonomy.Taxonomy;
+import io.luister.common.text.AccentFolding;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -30,8 +30,6 @@ public final class SilenceStage {
   public static final String NAME = "silences";
   public static final String TABLE = "silences";
   public static final String HEALTH_TABLE = "data_health";
-  private static final String ACCENTED = "áàäâãåéèëêíìïîóòöôõúùüûýÿçñ";
-  private static final String PLAIN = "aaaaaaeeeeiiiiooooouuuuyycn";
 
   private final SparkSession spark;
   private final ProgramConfig config;
@@ -96,23 +94,13 @@ public final class SilenceStage {
     if (e.category() != null) {
       matches = col("category").equalTo(e.category()).or(coalesce(col("category_parent"), lit("")).equalTo(e.category()));
     }
-    List<String> words = e.keywords().values().stream().flatMap(List::stream).map(SilenceStage::fold).toList();
+    List<String> words = e.keywords().values().stream().flatMap(List::stream).map(AccentFolding::fold).toList();
     if (!words.isEmpty()) {
       String pattern = "(?<![\\p{L}\\p{N}])(?:" + words.stream().map(Pattern::quote).collect(Collectors.joining("|"))
           + ")(?![\\p{L}\\p{N}])";
-      matches = matches.or(coalesce(translate(lower(col("text")), ACCENTED, PLAIN).rlike(pattern), lit(false)));
+      matches = matches.or(coalesce(AccentFolding.column(col("text")).rlike(pattern), lit(false)));
     }
     return matches;
-  }
-
-  private static String fold(String s) {
-    String lower = s.toLowerCase(Locale.ROOT).trim();
-    StringBuilder sb = new StringBuilder();
-    for (char c : lower.toCharArray()) {
-      int i = ACCENTED.indexOf(c);
-      sb.append(i >= 0 ? PLAIN.charAt(i) : c);
-    }
-    return sb.toString();
   }
 
   static final StructType SILENCES = new StructType()

@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.*;
 import io.luister.common.config.SourceConfig;
 import io.luister.common.taxonomy.Category;
 import io.luister.common.taxonomy.Taxonomy;
+import io.luister.common.text.AccentFolding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,9 +21,6 @@ import org.apache.spark.sql.Row;
  */
 public final class NativeCategories {
   public static final String COLUMN = "native_mapped_category";
-  /** Accent folding with the built-in translate, so "café" in a search term matches a "cafe*" glob. */
-  private static final String ACCENTED = "áàäâãåéèëêíìïîóòöôõúùüûýÿçñ";
-  private static final String PLAIN = "aaaaaaeeeeiiiiooooouuuuyycn";
 
   private NativeCategories() {}
 
@@ -48,7 +45,7 @@ public final class NativeCategories {
     for (String channel : List.of(source.name(), source.type().configName())) {
       for (Category c : taxonomy.categories()) {
         for (String v : c.nativeMappings().getOrDefault(channel, List.of())) {
-          String key = fold(v);
+          String key = AccentFolding.fold(v);
           if (key.contains("*") || key.contains("?")) {
             globs.add(new String[] {globToLike(key), c.id()});
           } else {
@@ -60,8 +57,8 @@ public final class NativeCategories {
     if (exact.isEmpty() && globs.isEmpty()) {
       return null;
     }
-    Column code = foldColumn(col("native_category"));
-    Column label = foldColumn(col("native_label"));
+    Column code = AccentFolding.column(col("native_category"));
+    Column label = AccentFolding.column(col("native_label"));
     Column result = null;
     if (!exact.isEmpty()) {
       List<Column> kv = new ArrayList<>();
@@ -81,20 +78,6 @@ public final class NativeCategories {
       result = result == null ? byGlob : coalesce(result, byGlob);
     }
     return result;
-  }
-
-  static String fold(String value) {
-    String lower = value.trim().toLowerCase(Locale.ROOT);
-    StringBuilder sb = new StringBuilder(lower.length());
-    for (char ch : lower.toCharArray()) {
-      int i = ACCENTED.indexOf(ch);
-      sb.append(i >= 0 ? PLAIN.charAt(i) : ch);
-    }
-    return sb.toString();
-  }
-
-  static Column foldColumn(Column value) {
-    return translate(lower(trim(value)), ACCENTED, PLAIN);
   }
 
   /** A glob as a LIKE pattern: * and ? become % and _, and literal % and _ are escaped. */

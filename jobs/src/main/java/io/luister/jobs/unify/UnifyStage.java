@@ -44,12 +44,8 @@ public final class UnifyStage {
 
   /** The periods a run for {@code period} unifies: the period and the baseline before it. */
   public List<String> window(String period) {
-    List<String> periods = new ArrayList<>();
-    String p = period;
-    for (int i = 0; i <= config.baselinePeriods(); i++) {
-      periods.add(0, p);
-      p = Periods.previous(p);
-    }
+    List<String> periods = new ArrayList<>(Periods.preceding(period, config.baselinePeriods()));
+    periods.add(period);
     return periods;
   }
 
