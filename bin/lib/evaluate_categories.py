@@ -33,7 +33,8 @@ def macro_f1(pairs):
     return sum(f1s.values()) / len(f1s), f1s
 
 
-def main(silver_csv, truth_gz):
+def evaluate(silver_csv, truth_gz):
+    """(macro-F1 over all items, over items without a native category, per-label F1 over all items)."""
     truth = {}
     with gzip.open(truth_gz, "rt", newline="") as f:
         for r in csv.DictReader(f):
@@ -52,9 +53,14 @@ def main(silver_csv, truth_gz):
                 free_text.append(pair)
     overall, per_label = macro_f1(everything)
     no_native, _ = macro_f1(free_text)
-    print(f"items matched to truth: {len(everything)} (not in truth: {missing})")
+    return overall, no_native, per_label, len(everything), missing, len(free_text)
+
+
+def main(silver_csv, truth_gz):
+    overall, no_native, per_label, matched, missing, free_text = evaluate(silver_csv, truth_gz)
+    print(f"items matched to truth: {matched} (not in truth: {missing})")
     print(f"macro-F1 over all items: {overall:.3f}")
-    print(f"macro-F1 over items without a native category: {no_native:.3f} ({len(free_text)} items)")
+    print(f"macro-F1 over items without a native category: {no_native:.3f} ({free_text} items)")
     for label, f1 in sorted(per_label.items()):
         print(f"  {label:20s} F1 {f1:.3f}")
 
