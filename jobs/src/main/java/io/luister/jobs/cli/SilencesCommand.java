@@ -8,31 +8,17 @@ import io.luister.jobs.silences.SilenceStage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "silences", mixinStandardHelpOptions = true,
     description = {"Finds what customers notably do not talk about: expected themes that are absent, categories that "
         + "dropped against their baseline, channel gaps and competitor gaps, with exact tests, Benjamini-Hochberg "
         + "correction and a data-health gate. Writes gold.silences and gold.data_health for the period.",
         "Method: docs/SILENCES.md."})
-final class SilencesCommand implements Callable<Integer> {
-  @Mixin
-  ProgramOptions program;
-
-  @Option(names = "--period", paramLabel = "yyyy-Qn",
-      description = "The analysis quarter. Default: the latest complete quarter in bronze.")
-  String period;
-
+final class SilencesCommand extends PeriodStageCommand {
   @Override
-  public Integer call() {
-    try (RunContext ctx = new RunContext(program)) {
-      String chosen = ctx.analysisPeriod(period);
-      silences(ctx, chosen);
-      return 0;
-    }
+  void runStage(RunContext ctx, String period) {
+    silences(ctx, period);
   }
 
   static void silences(RunContext ctx, String period) {

@@ -7,31 +7,17 @@ import io.luister.jobs.unify.UnifyStage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "unify", mixinStandardHelpOptions = true,
     description = {"Builds silver.feedback: every bronze source in one taxonomy (native mapping, then rules, then a "
         + "classifier trained on those), with language, masked text and tokens; and ops.taxonomy_coverage.",
         "Processes the period and its baseline periods, replacing exactly those partitions."})
-final class UnifyCommand implements Callable<Integer> {
-  @Mixin
-  ProgramOptions program;
-
-  @Option(names = "--period", paramLabel = "yyyy-Qn",
-      description = "The analysis quarter. Default: the latest complete quarter in bronze.")
-  String period;
-
+final class UnifyCommand extends PeriodStageCommand {
   @Override
-  public Integer call() {
-    try (RunContext ctx = new RunContext(program)) {
-      String chosen = ctx.analysisPeriod(period);
-      unify(ctx, chosen);
-      return 0;
-    }
+  void runStage(RunContext ctx, String period) {
+    unify(ctx, period);
   }
 
   static void unify(RunContext ctx, String period) {

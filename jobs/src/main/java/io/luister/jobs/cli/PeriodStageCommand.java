@@ -1,0 +1,25 @@
+package io.luister.jobs.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** A stage run on its own for one quarter, after an earlier ingest: the options and wiring they share. */
+abstract class PeriodStageCommand implements Callable<Integer> {
+  @Mixin
+  ProgramOptions program;
+
+  @Option(names = "--period", paramLabel = "yyyy-Qn",
+      description = "The analysis quarter. Default: the latest complete quarter in bronze.")
+  String period;
+
+  @Override
+  public Integer call() {
+    try (RunContext ctx = new RunContext(program)) {
+      runStage(ctx, ctx.analysisPeriod(period));
+      return 0;
+    }
+  }
+
+  abstract void runStage(RunContext ctx, String period);
+}
