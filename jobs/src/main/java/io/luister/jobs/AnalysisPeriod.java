@@ -33,16 +33,20 @@ public final class AnalysisPeriod {
     return Periods.latestComplete(last);
   }
 
+  /** The day (in the program's time zone) of a source's time field: its date, or its timestamp's local day. */
+  public static Column localDay(SourceConfig source, ProgramConfig config) {
+    String timeField = CanonicalSchemas.timeField(source.type());
+    boolean isDate = CanonicalSchemas.field(source.type(), timeField).orElseThrow().kind() == FieldKind.DATE;
+    return isDate ? col(timeField) : to_date(from_utc_timestamp(col(timeField), config.timezone().getId()));
+  }
+
   /** The last day with data in a bronze table, for commands run on their own after an earlier ingest. */
   public static Optional<LocalDate> lastDayInBronze(SparkSession spark, ProgramConfig config, Warehouse warehouse,
       SourceConfig source) {
     if (!warehouse.exists(spark, Layer.BRONZE, source.name())) {
       return Optional.empty();
     }
-    String timeField = CanonicalSchemas.timeField(source.type());
-    boolean isDate = CanonicalSchemas.field(source.type(), timeField).orElseThrow().kind() == FieldKind.DATE;
-    Column day = isDate ? col(timeField) : to_date(from_utc_timestamp(col(timeField), config.timezone().getId()));
-    Row r = warehouse.read(spark, Layer.BRONZE, source.name()).agg(max(day)).first();
+    Row r = warehouse.read(spark, Layer.BRONZE, source.name()).agg(max(localDay(source, config))).first();
     return r.isNullAt(0) ? Optional.empty() : Optional.of(r.getDate(0).toLocalDate());
   }
 }

@@ -7,9 +7,9 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.luister.common.config.BrandConfig;
 import org.apache.spark.sql.Column;
 
 /**
@@ -51,8 +51,12 @@ public final class Pseudonymizer {
 
   /** The pseudonym of an author handle column; null and blank stay null. */
   public Column authorColumn(Column handle) {
-    Column normalised = regexp_replace(lower(trim(handle)), "^@", "");
-    return keyed(normalised, AUTHOR_PREFIX);
+    return keyed(normalisedHandle(handle), AUTHOR_PREFIX);
+  }
+
+  /** {@link BrandConfig#normaliseHandle} as a column: trimmed, lower-case, no leading @. */
+  public static Column normalisedHandle(Column handle) {
+    return regexp_replace(lower(trim(handle)), "^@", "");
   }
 
   /** The pseudonym of a customer id column; null and blank stay null. */
@@ -61,8 +65,7 @@ public final class Pseudonymizer {
   }
 
   public String author(String handle) {
-    String h = handle.trim().toLowerCase(Locale.ROOT);
-    return pseudonym(h.startsWith("@") ? h.substring(1) : h, AUTHOR_PREFIX);
+    return pseudonym(BrandConfig.normaliseHandle(handle), AUTHOR_PREFIX);
   }
 
   public String customer(String customerId) {

@@ -2,6 +2,7 @@ package io.luister.common.privacy;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.common.config.BrandConfig;
 import java.util.Collection;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ public final class TextMasking {
       return MENTION;
     }
     String kept = keptHandles.stream()
-        .map(h -> h.startsWith("@") ? h.substring(1) : h)
+        .map(BrandConfig::normaliseHandle)
         .map(Pattern::quote)
         .collect(Collectors.joining("|"));
     return "(?i)(?<![\\w@])@(?!(?:" + kept + ")(?![A-Za-z0-9_]))[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,48}[A-Za-z0-9_])?";

@@ -6,6 +6,7 @@ import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.FormatOptions;
 import io.luister.common.config.ScoreScale;
 import io.luister.common.config.SourceType;
+import io.luister.common.privacy.Pseudonymizer;
 import io.luister.common.privacy.TextMasking;
 import io.luister.common.schema.CanonicalField;
 import io.luister.common.schema.CanonicalSchemas;
@@ -36,7 +37,6 @@ public final class CanonicalMapping {
   public static final String REASONS = "_reasons";
   public static final String RAW = "_raw_record";
   public static final String PERIOD = "period";
-  public static final List<String> LINEAGE = List.of("_source", RawBatch.FILE, RawBatch.RECORD, "_run_id", "_ingested_at");
   private static final int RAW_RECORD_CHARS = 10_000;
   private static final int VALUE_IN_MESSAGE_CHARS = 80;
   private static final String ZONE_LETTERS = "XxZzOVv";
@@ -99,7 +99,7 @@ public final class CanonicalMapping {
         mapped = mapped.withColumn("id", concat_ws("|", date_format(col(key.get(0)), "yyyy-MM-dd"), col(key.get(1))));
       }
       if (type == SourceType.SOCIAL) {
-        Column handle = regexp_replace(lower(trim(col("_raw_author"))), "^@", "");
+        Column handle = Pseudonymizer.normalisedHandle(col("_raw_author"));
         Column brandOfAccount = accountMap().map(m -> try_element_at(m, handle)).orElse(lit(null).cast("string"));
         mapped = mapped.withColumn("own_account", brandOfAccount.isNotNull())
             .withColumn("author_brand", brandOfAccount)
@@ -161,7 +161,7 @@ public final class CanonicalMapping {
       if (type != SourceType.SOCIAL || !batch.columns().containsKey("author")) {
         return s;
       }
-      Column handle = regexp_replace(trim(col(batch.columns().get("author")).cast("string")), "^@", "");
+      Column handle = Pseudonymizer.normalisedHandle(col(batch.columns().get("author")).cast("string"));
       Column pattern = concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), handle, lit("\\E(?![A-Za-z0-9_])"));
       return when(handle.isNull().or(length(handle).lt(3)), s).otherwise(regexp_replace(s, pattern, lit("@[user]")));
     }

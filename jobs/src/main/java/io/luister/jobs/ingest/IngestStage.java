@@ -5,10 +5,9 @@ import static org.apache.spark.sql.functions.*;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.config.SourceConfig;
 import io.luister.common.privacy.Pseudonymizer;
-import io.luister.common.schema.CanonicalSchemas;
-import io.luister.common.schema.FieldKind;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.ops.RunRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -55,9 +54,7 @@ public final class IngestStage {
     List<RawBatch> batches = new SourceReader(spark).read(source);
     Dataset<Row> checked = IngestTransforms.check(batches, spec).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      String timeField = CanonicalSchemas.timeField(source.type());
-      boolean isDate = CanonicalSchemas.field(source.type(), timeField).orElseThrow().kind() == FieldKind.DATE;
-      Column day = isDate ? col(timeField) : to_date(from_utc_timestamp(col(timeField), config.timezone().getId()));
+      Column day = AnalysisPeriod.localDay(source, config);
       Row counts = checked.agg(
           count(lit(1)),
           count_if(IngestTransforms.isAccepted()),
@@ -79,16 +76,6 @@ public final class IngestStage {
     } finally {
       checked.unpersist();
     }
-  }
-
-  public List<IngestResult> ingestAll(List<String> onlySources) {
-    List<IngestResult> results = new ArrayList<>();
-    for (SourceConfig source : config.sources()) {
-      if (onlySources.isEmpty() || onlySources.contains(source.name())) {
-        results.add(ingest(source));
-      }
-    }
-    return results;
   }
 
   public RunRecord toRunRecord(IngestResult r, String period, Instant startedAt) {

@@ -79,12 +79,22 @@ public final class SilenceStage {
     List<CellCounts.Cell> cells = new ArrayList<>();
     feedback.groupBy("period", "channel", "brand", "category").agg(sum("weight").cast("double")).collectAsList()
         .forEach(r -> cells.add(new CellCounts.Cell(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getDouble(4))));
-    for (ProgramConfig.Expectation e : config.expectations()) {
-      Column matches = expectationMatch(e);
-      feedback.filter(matches).groupBy("period", "channel", "brand").agg(sum("weight").cast("double")).collectAsList()
-          .forEach(r -> cells.add(new CellCounts.Cell(r.getString(0), r.getString(1), r.getString(2),
-              SilenceDetectors.EXPECTATION_PREFIX + e.name(), r.getDouble(3))));
+    List<ProgramConfig.Expectation> expectations = config.expectations();
+    if (expectations.isEmpty()) {
+      return cells;
     }
+    // One pass for all expectations: a weighted sum per expectation, side by side.
+    Column[] sums = expectations.stream()
+        .map(e -> sum(when(expectationMatch(e), col("weight")).otherwise(lit(0L))).cast("double"))
+        .toArray(Column[]::new);
+    feedback.groupBy("period", "channel", "brand").agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+        .collectAsList()
+        .forEach(r -> {
+          for (int i = 0; i < expectations.size(); i++) {
+            cells.add(new CellCounts.Cell(r.getString(0), r.getString(1), r.getString(2),
+                SilenceDetectors.EXPECTATION_PREFIX + expectations.get(i).name(), r.getDouble(3 + i)));
+          }
+        });
     return cells;
   }
 
