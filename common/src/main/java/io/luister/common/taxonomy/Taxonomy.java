@@ -8,6 +8,12 @@ public record Taxonomy(List<Category> categories) {
   /** The category of everything no mapping, rule or confident prediction places. */
   public static final String UNCLASSIFIED = "unclassified";
 
+  /**
+   * The taxonomy of a program that configures none: every item is unclassified, so the stages that do not
+   * need categories (themes, sentiment, share of voice) still run on a config alone.
+   */
+  public static final Taxonomy NONE = new Taxonomy(List.of());
+
   public Taxonomy {
     categories = List.copyOf(categories);
   }

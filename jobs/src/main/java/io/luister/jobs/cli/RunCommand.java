@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage in order for one period: ingest, unify, silences (the last two when a taxonomy is configured).")
+    description = "Runs every stage in order for one period: ingest, unify, silences (stages that compare categories only when "
+        + "a taxonomy is configured).")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
@@ -28,11 +29,12 @@ final class RunCommand implements Callable<Integer> {
       List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
       String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
-      if (ctx.taxonomy != null) {
-        UnifyCommand.unify(ctx, chosen);
-        SilencesCommand.silences(ctx, chosen);
-      } else {
-        Console.info("unify and silences: skipped (the config names no taxonomy)");
+      for (Pipeline.Stage stage : Pipeline.AFTER_INGEST) {
+        if (stage.needsTaxonomy() && ctx.taxonomy == null) {
+          Console.info(stage.name() + ": skipped (it compares categories, and the config names no taxonomy)");
+        } else {
+          stage.body().accept(ctx, chosen);
+        }
       }
       Summaries.printIngest(ingested);
       Console.out("period " + chosen + " done. Query the tables with: bin/luister sql \"SELECT * FROM ops.runs\"");

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "unify", mixinStandardHelpOptions = true,
     description = {"Builds silver.feedback: every bronze source in one taxonomy (native mapping, then rules, then a "
         + "classifier trained on those), with language, masked text and tokens; and ops.taxonomy_coverage.",
-        "Processes the period and its baseline periods, replacing exactly those partitions."})
+        "Processes the period and its baseline periods, replacing exactly those partitions. Without a taxonomy "
+        + "in the config every item is unclassified (text features, themes and sentiment still work)."})
 final class UnifyCommand extends PeriodStageCommand {
   @Override
   void runStage(RunContext ctx, String period) {
@@ -24,8 +25,9 @@ final class UnifyCommand extends PeriodStageCommand {
     Instant started = Instant.now();
     Taxonomy taxonomy = ctx.taxonomy;
     if (taxonomy == null) {
-      throw new IllegalArgumentException("the unify stage needs a taxonomy: add 'taxonomy: taxonomy.yaml' to "
-          + ctx.config.file());
+      Console.info("unify: no taxonomy configured, so every item is 'unclassified'; add 'taxonomy: taxonomy.yaml' to "
+          + ctx.config.file() + " for categories (see docs/CONFIG.md)");
+      taxonomy = Taxonomy.NONE;
     }
     UnifyStage stage = new UnifyStage(ctx.spark(), ctx.config, taxonomy, ctx.warehouse);
     Console.info("unify: periods " + stage.window(period) + " ...");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,5 +167,16 @@ class UnifyStageTest {
     List<Row> after = warehouse.read(spark, Layer.SILVER, "feedback").orderBy("feedback_id").collectAsList();
     assertEquals(before, after);
     assertEquals(0, warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").notEqual("2026-Q3")).count());
+  }
+
+  @Test
+  void withoutATaxonomyEveryItemIsUnclassifiedAndKeepsItsTextFeatures() {
+    Dataset<Row> uncategorised = warehouse.read(spark, Layer.SILVER, "feedback")
+        .drop("category", "category_method", "category_confidence", "category_parent");
+    Dataset<Row> assigned = UnifyStage.assign(uncategorised.withColumn("_normalized", col("text")), Taxonomy.NONE,
+        program, TextFeatures.forProgram(program));
+    assertEquals(uncategorised.count(), assigned.count());
+    assertEquals(assigned.count(), assigned.filter("category = 'unclassified' AND category_method = 'none'").count());
+    assertTrue(assigned.filter("size(tokens) > 0").count() > 0);
   }
 }

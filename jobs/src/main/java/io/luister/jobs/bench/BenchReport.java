@@ -1,0 +1,97 @@
+package io.luister.jobs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** One benchmark run's results, written as JSON (for tools) and as a Markdown table (for people). */
+public record BenchReport(
+    long items,
+    long seed,
+    String period,
+    double totalWallSeconds,
+    double floorSeconds,
+    double floorRatio,
+    long floorRecords,
+    long floorTokens,
+    int cores,
+    double memoryGb,
+    long driverMaxHeapMb,
+    String master,
+    String sparkVersion,
+    String javaVersion,
+    String gitCommit,
+    String finishedAt,
+    double generateSeconds,
+    List<Stage> stages) {
+
+  public record Stage(String name, double wallSeconds, long rowsIn, long rowsOut, double rowsPerSecond,
+      long peakDriverHeapMb, long shuffleWriteBytes, long shuffleReadBytes, long spillBytes, long inputBytes) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  public Path write(Path dir, String stamp) throws IOException {
+    Files.createDirectories(dir);
+    Path json = dir.resolve("bench-" + items + "-" + stamp + ".json");
+    JSON.writeValue(json.toFile(), this);
+    Files.writeString(dir.resolve("bench-" + items + "-" + stamp + ".md"), markdown());
+    Files.writeString(dir.resolve("README.md"), index(dir));
+    return json;
+  }
+
+  public String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "# Benchmark: %,d items, period %s%n%n", items, period));
+    md.append(String.format(Locale.ROOT, "Machine: %d cores, %.1f GB memory; driver heap max %,d MB; master %s; "
+        + "Spark %s, Java %s; commit %s; finished %s.%n%n", cores, memoryGb, driverMaxHeapMb, master, sparkVersion,
+        javaVersion, gitCommit, finishedAt));
+    md.append(String.format(Locale.ROOT, "Pipeline %.1f s; read-and-tokenise floor %.1f s (%,d records, %,d tokens); "
+        + "ratio %.2f.%n%n", totalWallSeconds, floorSeconds, floorRecords, floorTokens, floorRatio));
+    md.append("| stage | wall s | rows in | rows out | rows/s | peak heap MB | shuffle write MB | spill MB |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Stage s : stages) {
+      md.append(String.format(Locale.ROOT, "| %s | %.1f | %,d | %,d | %,.0f | %,d | %.1f | %.1f |%n", s.name,
+          s.wallSeconds, s.rowsIn, s.rowsOut, s.rowsPerSecond, s.peakDriverHeapMb, s.shuffleWriteBytes / 1e6,
+          s.spillBytes / 1e6));
+    }
+    return md.toString();
+  }
+
+  /** The index of every result in the folder: one line per run, newest first, with its stages' times. */
+  static String index(Path dir) throws IOException {
+    List<JsonNode> runs = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().matches("bench-\\d+-.*\\.json")).toList()) {
+        runs.add(JSON.readTree(p.toFile()));
+      }
+    }
+    runs.sort(Comparator.comparing((JsonNode n) -> n.path("finished_at").asText()).reversed());
+    StringBuilder md = new StringBuilder("# Benchmark results\n\n"
+        + "Written by `bin/luister bench --items N` (one file pair per run; this index is rewritten each time). "
+        + "Times in seconds; the floor is one Spark pass that reads every input and tokenises every text.\n\n"
+        + "| finished | items | cores | memory GB | pipeline s | floor s | ratio | stages (s) |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---|\n");
+    for (JsonNode n : runs) {
+      StringBuilder stages = new StringBuilder();
+      for (JsonNode s : n.path("stages")) {
+        stages.append(stages.length() == 0 ? "" : ", ").append(s.path("name").asText())
+            .append(String.format(Locale.ROOT, " %.1f", s.path("wall_seconds").asDouble()));
+      }
+      md.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.0f | %.1f | %.1f | %.2f | %s |%n",
+          n.path("finished_at").asText(), n.path("items").asLong(), n.path("cores").asInt(),
+          n.path("memory_gb").asDouble(), n.path("total_wall_seconds").asDouble(), n.path("floor_seconds").asDouble(),
+          n.path("floor_ratio").asDouble(), stages));
+    }
+    return md.toString();
+  }
+}

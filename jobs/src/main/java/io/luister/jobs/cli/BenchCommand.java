@@ -1,0 +1,197 @@
+package io.luister.jobs.cli;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.jobs.AnalysisPeriod;
+import io.luister.jobs.bench.BenchReport;
+import io.luister.jobs.bench.ReadTokeniseFloor;
+import io.luister.jobs.bench.StageProbe;
+import io.luister.jobs.ingest.IngestResult;
+import io.luister.jobs.ops.RunLog;
+import io.luister.jobs.samples.SampleGenerator;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measures the pipeline: generates a deterministic data set of N items over five quarters (the "
+        + "samples' generator), runs every stage for the last complete quarter in a fresh warehouse, and writes per "
+        + "stage wall time, rows in/out, rows per second, peak driver heap, shuffle and spill bytes, and the ratio to "
+        + "the read-and-tokenise floor measured in the same run.",
+        "Results: bench/results/bench-<items>-<time>.json and .md, indexed in bench/results/README.md."})
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--items", defaultValue = "100000",
+      description = "Feedback items to generate over all sources and quarters. Default: ${DEFAULT-VALUE}.")
+  long items;
+
+  @Option(names = "--seed", defaultValue = "20260923", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--stages", split = ",", paramLabel = "STAGE",
+      description = "Stages to run (comma-separated, in pipeline order); default all. Later stages need the earlier "
+          + "ones' tables, so a subset is for profiling one stage after a full run in the same --work folder.")
+  List<String> stages;
+
+  @Option(names = "--work", paramLabel = "DIR",
+      description = "Scratch folder for generated data (kept and reused for the same items and seed) and the "
+          + "warehouse (recreated). Default: bench/work in the Luister folder.")
+  Path work;
+
+  @Option(names = "--results", paramLabel = "DIR", description = "Where results go. Default: bench/results in the Luister folder.")
+  Path results;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:LUISTER_SPARK_MASTER:-local[*]}",
+      description = "Spark master. Default: ${DEFAULT-VALUE}.")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Extra Spark setting, repeatable.")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws IOException {
+    Path home = Path.of(System.getProperty("luister.home", "."));
+    Path workDir = work != null ? work : home.resolve("bench/work");
+    Path resultsDir = results != null ? results : home.resolve("bench/results");
+    List<String> wanted = stages == null || stages.isEmpty() ? Pipeline.names() : stages;
+    for (String s : wanted) {
+      if (!Pipeline.names().contains(s)) {
+        throw new IllegalArgumentException("--stages: unknown stage '" + s + "'; stages are " + Pipeline.names());
+      }
+    }
+
+    Path data = workDir.resolve("data-" + items + "-" + seed);
+    double generateSeconds = generate(home, data);
+    Path warehouse = workDir.resolve("warehouse-" + items);
+    if (wanted.contains("ingest")) {
+      deleteRecursively(warehouse);
+    }
+
+    ProgramOptions options = new ProgramOptions();
+    options.config = data.resolve("luister.yaml");
+    options.warehouse = warehouse.toString();
+    options.master = master;
+    options.sparkConf.putAll(sparkConf);
+    long started = System.nanoTime();
+    try (RunContext ctx = new RunContext(options); StageProbe probe = new StageProbe(ctx.spark())) {
+      // The floor runs before (also warming the file cache and the JIT) and after the pipeline; the faster
+      // of the two is reported, which makes the pipeline's ratio the conservative one.
+      ReadTokeniseFloor.Result floorBefore = ReadTokeniseFloor.measure(ctx.spark(), ctx.config);
+      Console.info(String.format("bench: floor (before) %.1f s over %,d records", floorBefore.seconds(), floorBefore.records()));
+      List<BenchReport.Stage> measured = new ArrayList<>();
+      String period = null;
+      if (wanted.contains("ingest")) {
+        List<IngestResult> ingested = new ArrayList<>();
+        measured.add(measure(ctx, probe, "ingest", () -> {
+          ingested.addAll(IngestCommand.ingest(ctx, List.of(), null));
+          return null;
+        }));
+        period = AnalysisPeriod.choose(null, ingested.stream().map(IngestResult::lastDay).toList());
+      } else {
+        period = ctx.analysisPeriod(null);
+      }
+      String chosen = period;
+      for (Pipeline.Stage stage : Pipeline.AFTER_INGEST) {
+        if (wanted.contains(stage.name()) && !(stage.needsTaxonomy() && ctx.taxonomy == null)) {
+          measured.add(measure(ctx, probe, stage.name(), () -> {
+            stage.body().accept(ctx, chosen);
+            return null;
+          }));
+        }
+      }
+      double pipelineSeconds = measured.stream().mapToDouble(BenchReport.Stage::wallSeconds).sum();
+      ReadTokeniseFloor.Result floorAfter = ReadTokeniseFloor.measure(ctx.spark(), ctx.config);
+      double floor = Math.min(floorBefore.seconds(), floorAfter.seconds());
+      Instant finished = Instant.now();
+      BenchReport report = new BenchReport(items, seed, chosen, pipelineSeconds, floor,
+          floor > 0 ? pipelineSeconds / floor : 0, floorAfter.records(), floorAfter.tokens(),
+          Runtime.getRuntime().availableProcessors(), totalMemoryGb(), Runtime.getRuntime().maxMemory() >> 20,
+          master, ctx.spark().version(), System.getProperty("java.version"), gitCommit(home),
+          finished.toString(), generateSeconds, measured);
+      Path json = report.write(resultsDir,
+          DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(finished));
+      Console.out(report.markdown());
+      Console.info(String.format("bench: %d items in %.1f s overall; results in %s", items,
+          (System.nanoTime() - started) / 1e9, json));
+    }
+    return 0;
+  }
+
+  /** Runs one stage, and reads its rows in/out from what it logged in ops.runs for this run. */
+  private static BenchReport.Stage measure(RunContext ctx, StageProbe probe, String name, Supplier<Void> body) {
+    probe.resetPeakHeap();
+    StageProbe.Totals before = probe.totals();
+    long start = System.nanoTime();
+    body.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    StageProbe.Totals used = probe.totals().minus(before);
+    Row rows = ctx.warehouse.read(ctx.spark(), io.luister.common.warehouse.Layer.OPS, RunLog.TABLE)
+        .filter(col("run_id").equalTo(ctx.runId).and(col("stage").equalTo(name)))
+        .agg(coalesce(sum("rows_read"), lit(0L)), coalesce(sum("rows_accepted"), lit(0L))).first();
+    long in = rows.getLong(0);
+    long out = rows.getLong(1);
+    return new BenchReport.Stage(name, seconds, in, out, seconds > 0 ? in / seconds : 0,
+        probe.peakHeapBytes() >> 20, used.shuffleWriteBytes(), used.shuffleReadBytes(), used.spillBytes(),
+        used.inputBytes());
+  }
+
+  /** Generates the data set once per (items, seed); a marker file says a previous generation completed. */
+  private double generate(Path home, Path data) throws IOException {
+    Path done = data.resolve(".generated");
+    if (Files.exists(done)) {
+      Console.info("bench: reusing " + data);
+      return 0;
+    }
+    long start = System.nanoTime();
+    Console.info(String.format("bench: generating %,d items into %s ...", items, data));
+    SampleGenerator.generate(data, items, seed);
+    // The generated exports have the samples' shape, so the samples' program config fits them.
+    Files.copy(home.resolve("data-samples/luister.yaml"), data.resolve("luister.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(done, Instant.now().toString());
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double totalMemoryGb() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize() / (1024.0 * 1024 * 1024);
+    }
+    return 0;
+  }
+
+  private static String gitCommit(Path home) {
+    try {
+      Process git = new ProcessBuilder("git", "-C", home.toString(), "rev-parse", "--short", "HEAD")
+          .redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes()).trim();
+      return git.waitFor() == 0 ? out : "unknown";
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
