@@ -20,10 +20,11 @@ import org.apache.commons.math3.special.Gamma;
  * The count model behind gold.alerts, on weekly counts (small aggregates on the driver, no Spark):
  *
  * <ol>
- *   <li><b>Expected</b>: the subject's robust share of the rest of its cell's volume over the trailing weeks (the
- *       median of x / (total − x)), times this week's rest. The rest carries the weekly pattern of the channel
- *       (growth, holidays, partial weeks at the edges of the data) into the expectation, and the median ignores
- *       earlier spikes in the history.</li>
+ *   <li><b>Expected</b>: the subject's robust daily rate over the trailing weeks (the median of x / days with
+ *       data in the cell that week) times this week's days with data. Days carry partial weeks at the edges of
+ *       the data and feed gaps into the expectation; the median ignores earlier spikes in the history. (An
+ *       earlier version scaled by the rest of the cell's volume: a spike in one category then raised every
+ *       other category's expectation and produced false drops.)</li>
  *   <li><b>Tail probability</b>: negative binomial with the dispersion estimated robustly from the history's
  *       Pearson residuals (median of z² / 0.4549, the median of χ²₁; at least 1 = Poisson).</li>
  *   <li><b>Multiple testing</b>: Benjamini–Hochberg over every (subject, week, direction) tested in the run.</li>
@@ -41,8 +42,8 @@ public final class AlertModel {
   /** A weekly count of a subject in a cell (brand × channel). */
   public record WeekCount(String brand, String channel, String subjectType, String subject, LocalDate week, double count) {}
 
-  /** The whole volume of a cell in a week. */
-  public record WeekTotal(String brand, String channel, LocalDate week, double total) {}
+  /** How many days of a week a cell (brand × channel) has any data: the week's exposure. */
+  public record WeekTotal(String brand, String channel, LocalDate week, double days) {}
 
   public record Test(String brand, String channel, String subjectType, String subject, LocalDate week,
       String direction, double observed, double expected, double dispersion, int historyWeeks, double pValue) {
@@ -67,8 +68,8 @@ public final class AlertModel {
   public static List<Alert> detect(List<WeekCount> counts, List<WeekTotal> totals, String period, AnalysesSettings s) {
     Map<String, TreeMap<LocalDate, Double>> totalByCell = new HashMap<>();
     for (WeekTotal t : totals) {
-      if (t.total() > 0) {
-        totalByCell.computeIfAbsent(t.brand() + "\u0000" + t.channel(), k -> new TreeMap<>()).merge(t.week(), t.total(), Double::sum);
+      if (t.days() > 0) {
+        totalByCell.computeIfAbsent(t.brand() + "\u0000" + t.channel(), k -> new TreeMap<>()).merge(t.week(), t.days(), Double::sum);
       }
     }
     Map<List<String>, Map<LocalDate, Double>> series = new TreeMap<>(Comparator.comparing(Object::toString));
@@ -91,17 +92,17 @@ public final class AlertModel {
         }
         int from = Math.max(0, i - s.alertHistoryWeeks());
         double[] x = new double[i - from];
-        double[] rest = new double[i - from];
+        double[] days = new double[i - from];
         for (int h = from; h < i; h++) {
           x[h - from] = Math.round(e.getValue().getOrDefault(weeks.get(h), 0.0));
-          rest[h - from] = total.get(weeks.get(h)) - e.getValue().getOrDefault(weeks.get(h), 0.0);
+          days[h - from] = total.get(weeks.get(h));
         }
         double observed = Math.round(e.getValue().getOrDefault(week, 0.0));
-        double restNow = total.get(week) - e.getValue().getOrDefault(week, 0.0);
-        Test up = test(key, week, x, rest, observed, restNow, s, true);
+        double daysNow = total.get(week);
+        Test up = test(key, week, x, days, observed, daysNow, s, true);
         if (up != null) {
           tests.add(up);
-          tests.add(test(key, week, x, rest, observed, restNow, s, false));
+          tests.add(test(key, week, x, days, observed, daysNow, s, false));
         }
       }
     }
@@ -109,23 +110,23 @@ public final class AlertModel {
   }
 
   /** One one-sided test, or null when the history is too short. */
-  static Test test(List<String> key, LocalDate week, double[] x, double[] rest, double observed, double restNow,
+  static Test test(List<String> key, LocalDate week, double[] x, double[] days, double observed, double daysNow,
       AnalysesSettings s, boolean up) {
     List<Double> ratios = new ArrayList<>();
     for (int h = 0; h < x.length; h++) {
-      if (rest[h] > 0) {
-        ratios.add(x[h] / rest[h]);
+      if (days[h] > 0) {
+        ratios.add(x[h] / days[h]);
       }
     }
-    if (ratios.size() < s.alertMinHistoryWeeks() || restNow <= 0) {
+    if (ratios.size() < s.alertMinHistoryWeeks() || daysNow <= 0) {
       return null;
     }
     double rate = median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
-    double expected = Math.max(MIN_EXPECTED, rate * restNow);
+    double expected = Math.max(MIN_EXPECTED, rate * daysNow);
     List<Double> z2 = new ArrayList<>();
     for (int h = 0; h < x.length; h++) {
-      double e = Math.max(MIN_EXPECTED, rate * rest[h]);
-      if (rest[h] > 0) {
+      double e = Math.max(MIN_EXPECTED, rate * days[h]);
+      if (days[h] > 0) {
         z2.add((x[h] - e) * (x[h] - e) / e);
       }
     }

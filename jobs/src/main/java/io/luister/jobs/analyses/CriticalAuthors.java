@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.StructType;
  * Classifies social authors by their history about a brand over the analysis period and its baseline:
  * persistent critics (negative in many weeks spread over months, whatever happens), incident-driven critics
  * (negative only within a short window: one event), and promoters (consistently positive). They need
- * different handling, so each row says why. Authors are pseudonyms (au_...); only authors who posted in
- * the analysis period are listed.
+ * different handling, so each row says why. Authors are pseudonyms (au_...); every classified author of the
+ * history is listed (posts_in_period says who was active in the analysis quarter itself).
  */
 public final class CriticalAuthors {
   public static final String TABLE = "critical_authors";
@@ -108,7 +108,7 @@ public final class CriticalAuthors {
             col("active_weeks"), lit(" distinct weeks from "), col("first_post"), lit(" to "), col("last_post")));
     Dataset<Row> out = history.join(mainCategory, new String[] {"brand", "author"})
         .withColumn("author_class", cls)
-        .filter(col("author_class").isNotNull().and(col("posts_in_period").gt(0)))
+        .filter(col("author_class").isNotNull())
         .withColumn("reason", reason)
         .withColumn("period", lit(period))
         .withColumn("run_id", lit(runId));

@@ -33,7 +33,7 @@ public final class EmergingIssues {
       .add("subject", DataTypes.StringType, "The category id or theme id.")
       .add("direction", DataTypes.StringType, "up (more than expected) or down (fewer).")
       .add("observed", DataTypes.DoubleType, "Items this week (web channels: summed views or searches; themes: membership weights), rounded.")
-      .add("expected", DataTypes.DoubleType, "Expected items: the subject's median share of the rest of the cell over the trailing weeks x this week's rest.")
+      .add("expected", DataTypes.DoubleType, "Expected items: the subject's median daily rate over the trailing weeks x this week's days with data in the brand and channel.")
       .add("ratio", DataTypes.DoubleType, "observed / expected.")
       .add("dispersion", DataTypes.DoubleType, "Variance / mean of the count model (1 = Poisson), estimated robustly from the history.")
       .add("history_weeks", DataTypes.IntegerType, "Trailing weeks the expectation was estimated from.")
@@ -57,7 +57,7 @@ public final class EmergingIssues {
   public static List<AlertModel.Alert> detect(Dataset<Row> feedback, Dataset<Row> membership, String period,
       AnalysesSettings settings) {
     Dataset<Row> items = AnalysisColumns.customerVoice(feedback)
-        .select(col("feedback_id"), col("brand"), col("channel"), col("week"), col("weight").cast("double").as("w"),
+        .select(col("feedback_id"), col("brand"), col("channel"), col("week"), col("day"), col("weight").cast("double").as("w"),
             coalesce(col("category"), lit("unclassified")).as("category"));
     // Channel "*": the item channels together (web rows count views and searches, not items).
     Dataset<Row> both = items.unionByName(items.filter(col("channel").isin(AnalysisColumns.ITEM_CHANNELS.toArray()))
@@ -74,7 +74,7 @@ public final class EmergingIssues {
               r.getDate(3).toLocalDate(), r.getDouble(4))));
     }
     List<AlertModel.WeekTotal> totals = new ArrayList<>();
-    both.groupBy("brand", "channel", "week").agg(sum("w")).collectAsList()
+    both.groupBy("brand", "channel", "week").agg(count_distinct(col("day")).cast("double")).collectAsList()
         .forEach(r -> totals.add(new AlertModel.WeekTotal(r.getString(0), r.getString(1), r.getDate(2).toLocalDate(),
             r.getDouble(3))));
     return AlertModel.detect(counts, totals, period, settings);
