@@ -222,14 +222,20 @@ public final class ConfigLoader {
       if (minHistory > history) {
         problems.add("analyses.alert_min_history_weeks", "must not exceed alert_history_weeks (" + history + ")");
       }
+      int span = integer(node, "persistent_min_span_days", "analyses.persistent_min_span_days", d.persistentMinSpanDays(), 1, 3650);
+      int incident = integer(node, "incident_max_days", "analyses.incident_max_days", d.incidentMaxDays(), 1, 365);
+      if (incident >= span) {
+        problems.add("analyses.incident_max_days", "must be below persistent_min_span_days (" + span
+            + "), so that an author is either an incident-driven or a persistent critic, never both");
+      }
       return new AnalysesSettings(
           fraction(node, "reach_cap_percentile", "analyses.reach_cap_percentile", d.reachCapPercentile()),
           history, minHistory,
           fraction(node, "alert_q", "analyses.alert_q", d.alertQ()), minRatio, minExcess,
           integer(node, "persistent_min_weeks", "analyses.persistent_min_weeks", d.persistentMinWeeks(), 2, 520),
-          integer(node, "persistent_min_span_days", "analyses.persistent_min_span_days", d.persistentMinSpanDays(), 1, 3650),
+          span,
           fraction(node, "critic_min_negative_share", "analyses.critic_min_negative_share", d.criticMinNegativeShare()),
-          integer(node, "incident_max_days", "analyses.incident_max_days", d.incidentMaxDays(), 1, 365),
+          incident,
           integer(node, "incident_min_negative_posts", "analyses.incident_min_negative_posts",
               d.incidentMinNegativePosts(), 2, 1000),
           integer(node, "promoter_min_posts", "analyses.promoter_min_posts", d.promoterMinPosts(), 1, 1000),

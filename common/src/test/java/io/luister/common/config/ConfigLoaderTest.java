@@ -116,11 +116,13 @@ class ConfigLoaderTest {
     assertEquals(2.0, set.alertMinRatio());
     assertEquals(6, set.persistentMinWeeks());
     String all = String.join("\n", problems(VALID
-        + "analyses: {alert_min_ratio: 0.5, alert_q: 3, alert_min_history_weeks: 20, alert_history_weeks: 8, colour: 1}\n"));
+        + "analyses: {alert_min_ratio: 0.5, alert_q: 3, alert_min_history_weeks: 20, alert_history_weeks: 8, colour: 1,"
+        + " incident_max_days: 30, persistent_min_span_days: 20}\n"));
     assertTrue(all.contains("analyses.alert_min_ratio"), all);
     assertTrue(all.contains("analyses.alert_q"), all);
     assertTrue(all.contains("must not exceed alert_history_weeks"), all);
     assertTrue(all.contains("colour"), all);
+    assertTrue(all.contains("must be below persistent_min_span_days"), all);
   }
 
   @Test
