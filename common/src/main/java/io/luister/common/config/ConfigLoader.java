@@ -35,10 +35,14 @@ import org.apache.hadoop.fs.FileSystem;
 public final class ConfigLoader {
 
   static final Set<String> TOP_KEYS = Set.of("program", "brand", "competitors", "timezone", "warehouse",
-      "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "silences", "expectations", "sources",
-      "spark");
+      "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "silences", "analyses", "expectations",
+      "sources", "spark");
   static final Set<String> SILENCE_KEYS = Set.of("q", "min_expected", "max_ratio", "min_share", "min_volume_ratio",
       "min_week_ratio");
+  static final Set<String> ANALYSES_KEYS = Set.of("reach_cap_percentile", "alert_history_weeks",
+      "alert_min_history_weeks", "alert_q", "alert_min_ratio", "alert_min_excess", "persistent_min_weeks",
+      "persistent_min_span_days", "critic_min_negative_share", "incident_max_days", "incident_min_negative_posts",
+      "promoter_min_posts", "promoter_min_positive_share");
   static final Set<String> EXPECTATION_KEYS = Set.of("name", "description", "category", "keywords", "channels",
       "periods", "min_share");
   /** The channels silver.feedback knows (see FeedbackUnion in jobs). */
@@ -149,11 +153,12 @@ public final class ConfigLoader {
       ProgramConfig.IngestLimits limits = ingestLimits(root.get("ingest"));
       ProgramConfig.UnifySettings unify = unifySettings(root.get("unify"));
       ProgramConfig.SilenceSettings silences = silenceSettings(root.get("silences"));
+      AnalysesSettings analyses = analysesSettings(root.get("analyses"));
       List<ProgramConfig.Expectation> expectations = expectations(root.get("expectations"));
       List<SourceConfig> sources = sources(root.get("sources"));
       Map<String, String> spark = sparkConf(root.get("spark"));
       return new ProgramConfig(file, program, brand, List.copyOf(competitors), timezone, warehouse, baseline,
-          taxonomy, pseudo, limits, unify, silences, expectations, sources, spark);
+          taxonomy, pseudo, limits, unify, silences, analyses, expectations, sources, spark);
     }
 
     private ProgramConfig.SilenceSettings silenceSettings(JsonNode node) {
@@ -181,6 +186,61 @@ public final class ConfigLoader {
           fraction(node, "min_share", "silences.min_share", d.minShare()),
           fraction(node, "min_volume_ratio", "silences.min_volume_ratio", d.minVolumeRatio()),
           fraction(node, "min_week_ratio", "silences.min_week_ratio", d.minWeekRatio()));
+    }
+
+    private AnalysesSettings analysesSettings(JsonNode node) {
+      AnalysesSettings d = AnalysesSettings.DEFAULTS;
+      if (node == null || node.isNull()) {
+        return d;
+      }
+      if (!node.isObject()) {
+        problems.add("analyses", "must be a mapping (" + String.join(", ", ANALYSES_KEYS.stream().sorted().toList()) + ")");
+        return d;
+      }
+      unknownKeys(node, ANALYSES_KEYS, "analyses");
+      double minRatio = d.alertMinRatio();
+      if (node.has("alert_min_ratio")) {
+        JsonNode v = node.get("alert_min_ratio");
+        if (!v.isNumber() || v.asDouble() < 1) {
+          problems.add("analyses.alert_min_ratio", "must be a number >= 1 (1.5 = half as much again), not '" + v.asText() + "'");
+        } else {
+          minRatio = v.asDouble();
+        }
+      }
+      double minExcess = d.alertMinExcess();
+      if (node.has("alert_min_excess")) {
+        JsonNode v = node.get("alert_min_excess");
+        if (!v.isNumber() || v.asDouble() < 0) {
+          problems.add("analyses.alert_min_excess", "must be a number of items >= 0, not '" + v.asText() + "'");
+        } else {
+          minExcess = v.asDouble();
+        }
+      }
+      int history = integer(node, "alert_history_weeks", "analyses.alert_history_weeks", d.alertHistoryWeeks(), 3, 104);
+      int minHistory = integer(node, "alert_min_history_weeks", "analyses.alert_min_history_weeks",
+          d.alertMinHistoryWeeks(), 2, 104);
+      if (minHistory > history) {
+        problems.add("analyses.alert_min_history_weeks", "must not exceed alert_history_weeks (" + history + ")");
+      }
+      int span = integer(node, "persistent_min_span_days", "analyses.persistent_min_span_days", d.persistentMinSpanDays(), 1, 3650);
+      int incident = integer(node, "incident_max_days", "analyses.incident_max_days", d.incidentMaxDays(), 1, 365);
+      if (incident >= span) {
+        problems.add("analyses.incident_max_days", "must be below persistent_min_span_days (" + span
+            + "), so that an author is either an incident-driven or a persistent critic, never both");
+      }
+      return new AnalysesSettings(
+          fraction(node, "reach_cap_percentile", "analyses.reach_cap_percentile", d.reachCapPercentile()),
+          history, minHistory,
+          fraction(node, "alert_q", "analyses.alert_q", d.alertQ()), minRatio, minExcess,
+          integer(node, "persistent_min_weeks", "analyses.persistent_min_weeks", d.persistentMinWeeks(), 2, 520),
+          span,
+          fraction(node, "critic_min_negative_share", "analyses.critic_min_negative_share", d.criticMinNegativeShare()),
+          incident,
+          integer(node, "incident_min_negative_posts", "analyses.incident_min_negative_posts",
+              d.incidentMinNegativePosts(), 2, 1000),
+          integer(node, "promoter_min_posts", "analyses.promoter_min_posts", d.promoterMinPosts(), 1, 1000),
+          fraction(node, "promoter_min_positive_share", "analyses.promoter_min_positive_share",
+              d.promoterMinPositiveShare()));
     }
 
     private List<ProgramConfig.Expectation> expectations(JsonNode node) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param ingest limits applied while ingesting
  * @param unify settings of category assignment
  * @param silences thresholds of the silence detectors and the data-health gate
+ * @param analyses settings of the analyses stage (reach cap, alerts, author classes)
  * @param expectations themes the company expects customers to raise
  * @param sources the exports to read
  * @param sparkConf extra Spark settings (for example {@code spark.hadoop.fs.s3a.endpoint})
@@ -41,6 +42,7 @@ public record ProgramConfig(
     IngestLimits ingest,
     UnifySettings unify,
     SilenceSettings silences,
+    AnalysesSettings analyses,
     List<Expectation> expectations,
     List<SourceConfig> sources,
     Map<String, String> sparkConf) {
@@ -114,6 +116,6 @@ public record ProgramConfig(
   /** The same program with another warehouse (the CLI's --warehouse). */
   public ProgramConfig withWarehouse(String newWarehouse) {
     return new ProgramConfig(file, program, brand, competitors, timezone, newWarehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, unify, silences, expectations, sources, sparkConf);
+        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf);
   }
 }

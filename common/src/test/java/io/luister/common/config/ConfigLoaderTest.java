@@ -108,6 +108,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsAnalysesSettingsWithDefaultsAndRefusesNonsense() throws IOException {
+    assertEquals(AnalysesSettings.DEFAULTS, load(VALID).analyses());
+    AnalysesSettings set = load(VALID + "analyses: {reach_cap_percentile: 0.95, alert_min_ratio: 2, persistent_min_weeks: 6}\n")
+        .analyses();
+    assertEquals(0.95, set.reachCapPercentile());
+    assertEquals(2.0, set.alertMinRatio());
+    assertEquals(6, set.persistentMinWeeks());
+    String all = String.join("\n", problems(VALID
+        + "analyses: {alert_min_ratio: 0.5, alert_q: 3, alert_min_history_weeks: 20, alert_history_weeks: 8, colour: 1,"
+        + " incident_max_days: 30, persistent_min_span_days: 20}\n"));
+    assertTrue(all.contains("analyses.alert_min_ratio"), all);
+    assertTrue(all.contains("analyses.alert_q"), all);
+    assertTrue(all.contains("must not exceed alert_history_weeks"), all);
+    assertTrue(all.contains("colour"), all);
+    assertTrue(all.contains("must be below persistent_min_span_days"), all);
+  }
+
+  @Test
   void refusesCredentialsInTheSparkSection() {
     List<String> problems = problems(VALID + "spark:\n  spark.hadoop.fs.s3a.secret.key: abc\n");
     assertTrue(problems.get(0).contains("credentials do not belong in a config file"), problems.toString());

@@ -29,11 +29,31 @@ class LuisterCliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"run", "ingest", "unify", "silences", "sql"}) {
+    for (String command : new String[] {"run", "ingest", "unify", "silences", "analyse", "pseudonym", "sql"}) {
       Object[] result = run(command, "--help");
       assertEquals(0, result[0], command);
       assertTrue(((String) result[1]).contains("Usage: luister " + command), (String) result[1]);
     }
+  }
+
+  @Test
+  void printsPseudonymsUnderTheProgramsKeyNormalisedAsIngestDoes() throws IOException {
+    Path dir = TestSpark.tempDir("cli");
+    Files.writeString(dir.resolve("s.csv"), "id\n");
+    Files.writeString(dir.resolve("p.yaml"), """
+        program: cli
+        brand: {name: Acme}
+        pseudonymisation: {key_env: LUISTER_TEST_KEY_NEVER_SET, allow_development_key: true}
+        sources:
+          - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at}}
+        """);
+    Object[] result = run("pseudonym", "--config", dir.resolve("p.yaml").toString(), "--author", " @Jan_V ",
+        "--author", "jan_v", "--customer", " K123 ");
+    assertEquals(0, result[0]);
+    io.luister.common.privacy.Pseudonymizer p =
+        new io.luister.common.privacy.Pseudonymizer(io.luister.common.privacy.Pseudonymizer.DEVELOPMENT_KEY);
+    assertEquals(String.join("\n", p.author("jan_v"), p.author("jan_v"), p.customer("K123")),
+        ((String) result[1]).strip().replace("\r", ""));
   }
 
   @Test

@@ -1,0 +1,108 @@
+package io.luister.jobs.analyses;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.common.config.BrandConfig;
+import io.luister.common.config.ProgramConfig;
+import io.luister.common.warehouse.Layer;
+import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.unify.FeedbackUnion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The analyses stage: silver.feedback (+ silver.sentiment, gold.theme_membership and gold.themes when present)
+ * → gold.share_of_voice, gold.reputation, gold.critical_authors, gold.webcare, gold.alerts, gold.channel_mix,
+ * gold.customer_journeys and gold.journey_summary for one period. Reading and writing only; the analyses are
+ * the pure transformations of this package. Method: docs/ANALYSES.md.
+ */
+public final class AnalysesStage {
+  public static final String NAME = "analyse";
+
+  private final SparkSession spark;
+  private final ProgramConfig config;
+  private final Warehouse warehouse;
+
+  public AnalysesStage(SparkSession spark, ProgramConfig config, Warehouse warehouse) {
+    this.spark = spark;
+    this.config = config;
+    this.warehouse = warehouse;
+  }
+
+  /**
+   * @param rowsWritten gold table → rows written for the period
+   * @param notes what was skipped and why, for the log
+   * @param alerts the alerts found, most severe first
+   */
+  public record Result(Map<String, Long> rowsWritten, List<String> notes, List<AlertModel.Alert> alerts) {}
+
+  public Result run(String period, List<String> baseline, String runId) {
+    List<String> window = new ArrayList<>(baseline);
+    window.add(period);
+    List<String> notes = new ArrayList<>();
+    Map<String, Long> written = new LinkedHashMap<>();
+    Dataset<Row> history = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isin(window.toArray()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> current = history.filter(col("period").equalTo(period));
+      Dataset<Row> sentiment = optional(Layer.SILVER, "sentiment", window, notes,
+          "sentiment columns of gold.reputation stay empty, gold.critical_authors and webcare complaints are skipped");
+      Dataset<Row> membership = optional(Layer.GOLD, "theme_membership", window, notes,
+          "theme rows of gold.reputation and gold.alerts are skipped");
+      Dataset<Row> themes = membership == null ? null
+          : optional(Layer.GOLD, "themes", List.of(period), notes, "theme labels are left empty");
+      Dataset<Row> currentMembership = membership == null ? null : membership.filter(col("period").equalTo(period));
+      String zone = config.timezone().getId();
+      double reachCap = ShareOfVoice.reachCap(current, config.analyses().reachCapPercentile());
+
+      write(ShareOfVoice.compute(current, zone, reachCap, runId), ShareOfVoice.TABLE, period, written);
+      write(Reputation.compute(current, sentiment, currentMembership, themes, reachCap, runId), Reputation.TABLE,
+          period, written);
+      if (sentiment != null) {
+        write(CriticalAuthors.compute(history, sentiment, period, config.analyses(), runId), CriticalAuthors.TABLE,
+            period, written);
+      }
+      List<String> withAccounts = config.allBrands().stream().filter(b -> !b.accounts().isEmpty())
+          .map(BrandConfig::name).toList();
+      if (withAccounts.isEmpty()) {
+        notes.add("webcare: no brand has accounts configured; gold.webcare is empty");
+      }
+      Dataset<Row> replies = warehouse.read(spark, Layer.SILVER, "feedback")
+          .filter(col("period").geq(period).and(col("channel").equalTo(FeedbackUnion.SOCIAL))
+              .and(col("own_account")).and(col("in_reply_to").isNotNull()));
+      write(Webcare.compute(current, replies, sentiment, withAccounts, runId), Webcare.TABLE, period, written);
+      List<AlertModel.Alert> alerts = EmergingIssues.detect(history, membership, period, config.analyses());
+      write(EmergingIssues.frame(spark, alerts, period, runId), EmergingIssues.TABLE, period, written);
+      write(ChannelMix.compute(current, config.brand().name(), runId), ChannelMix.TABLE, period, written);
+      Dataset<Row> journeys = CustomerJourneys.journeys(current, runId).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        write(journeys, CustomerJourneys.TABLE, period, written);
+        write(CustomerJourneys.summary(journeys, runId), CustomerJourneys.SUMMARY_TABLE, period, written);
+      } finally {
+        journeys.unpersist();
+      }
+      return new Result(written, notes, alerts);
+    } finally {
+      history.unpersist();
+    }
+  }
+
+  private Dataset<Row> optional(Layer layer, String table, List<String> periods, List<String> notes, String consequence) {
+    if (!warehouse.exists(spark, layer, table)) {
+      notes.add(layer.folder() + "." + table + " is absent: " + consequence);
+      return null;
+    }
+    return warehouse.read(spark, layer, table).filter(col("period").isin(periods.toArray()));
+  }
+
+  private void write(Dataset<Row> data, String table, String period, Map<String, Long> written) {
+    warehouse.replaceWhere(data.coalesce(1), Layer.GOLD, table, "period = '" + period + "'", "period");
+    written.put(table, warehouse.read(spark, Layer.GOLD, table).filter(col("period").equalTo(period)).count());
+  }
+}

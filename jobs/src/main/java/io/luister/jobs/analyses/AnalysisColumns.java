@@ -1,0 +1,83 @@
+package io.luister.jobs.analyses;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.jobs.unify.FeedbackUnion;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Column definitions the analyses share, so every table counts the same things the same way. */
+public final class AnalysisColumns {
+  private AnalysisColumns() {}
+
+  /** "All values" in a rolled-up dimension of a gold table. */
+  public static final String ALL = "*";
+
+  /**
+   * Words that open a question in Dutch or English: interrogatives and the verbs that start a yes/no question
+   * by inversion. A text is a question when it ends with '?' or its first word (after leading @mentions,
+   * letters only, case-insensitive) is one of these. Documented in docs/ANALYSES.md.
+   */
+  public static final List<String> QUESTION_WORDS = List.of(
+      // English interrogatives and inverted auxiliaries
+      "what", "when", "where", "which", "who", "whom", "whose", "why", "how",
+      "is", "are", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have", "anyone",
+      // Dutch interrogatives and inverted verbs
+      "wat", "wanneer", "waar", "waarom", "waarvoor", "waarmee", "wie", "welk", "welke", "hoe", "hoeveel", "hoelang",
+      "hoezo", "kan", "kun", "kunt", "kunnen", "mag", "moet", "is", "zijn", "heeft", "hebben", "weet", "weten", "klopt");
+
+  /** Customers' own voice: not written by a brand's own account, about a known brand. */
+  public static Dataset<Row> customerVoice(Dataset<Row> feedback) {
+    return feedback.filter(not(coalesce(col("own_account"), lit(false))).and(col("brand").isNotNull()));
+  }
+
+  /** Channels whose rows are items a person wrote or did (not web statistics, which count views and searches). */
+  public static final List<String> ITEM_CHANNELS =
+      List.of(FeedbackUnion.SOCIAL, FeedbackUnion.CONTACT_CENTRE, FeedbackUnion.SURVEY);
+
+  /** The question rule on a text column. */
+  public static Column isQuestion(Column text) {
+    Column trimmed = trim(text);
+    Column firstWord = lower(regexp_replace(regexp_extract(trimmed, "^(?:@\\S*\\s+)*(\\S+)", 1), "[^\\p{L}]", ""));
+    return coalesce(trimmed.endsWith("?").or(firstWord.isin(QUESTION_WORDS.stream().distinct().toArray())), lit(false));
+  }
+
+  /** 0 = Monday 00:00–00:59 … 167 = Sunday 23:00–23:59, in the program's time zone. */
+  public static Column hourOfWeek(Column utcTimestamp, String zone) {
+    Column local = from_utc_timestamp(utcTimestamp, zone);
+    return weekday(local).multiply(24).plus(hour(local));
+  }
+
+  /**
+   * The weight of a post in reach-weighted figures: 1 (the author) + followers, capped at {@code cap}; items
+   * without a reach (contacts, surveys) weigh 1.
+   */
+  public static Column cappedReach(double cap) {
+    return lit(1.0).plus(least(coalesce(col("reach").cast("double"), lit(0.0)), lit(cap)));
+  }
+
+  /** NPS class of a 0–10 score: promoter (9–10), passive (7–8), detractor (0–6); null unless the scale is NPS. */
+  public static Column npsClass() {
+    return when(col("score_scale").notEqual("nps").or(col("score").isNull()), lit(null).cast("string"))
+        .when(col("score").geq(9), lit("promoter"))
+        .when(col("score").geq(7), lit("passive"))
+        .otherwise(lit("detractor"));
+  }
+
+  /** 1 for a satisfied score on a 1–5 scale (4 or 5: the usual top-two-box CSAT), 0 below, null otherwise. */
+  public static Column csatSatisfied() {
+    return when(col("score_scale").isin("csat", "stars").and(col("score").isNotNull()),
+        when(col("score").geq(4), lit(1.0)).otherwise(lit(0.0)));
+  }
+
+  /** NPS (−100..100) from promoter and detractor counts and the number of respondents. */
+  public static Column nps(Column promoters, Column detractors, Column respondents) {
+    return when(respondents.gt(0), promoters.minus(detractors).multiply(100.0).divide(respondents));
+  }
+
+  static Column safeShare(Column part, Column whole) {
+    return when(whole.gt(0), part.cast("double").divide(whole));
+  }
+}

@@ -1,0 +1,117 @@
+package io.luister.jobs.analyses;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.common.config.AnalysesSettings;
+import io.luister.jobs.unify.FeedbackUnion;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Classifies social authors by their history about a brand over the analysis period and its baseline:
+ * persistent critics (negative in many weeks spread over months, whatever happens), incident-driven critics
+ * (negative only within a short window: one event), and promoters (consistently positive). They need
+ * different handling, so each row says why. Authors are pseudonyms (au_...); every classified author of the
+ * history is listed (posts_in_period says who was active in the analysis quarter itself).
+ */
+public final class CriticalAuthors {
+  public static final String TABLE = "critical_authors";
+  public static final String PERSISTENT = "persistent_critic";
+  public static final String INCIDENT = "incident_critic";
+  public static final String PROMOTER = "promoter";
+
+  public static final StructType SCHEMA = GoldSchema.of()
+      .add("period", DataTypes.StringType, "The analysis quarter; the history read is this quarter and its baseline quarters.")
+      .add("brand", DataTypes.StringType, "The brand the author's posts are about.")
+      .add("author", DataTypes.StringType, "The author's keyed pseudonym (au_...); never the handle.")
+      .add("author_class", DataTypes.StringType, "persistent_critic, incident_critic or promoter.")
+      .add("reason", DataTypes.StringType, "Why, in numbers: posts, negative/positive share, weeks and dates.")
+      .add("posts", DataTypes.LongType, "Posts about the brand with a sentiment in the history.")
+      .add("negative_posts", DataTypes.LongType, "Negative posts.")
+      .add("neutral_posts", DataTypes.LongType, "Neutral posts.")
+      .add("positive_posts", DataTypes.LongType, "Positive posts.")
+      .add("negative_weeks", DataTypes.LongType, "Distinct weeks with a negative post.")
+      .add("negative_quarters", DataTypes.LongType, "Distinct quarters with a negative post.")
+      .add("active_weeks", DataTypes.LongType, "Distinct weeks with any post.")
+      .add("first_negative", DataTypes.DateType, "Day (local) of the first negative post.")
+      .add("last_negative", DataTypes.DateType, "Day (local) of the last negative post.")
+      .add("first_post", DataTypes.DateType, "Day (local) of the first post.")
+      .add("last_post", DataTypes.DateType, "Day (local) of the last post.")
+      .add("posts_in_period", DataTypes.LongType, "Posts in the analysis quarter.")
+      .add("main_category", DataTypes.StringType, "The category most of the author's negative (promoters: all) posts are about.")
+      .add("max_reach", DataTypes.LongType, "The highest follower count seen for the author.")
+      .add("mean_sentiment_score", DataTypes.DoubleType, "Mean sentiment score (-1..1) of the posts.")
+      .add("run_id", DataTypes.StringType, "The run that wrote the row.")
+      .build();
+
+  private CriticalAuthors() {}
+
+  /**
+   * @param feedback silver rows of the analysis period and its baseline periods
+   * @param sentiment silver.sentiment rows of the same periods
+   */
+  public static Dataset<Row> compute(Dataset<Row> feedback, Dataset<Row> sentiment, String period,
+      AnalysesSettings s, String runId) {
+    Dataset<Row> posts = AnalysisColumns.customerVoice(feedback)
+        .filter(col("channel").equalTo(FeedbackUnion.SOCIAL).and(col("author").isNotNull()))
+        .select("feedback_id", "period", "brand", "author", "day", "week", "category", "reach")
+        .join(sentiment.select("feedback_id", "sentiment", "sentiment_score"), "feedback_id");
+    Column neg = col("sentiment").equalTo("negative");
+    Column pos = col("sentiment").equalTo("positive");
+    Dataset<Row> history = posts.groupBy("brand", "author").agg(
+        count(lit(1)).as("posts"),
+        sum(when(neg, 1L).otherwise(0L)).as("negative_posts"),
+        sum(when(col("sentiment").equalTo("neutral"), 1L).otherwise(0L)).as("neutral_posts"),
+        sum(when(pos, 1L).otherwise(0L)).as("positive_posts"),
+        count_distinct(when(neg, col("week"))).as("negative_weeks"),
+        count_distinct(when(neg, col("period"))).as("negative_quarters"),
+        count_distinct(col("week")).as("active_weeks"),
+        min(when(neg, col("day"))).as("first_negative"),
+        max(when(neg, col("day"))).as("last_negative"),
+        min("day").as("first_post"),
+        max("day").as("last_post"),
+        sum(when(col("period").equalTo(period), 1L).otherwise(0L)).as("posts_in_period"),
+        max("reach").as("max_reach"),
+        avg("sentiment_score").as("mean_sentiment_score"));
+    // The category most of the relevant posts are about (negative ones; all posts when there are none).
+    Dataset<Row> mainCategory = posts
+        .groupBy(col("brand"), col("author"), coalesce(col("category"), lit("unclassified")).as("main_category"))
+        .agg(sum(when(neg, 1L).otherwise(0L)).as("n_neg"), count(lit(1)).as("n"))
+        .withColumn("r", row_number().over(Window.partitionBy("brand", "author")
+            .orderBy(col("n_neg").desc(), col("n").desc(), col("main_category"))))
+        .filter(col("r").equalTo(1)).select("brand", "author", "main_category");
+    Column negShare = col("negative_posts").divide(col("posts"));
+    Column posShare = col("positive_posts").divide(col("posts"));
+    Column negSpan = datediff(col("last_negative"), col("first_negative"));
+    Column persistent = negShare.geq(s.criticMinNegativeShare())
+        .and(col("negative_weeks").geq(s.persistentMinWeeks()))
+        .and(negSpan.geq(s.persistentMinSpanDays()));
+    Column incident = negShare.geq(s.criticMinNegativeShare())
+        .and(col("negative_posts").geq(s.incidentMinNegativePosts()))
+        .and(negSpan.leq(s.incidentMaxDays()));
+    Column promoter = col("posts").geq(s.promoterMinPosts()).and(col("negative_posts").equalTo(0))
+        .and(posShare.geq(s.promoterMinPositiveShare()));
+    Column pct = format_number(negShare.multiply(100), 0);
+    Column cls = when(persistent, lit(PERSISTENT)).when(incident, lit(INCIDENT)).when(promoter, lit(PROMOTER));
+    Column reason = when(persistent, concat(col("negative_posts"), lit(" of "), col("posts"), lit(" posts negative ("),
+            pct, lit(" %) in "), col("negative_weeks"), lit(" distinct weeks over "), col("negative_quarters"),
+            lit(" quarters, from "), col("first_negative"), lit(" to "), col("last_negative"), lit(" (")
+            , negSpan, lit(" days): negative whatever happens")))
+        .when(incident, concat(col("negative_posts"), lit(" of "), col("posts"), lit(" posts negative ("), pct,
+            lit(" %), all within "), negSpan.plus(1), lit(" days ("), col("first_negative"), lit(" to "),
+            col("last_negative"), lit("), mostly about "), col("main_category"), lit(": negative around one event")))
+        .when(promoter, concat(col("positive_posts"), lit(" of "), col("posts"), lit(" posts positive, none negative, in "),
+            col("active_weeks"), lit(" distinct weeks from "), col("first_post"), lit(" to "), col("last_post")));
+    Dataset<Row> out = history.join(mainCategory, new String[] {"brand", "author"})
+        .withColumn("author_class", cls)
+        .filter(col("author_class").isNotNull())
+        .withColumn("reason", reason)
+        .withColumn("period", lit(period))
+        .withColumn("run_id", lit(runId));
+    return GoldSchema.conform(out, SCHEMA);
+  }
+}

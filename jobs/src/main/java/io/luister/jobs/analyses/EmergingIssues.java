@@ -1,0 +1,104 @@
+package io.luister.jobs.analyses;
+
+import static io.luister.jobs.analyses.AnalysisColumns.ALL;
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.common.config.AnalysesSettings;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Emerging issues: weekly volumes per brand × channel × category (and theme) that are clearly above or below
+ * what their own history predicts. Spark aggregates the weekly counts (their number depends on subjects and
+ * weeks, not on items); {@link AlertModel} tests them on the driver.
+ */
+public final class EmergingIssues {
+  public static final String TABLE = "alerts";
+
+  public static final StructType SCHEMA = GoldSchema.of()
+      .add("period", DataTypes.StringType, "The analysis quarter (a week belongs to the quarter of its Thursday).")
+      .add("week", DataTypes.DateType, "Monday of the week (local time zone).")
+      .add("iso_week", DataTypes.StringType, "The ISO week (2026-W33).")
+      .add("brand", DataTypes.StringType, "The brand the items are about.")
+      .add("channel", DataTypes.StringType, "The channel; * = social, contact centre and survey together.")
+      .add("subject_type", DataTypes.StringType, "category or theme.")
+      .add("subject", DataTypes.StringType, "The category id or theme id.")
+      .add("direction", DataTypes.StringType, "up (more than expected) or down (fewer).")
+      .add("observed", DataTypes.DoubleType, "Items this week (web channels: summed views or searches; themes: membership weights), rounded.")
+      .add("expected", DataTypes.DoubleType, "Expected items: the subject's median daily rate over the trailing weeks x this week's days with data in the brand and channel.")
+      .add("ratio", DataTypes.DoubleType, "observed / expected.")
+      .add("dispersion", DataTypes.DoubleType, "Variance / mean of the count model (1 = Poisson), estimated robustly from the history.")
+      .add("history_weeks", DataTypes.IntegerType, "Trailing weeks the expectation was estimated from.")
+      .add("p_value", DataTypes.DoubleType, "One-sided negative-binomial tail probability of a count at least this extreme.")
+      .add("q_value", DataTypes.DoubleType, "Benjamini-Hochberg adjusted p-value over every test of the run.")
+      .add("severity", DataTypes.DoubleType, "For ordering: |log2 ratio| x log10(1 + |observed - expected|) x evidence (0..1).")
+      .add("episode_start", DataTypes.DateType, "Monday of the first week of the run of consecutive alert weeks this week belongs to.")
+      .add("episode_start_iso_week", DataTypes.StringType, "The same as an ISO week.")
+      .add("weeks_running", DataTypes.IntegerType, "How many weeks the episode has lasted up to and including this week.")
+      .add("episode_weeks", DataTypes.IntegerType, "How many consecutive weeks the episode lasts in the period.")
+      .add("explanation_en", DataTypes.StringType, "One sentence for people.")
+      .add("run_id", DataTypes.StringType, "The run that wrote the row.")
+      .build();
+
+  private EmergingIssues() {}
+
+  /**
+   * @param feedback silver rows of the analysis period and its baseline periods
+   * @param membership gold.theme_membership rows (feedback_id, theme_id, weight), or null
+   */
+  public static List<AlertModel.Alert> detect(Dataset<Row> feedback, Dataset<Row> membership, String period,
+      AnalysesSettings settings) {
+    Dataset<Row> items = AnalysisColumns.customerVoice(feedback)
+        .select(col("feedback_id"), col("brand"), col("channel"), col("week"), col("day"), col("weight").cast("double").as("w"),
+            coalesce(col("category"), lit("unclassified")).as("category"));
+    // Channel "*": the item channels together (web rows count views and searches, not items).
+    Dataset<Row> both = items.unionByName(items.filter(col("channel").isin(AnalysisColumns.ITEM_CHANNELS.toArray()))
+        .withColumn("channel", lit(ALL)));
+    List<AlertModel.WeekCount> counts = new ArrayList<>();
+    both.groupBy("brand", "channel", "category", "week").agg(sum("w")).collectAsList()
+        .forEach(r -> counts.add(new AlertModel.WeekCount(r.getString(0), r.getString(1), "category", r.getString(2),
+            r.getDate(3).toLocalDate(), r.getDouble(4))));
+    if (membership != null) {
+      both.join(membership.select(col("feedback_id"), col("theme_id"), col("weight").cast("double").as("m")), "feedback_id")
+          .groupBy("brand", "channel", "theme_id", "week").agg(sum(col("w").multiply(col("m"))))
+          .collectAsList()
+          .forEach(r -> counts.add(new AlertModel.WeekCount(r.getString(0), r.getString(1), "theme", r.getString(2),
+              r.getDate(3).toLocalDate(), r.getDouble(4))));
+    }
+    List<AlertModel.WeekTotal> totals = new ArrayList<>();
+    both.groupBy("brand", "channel", "week").agg(count_distinct(col("day")).cast("double")).collectAsList()
+        .forEach(r -> totals.add(new AlertModel.WeekTotal(r.getString(0), r.getString(1), r.getDate(2).toLocalDate(),
+            r.getDouble(3))));
+    return AlertModel.detect(counts, totals, period, settings);
+  }
+
+  public static Dataset<Row> frame(SparkSession spark, List<AlertModel.Alert> alerts, String period, String runId) {
+    List<Row> rows = new ArrayList<>();
+    for (AlertModel.Alert a : alerts) {
+      AlertModel.Test t = a.test();
+      rows.add(RowFactory.create(period, Date.valueOf(t.week()), AlertModel.isoWeek(t.week()), t.brand(), t.channel(),
+          t.subjectType(), t.subject(), t.direction(), t.observed(), t.expected(), t.ratio(), t.dispersion(),
+          t.historyWeeks(), t.pValue(), a.qValue(), a.severity(), Date.valueOf(a.episodeStart()),
+          AlertModel.isoWeek(a.episodeStart()), a.weeksRunning(), a.episodeWeeks(), explanation(a), runId));
+    }
+    return spark.createDataFrame(rows, SCHEMA).coalesce(1);
+  }
+
+  public static String explanation(AlertModel.Alert a) {
+    AlertModel.Test t = a.test();
+    String where = t.channel().equals(ALL) ? "all channels" : t.channel();
+    return String.format(Locale.ROOT,
+        "%s '%s' about %s on %s: %.0f in %s where %.1f were expected (%.1fx, q = %.2g); %s since %s (week %d of %d).",
+        t.subjectType(), t.subject(), t.brand(), where, t.observed(), AlertModel.isoWeek(t.week()), t.expected(),
+        t.ratio(), a.qValue(), t.direction().equals("up") ? "rising" : "falling", AlertModel.isoWeek(a.episodeStart()),
+        a.weeksRunning(), a.episodeWeeks());
+  }
+}
