@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage in order for one period: ingest, unify, silences (the last two when a taxonomy is configured).")
+    description = "Runs every stage in order for one period: ingest, unify, sentiment, silences (the last three when a taxonomy is configured).")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
@@ -30,6 +30,7 @@ final class RunCommand implements Callable<Integer> {
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
       if (ctx.taxonomy != null) {
         UnifyCommand.unify(ctx, chosen);
+        SentimentCommand.sentiment(ctx, chosen);
         SilencesCommand.silences(ctx, chosen);
       } else {
         Console.info("unify and silences: skipped (the config names no taxonomy)");

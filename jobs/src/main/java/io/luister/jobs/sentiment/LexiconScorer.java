@@ -49,7 +49,10 @@ public final class LexiconScorer {
     Dataset<Row> words = items.select(col("feedback_id"), lexiconKey(col("language")).as("_lexicon"), words(col("text")).as(WORDS))
         .join(broadcast(modifiers), "_lexicon");
     Column w = col(WORDS);
-    Column contrastAt = aggregate(col("_contrasts"), lit(0), (acc, c) -> greatest(acc, array_position(w, c).cast("int")));
+    // Computed once per item: inside the per-word lambda it would be evaluated again for every word.
+    words = words.withColumn("_contrast_at",
+        aggregate(col("_contrasts"), lit(0), (acc, c) -> greatest(acc, array_position(w, c).cast("int"))));
+    Column contrastAt = col("_contrast_at");
     Column positions = sequence(lit(0), size(w).minus(1));
     Column perWord = transform(positions, i -> struct(
         i.as("pos"),

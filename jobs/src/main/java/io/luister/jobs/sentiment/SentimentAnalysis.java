@@ -84,7 +84,9 @@ public final class SentimentAnalysis {
       } else {
         scored = withoutModel(read);
       }
-      return combine(scored, settings).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> assigned = combine(scored, settings).persist(StorageLevel.MEMORY_AND_DISK());
+      assigned.count(); // materialise before the lexicon readings it is built from are released
+      return assigned;
     } finally {
       read.unpersist();
     }
