@@ -63,7 +63,7 @@ class SentimentEvaluationTest {
         "self-trained (defaults)");
     System.out.printf("airline-tweets (en, %d tweets): macro-F1 lexicon only %.3f, defaults %.3f%n", n, lexiconOnly, selfTrained);
     tweets.unpersist();
-    assertTrue(lexiconOnly > 0.45 && selfTrained > 0.45, "macro-F1 " + lexiconOnly + " / " + selfTrained);
+    assertTrue(lexiconOnly > 0.40 && selfTrained > 0.40, "macro-F1 " + lexiconOnly + " / " + selfTrained);
   }
 
   /** Zoover: title + text of the Dutch-locale reviews, the general rating (1–10) as truth. */
