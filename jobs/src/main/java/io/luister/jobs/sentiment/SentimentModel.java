@@ -1,0 +1,120 @@
+package io.luister.jobs.sentiment;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sentiment classifier trained in the run on self-labelled items: hashed words and word bigrams of the
+ * lower-cased text (negators kept, so "not good" and "niet goed" are features of their own), IDF-weighted, and a
+ * multinomial logistic regression with classes weighted inversely to their frequency (self-labelled data is
+ * rarely balanced: promoters outnumber detractors in most surveys). One ML Pipeline, so scoring uses exactly the
+ * fitted features. Class indices are fixed (0 negative, 1 neutral, 2 positive), so no indexer is needed.
+ */
+public final class SentimentModel {
+  private static final Logger LOG = LoggerFactory.getLogger(SentimentModel.class);
+  public static final String LABEL = "_label";
+  public static final String PREDICTED = "model_sentiment";
+  public static final String SCORE = "model_score";
+  public static final String CONFIDENCE = "model_confidence";
+  public static final String KNOWN = "model_known_terms";
+  private static final int HASH_FEATURES = 1 << 18;
+  private static final String NONZEROS_UDF = "luister_vector_nonzeros";
+
+  private SentimentModel() {}
+
+  /** Counts of training items per class, for the log and the decision to train. */
+  public record Training(long negative, long neutral, long positive) {
+    long min() {
+      return Math.min(negative, Math.min(neutral, positive));
+    }
+
+    long total() {
+      return negative + neutral + positive;
+    }
+  }
+
+  /**
+   * @param labelled rows with {@value LexiconScorer#WORDS} and {@value #LABEL} (negative | neutral | positive)
+   * @param minPerClass train only when every class has at least this many examples
+   * @return the fitted pipeline, or empty when a class has too few examples
+   */
+  public static Optional<PipelineModel> fit(Dataset<Row> labelled, int minPerClass, long maxTrainingRows, long seed) {
+    Dataset<Row> training = labelled.filter(size(col(LexiconScorer.WORDS)).gt(0)).select(col(LexiconScorer.WORDS), col(LABEL))
+        .withColumn("_index", classIndex(col(LABEL)));
+    List<Row> counts = training.groupBy(LABEL).count().collectAsList();
+    long[] perClass = new long[3];
+    for (Row r : counts) {
+      perClass[Sentiments.CLASSES.indexOf(r.getString(0))] = r.getLong(1);
+    }
+    Training t = new Training(perClass[0], perClass[1], perClass[2]);
+    if (t.min() < minPerClass) {
+      LOG.info("sentiment model: not trained, {} negative / {} neutral / {} positive self-labelled items (need {} per class)",
+          t.negative(), t.neutral(), t.positive(), minPerClass);
+      return Optional.empty();
+    }
+    if (t.total() > maxTrainingRows) {
+      training = training.sample(false, Math.min(1.0, (double) maxTrainingRows / t.total() * 1.05), seed);
+    }
+    double total = t.total();
+    Column weight = when(col("_index").equalTo(0), lit(total / (3.0 * t.negative())))
+        .when(col("_index").equalTo(1), lit(total / (3.0 * t.neutral())))
+        .otherwise(lit(total / (3.0 * t.positive())));
+    training = training.withColumn("_weight", weight);
+    PipelineStage[] stages = {
+        new NGram().setN(2).setInputCol(LexiconScorer.WORDS).setOutputCol("_bigrams"),
+        new SQLTransformer().setStatement("SELECT *, concat(" + LexiconScorer.WORDS + ", _bigrams) AS _terms FROM __THIS__"),
+        new HashingTF().setInputCol("_terms").setOutputCol("_tf").setNumFeatures(HASH_FEATURES),
+        new IDF().setInputCol("_tf").setOutputCol("_features").setMinDocFreq(2),
+        new LogisticRegression().setFeaturesCol("_features").setLabelCol("_index").setWeightCol("_weight")
+            .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)
+            .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction")
+    };
+    PipelineModel model = new Pipeline().setStages(stages).fit(training);
+    LOG.info("sentiment model: trained on {} negative / {} neutral / {} positive self-labelled items",
+        t.negative(), t.neutral(), t.positive());
+    return Optional.of(model);
+  }
+
+  static Column classIndex(Column label) {
+    return when(label.equalTo(Sentiments.NEGATIVE), lit(0.0)).when(label.equalTo(Sentiments.NEUTRAL), lit(1.0))
+        .when(label.equalTo(Sentiments.POSITIVE), lit(2.0));
+  }
+
+  /**
+   * Adds {@value #PREDICTED}, {@value #SCORE} (P(positive) − P(negative)), {@value #CONFIDENCE} (the highest
+   * class probability) and {@value #KNOWN} (false when none of the item's terms occurred in training: the
+   * model would then only echo its class prior, which is no evidence).
+   */
+  public static Dataset<Row> predict(PipelineModel model, Dataset<Row> rows) {
+    Column p = functions.vector_to_array(col("_probability"), "float64");
+    // IDF zeroes terms seen too rarely in training; an all-zero feature vector has no non-zero entries left. No
+    // built-in counts a sparse vector's non-zeros without densifying it (2^18 doubles a row), hence this one UDF.
+    rows.sparkSession().udf().register(NONZEROS_UDF,
+        (org.apache.spark.sql.api.java.UDF1<org.apache.spark.ml.linalg.Vector, Integer>) v -> v.numNonzeros(),
+        org.apache.spark.sql.types.DataTypes.IntegerType);
+    Column known = call_udf(NONZEROS_UDF, col("_features")).gt(0);
+    Column predicted = element_at(lit(Sentiments.CLASSES.toArray(new String[0])), col("_prediction").cast("int").plus(1));
+    return model.transform(rows)
+        .withColumn(PREDICTED, predicted)
+        .withColumn(SCORE, p.getItem(2).minus(p.getItem(0)))
+        .withColumn(CONFIDENCE, array_max(p))
+        .withColumn(KNOWN, known)
+        .drop("_bigrams", "_terms", "_tf", "_features", "_raw", "_probability", "_prediction");
+  }
+}
