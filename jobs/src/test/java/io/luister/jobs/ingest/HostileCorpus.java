@@ -349,6 +349,33 @@ final class HostileCorpus {
             "refused naming the file and the fields that are there"));
   }
 
+  /** The table of docs/reliability.md: one row per case, with what Luister does and the test that shows it. */
+  static String markdownTable() {
+    StringBuilder sb = new StringBuilder("| case | format | expected outcome | test |\n|---|---|---|---|\n");
+    for (RecordCase c : recordCases()) {
+      String codes = c.reasons().isEmpty() ? "all accepted"
+          : new java.util.TreeMap<>(c.reasons()).entrySet().stream().map(e -> "#" + e.getKey() + " `" + e.getValue() + "`")
+              .collect(java.util.stream.Collectors.joining(", "));
+      sb.append("| ").append(c.name()).append(" | ").append(formatOf(c.source())).append(" | ")
+          .append(c.outcome()).append(" (").append(codes).append(") | `HostileInputTest.everyRecordIsAcceptedOrQuarantinedWithItsReason[")
+          .append(c.name()).append("]` |\n");
+    }
+    for (RefusedCase c : refusedCases()) {
+      sb.append("| ").append(c.name()).append(" | ").append(c.format()).append(" | ").append(c.outcome())
+          .append(" | `HostileInputTest.anUnusableSourceIsRefusedWithAMessageNamingTheFileAndTheProblem[").append(c.name())
+          .append("]` |\n");
+    }
+    return sb.toString();
+  }
+
+  private static String formatOf(String source) {
+    return switch (source) {
+      case "social" -> "jsonl";
+      case "reviews" -> "json";
+      default -> "csv";
+    };
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------------
 
   private static RecordCase rc(String name, String source, String file, String content, int records,
