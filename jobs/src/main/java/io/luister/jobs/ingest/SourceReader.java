@@ -62,7 +62,7 @@ public final class SourceReader {
     return switch (source.format()) {
       case CSV -> readCsv(source, files);
       case JSON, JSONL -> List.of(readJson(source, files));
-      case PARQUET -> List.of(readParquet(source, files));
+      case PARQUET -> readParquet(source, files);
     };
   }
 
@@ -260,10 +260,27 @@ public final class SourceReader {
     return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
   }
 
-  private RawBatch readParquet(SourceConfig source, List<String> files) {
-    Dataset<Row> rows = spark.read().parquet(files.toArray(String[]::new))
-        .withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
-    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+  /**
+   * Parquet files are grouped by their own schema, as CSV files are by header: read together, every file
+   * would be read with the first file's types, and a column that changed type between exports fails deep
+   * inside Spark. Each group is mapped by its own types and parsed into the canonical ones.
+   */
+  private List<RawBatch> readParquet(SourceConfig source, List<String> files) {
+    Map<StructType, List<String>> filesBySchema = new LinkedHashMap<>();
+    for (String file : files) {
+      filesBySchema.computeIfAbsent(spark.read().parquet(file).schema(), s -> new ArrayList<>()).add(file);
+    }
+    if (filesBySchema.size() > 1) {
+      LOG.warn("source '{}': the Parquet files have {} different schemas; each is mapped by column name and parsed: {}",
+          source.name(), filesBySchema.size(), filesBySchema.keySet().stream().map(StructType::simpleString).toList());
+    }
+    List<RawBatch> batches = new ArrayList<>();
+    filesBySchema.forEach((schema, group) -> {
+      Dataset<Row> rows = spark.read().schema(schema).parquet(group.toArray(String[]::new))
+          .withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+      batches.add(new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), group), group));
+    });
+    return batches;
   }
 
   /**

@@ -109,6 +109,30 @@ class HostileInputTest {
     }
   }
 
+  @Test
+  void aParquetColumnChangingTypeBetweenFilesIsParsedPerFileNotMisread() {
+    IngestFixture f = new IngestFixture();
+    f.spark.sql("SELECT DATE'2026-07-01' AS day, '/tarieven' AS page, 12L AS views").coalesce(1)
+        .write().parquet(f.dir.resolve("pv/a").toString());
+    f.spark.sql("SELECT '2026-07-02' AS day, '/tarieven' AS page, '13' AS views UNION ALL "
+            + "SELECT '2026-07-03', '/storing', 'veel'").coalesce(1)
+        .write().parquet(f.dir.resolve("pv/b").toString());
+    ProgramConfig config = f.config("""
+        - name: pageviews
+          type: web_pageviews
+          path: pv
+          format: parquet
+          mapping: {date: day, page: page, views: views}
+        """);
+    SourceConfig source = config.source("pageviews").orElseThrow();
+    IngestSpec spec = IngestSpec.of(config, source, IngestFixture.PSEUDONYMIZER, "test-run", IngestFixture.RUN_STARTED);
+    Dataset<Row> checked = IngestTransforms.check(new SourceReader(f.spark).read(source), spec);
+    List<Row> accepted = IngestTransforms.accepted(checked).orderBy("date").collectAsList();
+    assertEquals(List.of(12L, 13L), accepted.stream().map(r -> r.<Long>getAs("views")).toList());
+    assertEquals(List.of("INVALID_NUMBER"), IngestTransforms.quarantined(checked, spec).select("reason_code")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
   private static String fileName(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
   }
