@@ -39,7 +39,14 @@ public final class CanonicalMapping {
   public static final String PERIOD = "period";
   private static final int RAW_RECORD_CHARS = 10_000;
   private static final int VALUE_IN_MESSAGE_CHARS = 80;
+  /** Longer than any e-mail address (254), phone number or IBAN that masking must see whole. */
+  private static final int MASK_MARGIN_CHARS = 1_000;
   private static final String ZONE_LETTERS = "XxZzOVv";
+  private static final String BOM = "\uFEFF";
+  /** Trimmed from every value: a text of only tabs, line breaks or no-break spaces is empty, not text. */
+  private static final String BLANKS = " \t\r\n\f\u000B\u00A0\u2007\u202F\u200B\u3000";
+  /** The replacement character a decoder puts for invalid bytes, and control characters other than tab and line breaks. */
+  private static final String NOT_TEXT = "[\uFFFD\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]";
 
   private CanonicalMapping() {}
 
@@ -116,17 +123,30 @@ public final class CanonicalMapping {
       DataType sourceType = path == null ? DataTypes.StringType : raw.select(col(path)).schema().fields()[0].dataType();
       boolean nested = sourceType instanceof StructType || sourceType instanceof ArrayType || sourceType instanceof MapType;
       Column source = path == null ? lit(null).cast("string") : col(path);
-      Column asText = nested ? to_json(source) : source.cast("string");
-      Column s = nullif(trim(asText), lit(""));
+      // A BOM inside a value is left over from concatenated exports; kept, it would make "\uFEFFC1" and "C1" two ids.
+      Column asText = nested ? to_json(source) : regexp_replace(source.cast("string"), BOM, "");
+      Column s = nullif(trim(asText, BLANKS), lit(""));
       String name = field.name();
 
       if (nested) {
         addReason(source.isNotNull(), QuarantineReason.NOT_A_SCALAR, name,
             concat(lit(name + ": expected a single value but found "), lit(sourceType.typeName()), lit(" "), shortValue(s)));
-      } else if (spec.source().format().isJson() && field.kind() != FieldKind.TEXT) {
+      } else if (spec.source().format().isJson()) {
         // When records disagree (a string here, an object there) JSON inference keeps the object as its text.
-        addReason(s.rlike("^[\\[{]"), QuarantineReason.NOT_A_SCALAR, name,
+        // Text may itself start with a bracket ("[update] ..."), so there only valid JSON counts as an object.
+        Column looksNested = s.rlike("^[\\[{]");
+        if (field.kind() == FieldKind.TEXT) {
+          looksNested = looksNested.and(json_array_length(s).isNotNull().or(json_object_keys(s).isNotNull()));
+        }
+        addReason(looksNested, QuarantineReason.NOT_A_SCALAR, name,
             concat(lit(name + ": expected a single value but found "), shortValue(s)));
+      }
+      if (!nested && field.kind() != FieldKind.TEXT) {
+        // Text gets its own check (control characters are stripped there by masking); in an id or a label a
+        // replacement character or a control character makes values that look equal differ.
+        addReason(s.rlike(NOT_TEXT), QuarantineReason.INVALID_ENCODING, name,
+            concat(lit(name + ": "), shortValue(regexp_replace(s, NOT_TEXT, "?")), lit(" contains bytes that are not valid "
+                + options.encoding() + " or control characters (NUL, ESC); check options.encoding")));
       }
       if (field.required()) {
         QuarantineReason missing = field.kind() == FieldKind.TEXT ? QuarantineReason.EMPTY_TEXT : QuarantineReason.MISSING_REQUIRED;
@@ -149,8 +169,11 @@ public final class CanonicalMapping {
       addReason(instr(s, "\uFFFD").gt(0), QuarantineReason.INVALID_ENCODING, name,
           lit(name + " contains bytes that are not valid " + options.encoding()
               + "; if the export is Windows-encoded, set options.encoding: windows-1252"));
-      Column masked = withoutAuthor(TextMasking.mask(s, spec.keptHandles()));
       int max = spec.limits().maxTextChars();
+      // Cut before masking, so a huge text costs no more than a long one; the margin is longer than any
+      // e-mail address or phone number, so the cut can never leave half an address unmasked.
+      Column bounded = when(length(s).gt(max + MASK_MARGIN_CHARS), substring(s, 1, max + MASK_MARGIN_CHARS)).otherwise(s);
+      Column masked = withoutAuthor(TextMasking.mask(bounded, spec.keptHandles()));
       Column tooLong = coalesce(length(masked).gt(max), lit(false));
       truncatedFlags.add(tooLong);
       return when(tooLong, substring(masked, 1, max)).otherwise(masked);
@@ -227,7 +250,10 @@ public final class CanonicalMapping {
 
     private Column count(Column s, String name) {
       Column n = s.try_cast("double");
-      Column whole = n.isNotNull().and(not(isnan(n))).and(abs(n).lt(9.0e18)).and(n.equalTo(floor(n)));
+      // Whole at any magnitude (every double beyond 2^53 is whole, and 1e400 reads as infinity), so an
+      // astronomically large count is reported as too large rather than as "not a whole number".
+      Column fraction = abs(n).lt(lit(Double.POSITIVE_INFINITY)).and(pmod(n, lit(1.0)).notEqual(0.0));
+      Column whole = n.isNotNull().and(not(isnan(n))).and(not(fraction));
       addReason(s.isNotNull().and(not(coalesce(whole, lit(false)))), QuarantineReason.INVALID_NUMBER, name,
           concat(lit(name + ": "), shortValue(s), lit(" is not a whole number")));
       addReason(whole.and(n.lt(0)), QuarantineReason.NEGATIVE_COUNT, name,
@@ -284,7 +310,9 @@ public final class CanonicalMapping {
         record = when(person.isNull().or(length(person).lt(3)), record)
             .otherwise(replace(record, person, personPseudonyms.get(i)));
       }
-      Column masked = TextMasking.mask(record, spec.keptHandles());
+      Column bounded = when(length(record).gt(RAW_RECORD_CHARS + MASK_MARGIN_CHARS),
+          substring(record, 1, RAW_RECORD_CHARS + MASK_MARGIN_CHARS)).otherwise(record);
+      Column masked = TextMasking.mask(bounded, spec.keptHandles());
       return when(length(masked).gt(RAW_RECORD_CHARS), concat(substring(masked, 1, RAW_RECORD_CHARS), lit(" [...]")))
           .otherwise(masked);
     }

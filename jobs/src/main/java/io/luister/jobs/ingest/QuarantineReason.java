@@ -12,7 +12,7 @@ public enum QuarantineReason {
   COUNT_OUT_OF_RANGE("A count is larger than ingest.max_count: almost certainly an export error."),
   SCORE_OUT_OF_SCALE("A score or rating lies outside the source's score scale."),
   INVALID_BOOLEAN("A yes/no field has a value that is neither a configured true nor false spelling."),
-  INVALID_ENCODING("Text contains bytes that are not valid in the configured encoding."),
+  INVALID_ENCODING("A value contains bytes that are not valid in the configured encoding, or an id or label contains control characters (NUL, ESC)."),
   NOT_A_SCALAR("A nested object or list stands where a single value belongs."),
   DUPLICATE_ID("Another record of the same source has the same id (the first one is kept).");
 

@@ -47,6 +47,7 @@ public final class SourceReader {
   private static final char BOM = '\uFEFF';
 
   private final SparkSession spark;
+  private int emptyFiles;
 
   public SourceReader(SparkSession spark) {
     this.spark = spark;
@@ -55,18 +56,20 @@ public final class SourceReader {
   public List<RawBatch> read(SourceConfig source) {
     List<String> files = listFiles(source);
     if (files.isEmpty()) {
-      throw new LuisterDataException("source '" + source.name() + "': no files match " + source.path());
+      throw new LuisterDataException("source '" + source.name() + "': no files with data match " + source.path()
+          + (emptyFiles > 0 ? " (" + emptyFiles + " matching file(s) are empty, 0 bytes)" : ""));
     }
     return switch (source.format()) {
       case CSV -> readCsv(source, files);
       case JSON, JSONL -> List.of(readJson(source, files));
-      case PARQUET -> List.of(readParquet(source, files));
+      case PARQUET -> readParquet(source, files);
     };
   }
 
   /** The data files a source's path names (a file, a folder, or a glob), skipping hidden files and empty ones. */
   List<String> listFiles(SourceConfig source) {
     List<String> files = new ArrayList<>();
+    emptyFiles = 0;
     try {
       Path pattern = new Path(source.path());
       FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -94,6 +97,7 @@ public final class SourceReader {
         collect(fs, child, files, source);
       }
     } else if (status.getLen() == 0) {
+      emptyFiles++;
       LOG.warn("source '{}': {} is empty (0 bytes); it holds no records", source.name(), status.getPath());
     } else {
       files.add(status.getPath().toString());
@@ -108,7 +112,8 @@ public final class SourceReader {
     Map<List<String>, List<String>> filesByHeader = new LinkedHashMap<>();
     for (String file : files) {
       List<String> header = csvHeader(file, o);
-      if (header.isEmpty()) {
+      if (header.stream().allMatch(String::isEmpty)) {
+        // A file of blank or whitespace-only lines has no layout; taken as one, it would refuse the whole source.
         LOG.warn("source '{}': {} has no header line; it holds no records", source.name(), file);
         continue;
       }
@@ -118,6 +123,11 @@ public final class SourceReader {
       LOG.warn("source '{}': the files have {} different headers; each layout is mapped by column name: {}",
           source.name(), filesByHeader.size(), filesByHeader.keySet());
     }
+    if (filesByHeader.isEmpty()) {
+      throw new LuisterDataException("source '" + source.name() + "': every file matching " + source.path()
+          + " is empty or blank (" + describeFiles(files) + "): there is nothing to ingest. Check the export.");
+    }
+    filesByHeader.forEach((header, group) -> checkHeader(source, header, group));
     List<RawBatch> batches = new ArrayList<>();
     filesByHeader.forEach((header, group) -> batches.add(csvBatch(source, group, header)));
     return batches;
@@ -196,6 +206,31 @@ public final class SourceReader {
     }
   }
 
+  /**
+   * Two layouts that are never a changed export but a wrong setting, refused with what to set: NUL bytes in
+   * the header (a UTF-16 file read as UTF-8), and one single column that contains another delimiter.
+   */
+  private static void checkHeader(SourceConfig source, List<String> header, List<String> files) {
+    String where = "source '" + source.name() + "': " + describeFiles(files);
+    if (String.join("", header).indexOf('\0') >= 0) {
+      throw new LuisterDataException(where + ": the header line contains NUL bytes, so the file is not "
+          + source.options().encoding() + " text; if it is UTF-16, set options.encoding: UTF-16");
+    }
+    if (header.size() == 1 && source.mapping().size() > 1) {
+      for (String d : List.of(",", ";", "\t", "|")) {
+        if (!d.equals(source.options().delimiter()) && header.get(0).contains(d)) {
+          throw new LuisterDataException(where + ": the header line is one column '" + shorten(header.get(0))
+              + "' that contains '" + d.replace("\t", "\\t") + "'; the file is probably separated by that, not by '"
+              + source.options().delimiter() + "': set options.delimiter");
+        }
+      }
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+
   /** Empty or repeated header names would make columns unaddressable: name them by position instead. */
   private static List<String> uniqueNames(List<String> header) {
     List<String> names = new ArrayList<>();
@@ -215,16 +250,37 @@ public final class SourceReader {
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", RawBatch.CORRUPT)
         .json(files.toArray(String[]::new));
+    if (List.of(rows.columns()).stream().allMatch(RawBatch.CORRUPT::equals)) {
+      throw new LuisterDataException("source '" + source.name() + "': not one record in " + describeFiles(files)
+          + " is a JSON object (the files are blank or every record is broken); check the export and options.multiline");
+    }
     if (!List.of(rows.columns()).contains(RawBatch.CORRUPT)) {
       rows = rows.withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
     }
     return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
   }
 
-  private RawBatch readParquet(SourceConfig source, List<String> files) {
-    Dataset<Row> rows = spark.read().parquet(files.toArray(String[]::new))
-        .withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
-    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+  /**
+   * Parquet files are grouped by their own schema, as CSV files are by header: read together, every file
+   * would be read with the first file's types, and a column that changed type between exports fails deep
+   * inside Spark. Each group is mapped by its own types and parsed into the canonical ones.
+   */
+  private List<RawBatch> readParquet(SourceConfig source, List<String> files) {
+    Map<StructType, List<String>> filesBySchema = new LinkedHashMap<>();
+    for (String file : files) {
+      filesBySchema.computeIfAbsent(spark.read().parquet(file).schema(), s -> new ArrayList<>()).add(file);
+    }
+    if (filesBySchema.size() > 1) {
+      LOG.warn("source '{}': the Parquet files have {} different schemas; each is mapped by column name and parsed: {}",
+          source.name(), filesBySchema.size(), filesBySchema.keySet().stream().map(StructType::simpleString).toList());
+    }
+    List<RawBatch> batches = new ArrayList<>();
+    filesBySchema.forEach((schema, group) -> {
+      Dataset<Row> rows = spark.read().schema(schema).parquet(group.toArray(String[]::new))
+          .withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+      batches.add(new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), group), group));
+    });
+    return batches;
   }
 
   /**
