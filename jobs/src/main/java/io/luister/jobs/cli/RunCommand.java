@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage in order for one period: ingest, unify, silences (the last two when a taxonomy is configured).")
+    description = "Runs every stage in order for one period: ingest, unify, themes, silences (the last three when a taxonomy is configured).")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
@@ -30,9 +30,10 @@ final class RunCommand implements Callable<Integer> {
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
       if (ctx.taxonomy != null) {
         UnifyCommand.unify(ctx, chosen);
+        ThemesCommand.themes(ctx, chosen);
         SilencesCommand.silences(ctx, chosen);
       } else {
-        Console.info("unify and silences: skipped (the config names no taxonomy)");
+        Console.info("unify, themes and silences: skipped (the config names no taxonomy)");
       }
       Summaries.printIngest(ingested);
       Console.out("period " + chosen + " done. Query the tables with: bin/luister sql \"SELECT * FROM ops.runs\"");
