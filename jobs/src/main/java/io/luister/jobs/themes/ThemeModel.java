@@ -121,7 +121,7 @@ public final class ThemeModel {
         Transformer clustering = clustering(k, settings).fit(featurised);
         double silhouette = silhouette(clustering, evalSet, settings);
         candidates.add(new Candidate(k, silhouette));
-        LOG.warn("themes: k={} silhouette={} ({} ms)", k, String.format("%.4f", silhouette),
+        LOG.info("themes: k={} silhouette={} ({} ms)", k, String.format("%.4f", silhouette),
             System.currentTimeMillis() - t0);
         if (silhouette > bestScore) {
           bestScore = silhouette;
