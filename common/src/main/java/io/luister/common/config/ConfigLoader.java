@@ -36,7 +36,7 @@ public final class ConfigLoader {
 
   static final Set<String> TOP_KEYS = Set.of("program", "brand", "competitors", "timezone", "warehouse",
       "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "silences", "analyses", "expectations",
-      "sources", "spark");
+      "sources", "spark", "themes");
   static final Set<String> SILENCE_KEYS = Set.of("q", "min_expected", "max_ratio", "min_share", "min_volume_ratio",
       "min_week_ratio");
   static final Set<String> ANALYSES_KEYS = Set.of("reach_cap_percentile", "alert_history_weeks",
@@ -49,6 +49,8 @@ public final class ConfigLoader {
   public static final List<String> CHANNELS = List.of("social", "contact_centre", "survey", "faq_views", "site_search");
   static final Set<String> UNIFY_KEYS = Set.of("confidence_threshold", "unclassified_warning_share",
       "max_training_rows", "seed");
+  static final Set<String> THEME_KEYS = Set.of("method", "k", "k_min", "k_max", "max_fit_rows", "vocabulary_size",
+      "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count");
@@ -157,8 +159,9 @@ public final class ConfigLoader {
       List<ProgramConfig.Expectation> expectations = expectations(root.get("expectations"));
       List<SourceConfig> sources = sources(root.get("sources"));
       Map<String, String> spark = sparkConf(root.get("spark"));
+      ThemeSettings themes = themeSettings(root.get("themes"));
       return new ProgramConfig(file, program, brand, List.copyOf(competitors), timezone, warehouse, baseline,
-          taxonomy, pseudo, limits, unify, silences, analyses, expectations, sources, spark);
+          taxonomy, pseudo, limits, unify, silences, analyses, expectations, sources, spark, themes);
     }
 
     private ProgramConfig.SilenceSettings silenceSettings(JsonNode node) {
@@ -323,6 +326,42 @@ public final class ConfigLoader {
           ? longValue(node.get("max_training_rows"), "unify.max_training_rows", d.maxTrainingRows()) : d.maxTrainingRows();
       long seed = node.has("seed") ? longValue(node.get("seed"), "unify.seed", d.seed()) : d.seed();
       return new ProgramConfig.UnifySettings(threshold, warning, maxRows, seed);
+    }
+
+    private ThemeSettings themeSettings(JsonNode node) {
+      ThemeSettings d = ThemeSettings.DEFAULTS;
+      if (node == null || node.isNull()) {
+        return d;
+      }
+      if (!node.isObject()) {
+        problems.add("themes", "must be a mapping (" + String.join(", ", THEME_KEYS.stream().sorted().toList()) + ")");
+        return d;
+      }
+      unknownKeys(node, THEME_KEYS, "themes");
+      String method = text(node, "method", "themes.method").orElse(d.method());
+      if (!method.equals(ThemeSettings.KMEANS) && !method.equals(ThemeSettings.LDA)) {
+        problems.add("themes.method", "must be 'kmeans' or 'lda', not '" + method + "'");
+        method = d.method();
+      }
+      int k = integer(node, "k", "themes.k", d.k(), 0, 500);
+      int kMin = integer(node, "k_min", "themes.k_min", d.kMin(), 2, 500);
+      int kMax = integer(node, "k_max", "themes.k_max", d.kMax(), 2, 500);
+      if (kMin > kMax) {
+        problems.add("themes.k_min", "is " + kMin + ", above themes.k_max (" + kMax + "); make k_min <= k_max");
+      }
+      if (k == 1) {
+        problems.add("themes.k", "must be 0 (choose automatically) or at least 2");
+      }
+      long maxFitRows = node.has("max_fit_rows")
+          ? longValue(node.get("max_fit_rows"), "themes.max_fit_rows", d.maxFitRows()) : d.maxFitRows();
+      int vocabulary = integer(node, "vocabulary_size", "themes.vocabulary_size", d.vocabularySize(), 100, 1_000_000);
+      int minDf = integer(node, "min_df", "themes.min_df", d.minDf(), 1, 1_000_000);
+      int minTokens = integer(node, "min_tokens", "themes.min_tokens", d.minTokens(), 1, 1000);
+      double match = fraction(node, "match_similarity", "themes.match_similarity", d.matchSimilarity());
+      double candidate = fraction(node, "taxonomy_candidate_share", "themes.taxonomy_candidate_share",
+          d.taxonomyCandidateShare());
+      long seed = node.has("seed") ? longValue(node.get("seed"), "themes.seed", d.seed()) : d.seed();
+      return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed);
     }
 
     private double fraction(JsonNode node, String key, String where, double fallback) {

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param expectations themes the company expects customers to raise
  * @param sources the exports to read
  * @param sparkConf extra Spark settings (for example {@code spark.hadoop.fs.s3a.endpoint})
+ * @param themes settings of theme discovery
  */
 public record ProgramConfig(
     Path file,
@@ -45,7 +46,8 @@ public record ProgramConfig(
     AnalysesSettings analyses,
     List<Expectation> expectations,
     List<SourceConfig> sources,
-    Map<String, String> sparkConf) {
+    Map<String, String> sparkConf,
+    ThemeSettings themes) {
 
   /**
    * @param keyEnv the environment variable holding the secret key
@@ -116,6 +118,12 @@ public record ProgramConfig(
   /** The same program with another warehouse (the CLI's --warehouse). */
   public ProgramConfig withWarehouse(String newWarehouse) {
     return new ProgramConfig(file, program, brand, competitors, timezone, newWarehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf);
+        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, themes);
+  }
+
+  /** The same program with other theme settings (tests and tools that fix the number of themes). */
+  public ProgramConfig withThemes(ThemeSettings newThemes) {
+    return new ProgramConfig(file, program, brand, competitors, timezone, warehouse, baselinePeriods, taxonomy,
+        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, newThemes);
   }
 }

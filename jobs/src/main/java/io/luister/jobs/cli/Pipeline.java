@@ -19,6 +19,7 @@ final class Pipeline {
 
   static final List<Stage> AFTER_INGEST = List.of(
       new Stage("unify", false, UnifyCommand::unify),
+      new Stage("themes", false, ThemesCommand::themes),
       new Stage("sentiment", false, SentimentCommand::sentiment),
       new Stage("analyse", false, AnalyseCommand::analyse),
       new Stage("silences", true, SilencesCommand::silences));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage in order for one period: ingest, unify, sentiment, analyse, silences (stages that compare categories only when "
+    description = "Runs every stage in order for one period: ingest, unify, themes, sentiment, analyse, silences (stages that compare categories only when "
         + "a taxonomy is configured).")
 final class RunCommand implements Callable<Integer> {
   @Mixin
