@@ -102,7 +102,10 @@ def dataset(work):
 
 @pytest.fixture(scope="session")
 def local_run(work, dataset):
-    """The reference: the README's embedded local mode on the small data set."""
+    """The reference: the README's embedded local mode on the small data set.
+    LUISTER_DEPLOY_LOCAL_WAREHOUSE reuses a warehouse from this exact command (development shortcut)."""
+    if os.environ.get("LUISTER_DEPLOY_LOCAL_WAREHOUSE"):
+        return Path(os.environ["LUISTER_DEPLOY_LOCAL_WAREHOUSE"])
     warehouse = work / "wh-local"
     run([str(ROOT / "bin" / "luister"), "run", "--config", str(dataset / "luister.yaml"),
          "--warehouse", str(warehouse), "--period", PERIOD], work / "run-local.log", env=luister_env())

@@ -33,9 +33,13 @@ def cluster(spark_home, work):
                                        url],
                                       stdout=open(work / f"worker-{i}.log", "w"), stderr=subprocess.STDOUT, env=env)
             started.append(worker)
+        wait_for_port(ui, 120, master)
         deadline = time.time() + 180
         while True:
-            state = json.load(urllib.request.urlopen(f"http://127.0.0.1:{ui}/json/", timeout=10))
+            try:
+                state = json.load(urllib.request.urlopen(f"http://127.0.0.1:{ui}/json/", timeout=10))
+            except OSError as e:  # the UI starts serving a moment after its port opens
+                state = {"error": str(e)}
             if state.get("aliveworkers", 0) == 2:
                 break
             assert time.time() < deadline, f"workers did not register: {state}"
