@@ -4,7 +4,7 @@ comparison between runs. Read with delta-rs (the `deltalake` package), so no JVM
 Normalised: columns that record *when or by which run* something was written (run ids, ingestion times) are
 dropped; input-file columns keep only the file name (a local path and an s3a:// URI name the same file);
 doubles are rounded to 9 significant digits (a cluster sums in another order than local mode).
-Usage: dump_tables.py WAREHOUSE OUT_DIR [storage options as KEY=VALUE ...]
+Usage: dump_tables.py WAREHOUSE OUT_DIR [storage options as KEY=VALUE ...] [--keep-volatile] [--only layer/table ...]
 """
 import csv
 import math
@@ -36,12 +36,17 @@ def normalise(column, value):
 
 def main():
     root, out = sys.argv[1], sys.argv[2]
-    options = dict(a.split("=", 1) for a in sys.argv[3:])
+    rest = sys.argv[3:]
+    keep_volatile = "--keep-volatile" in rest
+    rest = [a for a in rest if a != "--keep-volatile"]
+    only = rest[rest.index("--only") + 1:] if "--only" in rest else None
+    rest = rest[:rest.index("--only")] if "--only" in rest else rest
+    options = dict(a.split("=", 1) for a in rest)
     os.makedirs(out, exist_ok=True)
-    for table in TABLES:
+    for table in only or TABLES:
         dt = DeltaTable(f"{root}/{table}", storage_options=options or None)
         data = dt.to_pyarrow_table()
-        columns = sorted(c for c in data.column_names if c not in VOLATILE)
+        columns = sorted(c for c in data.column_names if keep_volatile or c not in VOLATILE)
         rows = [[normalise(c, v) for c, v in zip(columns, r)]
                 for r in zip(*(data.column(c).to_pylist() for c in columns))]
         rows.sort()
