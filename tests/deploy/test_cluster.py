@@ -53,11 +53,12 @@ def cluster(spark_home, work):
 def test_the_standalone_cluster_gives_the_tables_of_local_mode(cluster, spark_home, jar, dataset, work, local_tables):
     warehouse = work / "wh-cluster"
     log = run([str(spark_home / "bin" / "spark-submit"), "--master", cluster["url"], "--deploy-mode", "client",
-               "--class", "io.luister.jobs.cli.Luister", "--driver-memory", "1g", "--executor-memory", "1g",
+               "--class", "io.luister.jobs.cli.Luister", "--driver-memory", "2g", "--executor-memory", "1g",
                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                str(jar), "run", "--config", str(dataset / "luister.yaml"), "--warehouse", str(warehouse),
                "--period", PERIOD], work / "run-cluster.log", env=cluster["env"])
     assert "period " + PERIOD + " done" in log
+    assert "StandaloneSchedulerBackend" in log and "local mode" not in log, "the job ran on the cluster"
     # The executors ran on the workers, not in the driver: the master saw the application finish.
     apps = json.load(urllib.request.urlopen(f"http://127.0.0.1:{cluster['ui']}/json/", timeout=10))
     assert any(a["name"].startswith("luister-") for a in apps.get("completedapps", [])), apps
