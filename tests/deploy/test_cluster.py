@@ -55,6 +55,8 @@ def test_the_standalone_cluster_gives_the_tables_of_local_mode(cluster, spark_ho
     log = run([str(spark_home / "bin" / "spark-submit"), "--master", cluster["url"], "--deploy-mode", "client",
                "--class", "io.luister.jobs.cli.Luister", "--driver-memory", "2g", "--executor-memory", "1g",
                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
+               # Spark's default of 200 shuffle partitions is for big data; this is 3,000 items.
+               "--conf", "spark.sql.shuffle.partitions=8", "--conf", "spark.databricks.delta.snapshotPartitions=4",
                str(jar), "run", "--config", str(dataset / "luister.yaml"), "--warehouse", str(warehouse),
                "--period", PERIOD], work / "run-cluster.log", env=cluster["env"])
     assert "period " + PERIOD + " done" in log
