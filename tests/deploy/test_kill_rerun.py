@@ -6,12 +6,16 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import PERIOD, ROOT, assert_same_tables, dump, luister_env, run
 
 TABLES_BEFORE_UNIFY = ["bronze.social.csv", "bronze.contact_centre.csv", "bronze.nps_survey.csv",
                        "bronze.web_pageviews.csv", "bronze.web_search.csv", "ops.quarantine.csv"]
 
 
+@pytest.mark.skipif(os.environ.get("LUISTER_DEPLOY_SLOW") != "1",
+                    reason="two more full runs: set LUISTER_DEPLOY_SLOW=1 (kept out of bin/test's 30-minute budget)")
 def test_a_run_killed_during_unify_shows_nothing_partial_and_a_rerun_is_complete(dataset, work, local_tables):
     warehouse = work / "wh-killed"
     log = work / "run-killed.log"
