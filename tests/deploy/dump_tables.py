@@ -2,19 +2,25 @@
 comparison between runs. Read with delta-rs (the `deltalake` package), so no JVM is needed.
 
 Normalised: columns that record *when or by which run* something was written (run ids, ingestion times) are
-dropped; input-file columns keep only the file name (a local path and an s3a:// URI name the same file);
+dropped; input-file columns keep only the file name, and so do the paths quoted in quarantine reasons (whose
+run-clock timestamps are masked too) (a local path and an s3a:// URI name the same file);
 doubles are rounded to 9 significant digits (a cluster sums in another order than local mode).
 Usage: dump_tables.py WAREHOUSE OUT_DIR [storage options as KEY=VALUE ...] [--keep-volatile] [--only layer/table ...]
 """
 import csv
 import math
 import os
+import re
 import sys
 
 from deltalake import DeltaTable
 
 VOLATILE = {"run_id", "_run_id", "_ingested_at", "ingested_at", "quarantined_at", "computed_at", "started_at_run"}
 FILE_COLUMNS = {"_input_file", "input_file"}
+# Quarantine reasons quote the run's clock and the input file's full path (file:/... or s3a://...).
+MESSAGE_COLUMNS = {"reason", "reasons", "message"}
+RUN_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
+FULL_PATH = re.compile(r"(?:file:|s3a://|/)\S*/([^/\s]+)")
 TABLES = ["bronze/social", "bronze/contact_centre", "bronze/nps_survey", "bronze/web_pageviews",
           "bronze/web_search", "ops/quarantine", "ops/taxonomy_coverage", "silver/feedback",
           "gold/silences", "gold/data_health"]
@@ -25,6 +31,8 @@ def normalise(column, value):
         return ""
     if column in FILE_COLUMNS:
         return str(value).rsplit("/", 1)[-1]
+    if column in MESSAGE_COLUMNS:
+        return FULL_PATH.sub(r"\1", RUN_TIME.sub("<run time>", normalise("", value)))
     if isinstance(value, float):
         return "nan" if math.isnan(value) else f"{value:.9g}"
     if isinstance(value, (list, tuple)):
