@@ -6,19 +6,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where Luister's Delta tables live: {@code <root>/<layer>/<table>}, a local folder or an s3a:// URI.
  * All writes go through here so that every table is written the same way: as one Delta transaction that
  * replaces exactly the slice a run owns, which makes reruns idempotent and a killed run invisible.
+ *
+ * <p>Two runs on one warehouse at the same time (two periods) can commit to the same table at once. Delta's
+ * optimistic concurrency then refuses one commit (a {@code DeltaConcurrentModificationException}: both created
+ * the table, or both replaced the same partition); that write is simply done again on the new snapshot. Every
+ * write here is a whole-slice replacement or a blind append, so doing it again is safe.
  */
 public final class Warehouse {
+  /** Attempts per write when a concurrent commit wins; with the back-off below, about half a minute in all. */
+  static final int WRITE_ATTEMPTS = 6;
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
   private final String root;
 
   public Warehouse(String root) {
@@ -46,26 +57,69 @@ public final class Warehouse {
    * (Delta dynamic partition overwrite: one atomic commit).
    */
   public void replacePartitions(Dataset<Row> data, Layer layer, String table, String... partitionColumns) {
-    data.write().format("delta").mode(SaveMode.Overwrite)
+    retryingConflicts(path(layer, table), () -> data.write().format("delta").mode(SaveMode.Overwrite)
         .option("partitionOverwriteMode", "dynamic")
         .partitionBy(partitionColumns)
-        .save(path(layer, table));
+        .save(path(layer, table)));
   }
 
   /** Replaces the rows matching {@code predicate} with {@code data}, in one commit. */
   public void replaceWhere(Dataset<Row> data, Layer layer, String table, String predicate, String... partitionColumns) {
     SparkSession spark = data.sparkSession();
-    if (!exists(spark, layer, table)) {
-      data.write().format("delta").mode(SaveMode.ErrorIfExists).partitionBy(partitionColumns).save(path(layer, table));
-      return;
-    }
-    data.write().format("delta").mode(SaveMode.Overwrite)
-        .option("replaceWhere", predicate)
-        .save(path(layer, table));
+    retryingConflicts(path(layer, table), () -> {
+      if (!exists(spark, layer, table)) {
+        try {
+          data.write().format("delta").mode(SaveMode.ErrorIfExists).partitionBy(partitionColumns).save(path(layer, table));
+          return;
+        } catch (RuntimeException e) {
+          if (!exists(spark, layer, table)) {
+            throw e;
+          }
+          // Another run created the table meanwhile: replace our slice in it, as below.
+        }
+      }
+      data.write().format("delta").mode(SaveMode.Overwrite)
+          .option("replaceWhere", predicate)
+          .save(path(layer, table));
+    });
   }
 
   public void append(Dataset<Row> data, Layer layer, String table, String... partitionColumns) {
-    data.write().format("delta").mode(SaveMode.Append).partitionBy(partitionColumns).save(path(layer, table));
+    retryingConflicts(path(layer, table),
+        () -> data.write().format("delta").mode(SaveMode.Append).partitionBy(partitionColumns).save(path(layer, table)));
+  }
+
+  /** Runs a write, again when a concurrent commit made Delta refuse it (see the class comment). */
+  static void retryingConflicts(String where, Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= WRITE_ATTEMPTS || !isConcurrentCommit(e)) {
+          throw e;
+        }
+        long millis = (long) (250 * Math.pow(2, attempt - 1) * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        LOG.warn("{}: a concurrent commit won ({}); writing again in {} ms (attempt {} of {})", where,
+            e.getClass().getSimpleName(), millis, attempt + 1, WRITE_ATTEMPTS);
+        try {
+          Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Delta's conflict exceptions all extend java.util.ConcurrentModificationException. */
+  static boolean isConcurrentCommit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.util.ConcurrentModificationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The Delta tables present in a layer, by name. */

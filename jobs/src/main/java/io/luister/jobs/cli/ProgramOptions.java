@@ -16,13 +16,25 @@ public class ProgramOptions {
       description = "Where the tables live: a local folder or an s3a:// URI. Default: the config's warehouse (./warehouse).")
   String warehouse;
 
-  @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:LUISTER_SPARK_MASTER:-local[*]}",
-      description = "Spark master. Default: ${DEFAULT-VALUE} (embedded; set LUISTER_SPARK_MASTER to change).")
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:LUISTER_SPARK_MASTER}",
+      description = "Spark master. Default: LUISTER_SPARK_MASTER, else the master spark-submit was given, else local[*] (embedded).")
   String master;
 
   @Option(names = "--conf", paramLabel = "KEY=VALUE", mapFallbackValue = "",
       description = "Extra Spark setting, repeatable (e.g. --conf spark.sql.shuffle.partitions=16).")
   Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  /**
+   * The master to run on. Under spark-submit the master arrives as the system property spark.master;
+   * it must win over the embedded default, or a cluster job would quietly run in local mode on the driver.
+   */
+  String master() {
+    if (master != null && !master.isBlank()) {
+      return master;
+    }
+    String submitted = System.getProperty("spark.master");
+    return submitted != null && !submitted.isBlank() ? submitted : "local[*]";
+  }
 
   Path configFile() {
     if (config != null) {

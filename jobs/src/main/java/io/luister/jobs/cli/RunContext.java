@@ -91,9 +91,9 @@ final class RunContext implements AutoCloseable {
       conf.putIfAbsent("spark.sql.warehouse.dir", warehouse.root() + "/_catalog");
       // A session already running in this JVM (tests, a notebook) is used and left running.
       ownsSpark = SparkSession.getActiveSession().isEmpty();
-      spark = LuisterSpark.builder("luister-" + config.program(), options.master, conf).getOrCreate();
+      spark = LuisterSpark.builder("luister-" + config.program(), options.master(), conf).getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
-      if (options.master.startsWith("local") && spark.sparkContext().uiWebUrl().isDefined()) {
+      if (options.master().startsWith("local") && spark.sparkContext().uiWebUrl().isDefined()) {
         Console.info("Spark UI: " + spark.sparkContext().uiWebUrl().get());
       }
     }

@@ -1,0 +1,132 @@
+"""Shared fixtures of the deployment tests: the project, the spark-submit jar, a small generated data set,
+its local-mode reference run, and helpers to start servers on 127.0.0.1 and compare warehouses."""
+import filecmp
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+JAR = ROOT / "jobs" / "target" / "luister-spark.jar"
+PERIOD = "2026-Q3"
+ITEMS = int(os.environ.get("LUISTER_DEPLOY_ITEMS", "3000"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, seconds, process=None):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process {process.args[0]} exited with {process.returncode} before listening")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.5)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
+
+
+def stop(process):
+    """Stops a process this test started (by its own handle), politely first."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(30)
+
+
+def run(cmd, log, env=None, timeout=1800):
+    """Runs a command with its output in a log file; on failure the log's tail is in the assertion."""
+    with open(log, "w") as out:
+        result = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, timeout=timeout, cwd=ROOT)
+    if result.returncode != 0:
+        tail = Path(log).read_text(errors="replace")[-4000:]
+        raise AssertionError(f"{' '.join(map(str, cmd))} exited with {result.returncode}:\n{tail}")
+    return Path(log).read_text(errors="replace")
+
+
+def luister_env(**extra):
+    env = dict(os.environ)
+    env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    env.setdefault("LUISTER_DRIVER_MEMORY", "2g")
+    env.update(extra)
+    return env
+
+
+def dump(warehouse, out, *options):
+    """The warehouse's tables as normalised CSV files (dump_tables.py, delta-rs, no JVM)."""
+    subprocess.run([sys.executable, str(Path(__file__).with_name("dump_tables.py")), str(warehouse), str(out),
+                    *options], check=True, timeout=600)
+    return Path(out)
+
+
+def assert_same_tables(expected_dir, actual_dir):
+    files = sorted(p.name for p in Path(expected_dir).glob("*.csv"))
+    assert files, f"no tables dumped in {expected_dir}"
+    different = [f for f in files if not filecmp.cmp(Path(expected_dir) / f, Path(actual_dir) / f, shallow=False)]
+    if different:
+        first = different[0]
+        exp = (Path(expected_dir) / first).read_text().splitlines()
+        act = (Path(actual_dir) / first).read_text().splitlines()
+        only_exp = sorted(set(exp) - set(act))[:3]
+        only_act = sorted(set(act) - set(exp))[:3]
+        raise AssertionError(f"tables differ: {different}; in {first}: {len(exp)} vs {len(act)} lines; "
+                             f"only expected: {only_exp}; only actual: {only_act}")
+
+
+@pytest.fixture(scope="session")
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("deploy")
+
+
+@pytest.fixture(scope="session")
+def dataset(work):
+    """A small deterministic data set in the samples' shape, with the samples' program config beside it."""
+    out = work / "data"
+    run([str(ROOT / "bin" / "luister"), "generate", "--out", str(out), "--items", str(ITEMS)],
+        work / "generate.log", env=luister_env())
+    shutil.copy(ROOT / "data-samples" / "luister.yaml", out / "luister.yaml")
+    return out
+
+
+@pytest.fixture(scope="session")
+def local_run(work, dataset):
+    """The reference: the README's embedded local mode on the small data set.
+    LUISTER_DEPLOY_LOCAL_WAREHOUSE reuses a warehouse from this exact command (development shortcut)."""
+    if os.environ.get("LUISTER_DEPLOY_LOCAL_WAREHOUSE"):
+        return Path(os.environ["LUISTER_DEPLOY_LOCAL_WAREHOUSE"])
+    warehouse = work / "wh-local"
+    run([str(ROOT / "bin" / "luister"), "run", "--config", str(dataset / "luister.yaml"),
+         "--warehouse", str(warehouse), "--period", PERIOD], work / "run-local.log", env=luister_env())
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def local_tables(work, local_run):
+    return dump(local_run, work / "dump-local")
+
+
+@pytest.fixture(scope="session")
+def spark_home():
+    """The Spark distribution inside the pyspark package (bin/spark-class, bin/spark-submit, jars/)."""
+    import pyspark
+    home = Path(pyspark.__file__).parent
+    assert (home / "jars" / "spark-core_2.13-4.1.0.jar").exists(), "pyspark must bring Spark 4.1.0 for Scala 2.13"
+    return home
+
+
+@pytest.fixture(scope="session")
+def jar():
+    assert JAR.exists(), f"{JAR} is missing: build it with mvn -B -DskipTests -Pspark-submit package"
+    return JAR
