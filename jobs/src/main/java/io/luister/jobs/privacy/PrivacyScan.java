@@ -1,0 +1,124 @@
+package io.luister.jobs.privacy;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Finds raw personal values (handles, customer ids, e-mail addresses, phone numbers, IBANs) that should never
+ * reach a table: every string column of a table is cut into address-like tokens, and the tokens are joined
+ * with the known raw values, so the scan costs one pass over the table whatever the number of values.
+ *
+ * <p>How a value matches: a whole column value equal to it (a raw id or handle stored as a field, with or
+ * without the '@'); or a token of the text equal to it (an e-mail, an id or an '@handle' inside a text; a bare
+ * handle inside prose is not a match, since it is an ordinary word); phone numbers compare on their digits,
+ * with spaces, dots, dashes and brackets between digits ignored.
+ */
+public final class PrivacyScan {
+  private PrivacyScan() {}
+
+  public static final StructType VALUES_SCHEMA = new StructType()
+      .add("kind", DataTypes.StringType, false).add("value", DataTypes.StringType, false);
+
+  public static final String PHONE = "phone";
+  public static final String HANDLE = "handle";
+
+  /** The values in the form the scan compares: lower case, trimmed; phones as digits (with a leading +). */
+  static Dataset<Row> normalisedValues(Dataset<Row> values) {
+    Column value = lower(trim(col("value")));
+    Column normalised = when(col("kind").equalTo(PHONE), phoneDigits(value)).otherwise(value);
+    Dataset<Row> direct = values.select(col("kind"), normalised.as("token"), lit(false).as("whole_only"));
+    // A handle also leaks when a column holds it without its '@' (but that word alone in prose is no leak).
+    Dataset<Row> bare = values.filter(col("kind").equalTo(HANDLE).and(value.startsWith("@")))
+        .select(col("kind"), expr("substring(lower(trim(value)), 2)").as("token"), lit(true).as("whole_only"));
+    return direct.unionByName(bare).filter(length(col("token")).geq(3)).distinct();
+  }
+
+  private static Column phoneDigits(Column text) {
+    return regexp_replace(text, "(?<=[0-9+])[\\s().-]+(?=[0-9])", "");
+  }
+
+  /** The string columns of a schema (arrays of strings joined), as (column, text) pairs. */
+  static List<Column> textColumns(StructType schema) {
+    List<Column> out = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      Column text = null;
+      if (f.dataType().equals(DataTypes.StringType)) {
+        text = col(quote(f.name()));
+      } else if (f.dataType() instanceof ArrayType a && a.elementType().equals(DataTypes.StringType)) {
+        text = array_join(col(quote(f.name())), " ");
+      }
+      if (text != null) {
+        out.add(struct(lit(f.name()).as("column"), text.as("text")));
+      }
+    }
+    return out;
+  }
+
+  private static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  /**
+   * Hits of the values in one table: (table, column, kind, rows) per column and kind of value found; empty
+   * when the table is clean.
+   */
+  public static Dataset<Row> scan(SparkSession spark, Dataset<Row> table, String tableName, Dataset<Row> values) {
+    List<Column> columns = textColumns(table.schema());
+    if (columns.isEmpty()) {
+      return spark.createDataFrame(List.of(), hitsSchema());
+    }
+    Dataset<Row> cells = table
+        .withColumn("_row", monotonically_increasing_id())
+        .select(col("_row"), explode(array(columns.toArray(Column[]::new))).as("cell"))
+        .select(col("_row"), col("cell.column").as("column"), lower(col("cell.text")).as("text"))
+        .filter(col("text").isNotNull());
+    Column addressLike = expr("regexp_extract_all(text, '[\\\\p{L}\\\\p{N}@._+-]{3,}', 0)");
+    Column phoneLike = expr("regexp_extract_all(regexp_replace(text, '(?<=[0-9+])[\\\\s().-]+(?=[0-9])', ''), "
+        + "'\\\\+?[0-9]{8,}', 0)");
+    Dataset<Row> tokens = cells
+        .select(col("_row"), col("column"), lit(true).as("whole"), trim(col("text")).as("token"))
+        .unionByName(cells.select(col("_row"), col("column"), lit(false).as("whole"),
+            explode(array_union(addressLike, phoneLike)).as("token")))
+        .withColumn("token", regexp_replace(col("token"), "[._-]+$", ""));
+    Dataset<Row> known = broadcast(normalisedValues(values));
+    return tokens.join(known, "token")
+        .filter(col("whole").or(not(col("whole_only"))))
+        .groupBy(col("column"), col("kind"))
+        .agg(countDistinct(col("_row")).as("rows"))
+        .select(lit(tableName).as("table"), col("column"), col("kind"), col("rows"))
+        .orderBy("table", "column", "kind");
+  }
+
+  public static StructType hitsSchema() {
+    return new StructType().add("table", DataTypes.StringType).add("column", DataTypes.StringType)
+        .add("kind", DataTypes.StringType).add("rows", DataTypes.LongType);
+  }
+
+  /** Reads "kind<TAB>value" lines (blank lines and # comments skipped). */
+  public static List<Row> parseValues(List<String> lines) {
+    List<Row> rows = new ArrayList<>();
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      if (tab < 0) {
+        throw new IllegalArgumentException("values file: expected 'kind<TAB>value', got a line without a tab");
+      }
+      rows.add(org.apache.spark.sql.RowFactory.create(line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
+          line.substring(tab + 1)));
+    }
+    return rows;
+  }
+}
