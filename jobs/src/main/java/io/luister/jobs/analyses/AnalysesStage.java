@@ -55,6 +55,10 @@ public final class AnalysesStage {
           "sentiment columns of gold.reputation stay empty, gold.critical_authors and webcare complaints are skipped");
       Dataset<Row> membership = optional(Layer.GOLD, "theme_membership", window, notes,
           "theme rows of gold.reputation and gold.alerts are skipped");
+      if (membership != null) {
+        // Items none of whose terms the theme model knows are members of no theme (theme_id null).
+        membership = membership.filter(col("theme_id").isNotNull());
+      }
       Dataset<Row> themes = membership == null ? null
           : optional(Layer.GOLD, "themes", List.of(period), notes, "theme labels are left empty");
       Dataset<Row> currentMembership = membership == null ? null : membership.filter(col("period").equalTo(period));

@@ -67,8 +67,11 @@ public final class EmergingIssues {
         .forEach(r -> counts.add(new AlertModel.WeekCount(r.getString(0), r.getString(1), "category", r.getString(2),
             r.getDate(3).toLocalDate(), r.getDouble(4))));
     if (membership != null) {
-      both.join(membership.select(col("feedback_id"), col("theme_id"), col("weight").cast("double").as("m")), "feedback_id")
-          .groupBy("brand", "channel", "theme_id", "week").agg(sum(col("w").multiply(col("m"))))
+      // Items none of whose terms the theme model knows have no theme (theme_id and weight null): no theme series.
+      Dataset<Row> themed = membership.filter(col("theme_id").isNotNull())
+          .select(col("feedback_id"), col("theme_id"), coalesce(col("weight").cast("double"), lit(1.0)).as("m"));
+      both.join(themed, "feedback_id")
+          .groupBy("brand", "channel", "theme_id", "week").agg(coalesce(sum(col("w").multiply(col("m"))), lit(0.0)))
           .collectAsList()
           .forEach(r -> counts.add(new AlertModel.WeekCount(r.getString(0), r.getString(1), "theme", r.getString(2),
               r.getDate(3).toLocalDate(), r.getDouble(4))));
