@@ -35,7 +35,7 @@ public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFi
   public static final String FIRST_PEAK = "first_peak";
   public static final String MAX = "max";
   public static final ThemeSettings DEFAULTS =
-      new ThemeSettings(KMEANS, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, FIRST_PEAK, 0.1, 0.7);
+      new ThemeSettings(KMEANS, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, FIRST_PEAK, 0.1, 0.0);
 
   /** These settings with another number of themes (0 = choose). */
   public ThemeSettings withK(int newK) {
