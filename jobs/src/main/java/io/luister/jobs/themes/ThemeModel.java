@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Theme discovery as one ML Pipeline: stemmed tokens (from silver) → extra stop words → unigrams and bigrams →
- * capped vocabulary → TF-IDF → L2 norm → k-means (or online LDA on the counts). The number of themes is the
- * one with the best cosine silhouette on the fitted sample, within the configured range. Fitting uses a
+ * minus corpus boilerplate → capped vocabulary → TF-IDF → L2 norm (→ optionally joined with the weighted category)
+ * → k-means (or online LDA on the counts). The number of themes is the first local maximum (or the maximum) of the
+ * cosine silhouette on the fitted sample, within the configured range. Fitting uses a
  * deterministic sample; {@link #score} assigns every item with the fitted pipeline.
  */
 public final class ThemeModel {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
-import io.luister.common.config.ThemeSettings;
 import io.luister.common.test.TestSpark;
 import io.luister.jobs.unify.TextFeatures;
 import io.luister.jobs.unify.UnifyStage;
