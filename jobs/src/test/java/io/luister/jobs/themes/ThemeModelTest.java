@@ -60,6 +60,43 @@ class ThemeModelTest {
   }
 
   @Test
+  void theCategoryFeatureBringsItemsOfOneCategoryCloserAndLeavesUnclassifiedItemsTextOnly() {
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    ThemeSettings withCategory = new ThemeSettings(d.method(), 2, d.kMin(), d.kMax(), d.maxFitRows(),
+        d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
+        d.kCriterion(), 0.0, 0.7);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
+      rows.add(RowFactory.create("nl" + i, List.of("jaarafreken", "hoog", "nabetal"), "social", "billing"));
+      rows.add(RowFactory.create("en" + i, List.of("annual", "bill", "high"), "social", "billing"));
+      rows.add(RowFactory.create("x" + i, List.of("app", "crash", "updat"), "social", null));
+    }
+    Dataset<Row> items = spark.createDataFrame(rows, new StructType().add("feedback_id", "string")
+        .add("tokens", "array<string>").add("source", "string").add("category", "string"));
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), withCategory);
+    java.util.Map<String, org.apache.spark.ml.linalg.Vector> features = new java.util.HashMap<>();
+    fitted.pipeline().transform(items).select("feedback_id", ThemeModel.FEATURES).collectAsList()
+        .forEach(r -> features.put(r.getString(0), (org.apache.spark.ml.linalg.Vector) r.get(1)));
+    // Unit vectors: the dot product is the cosine. One category, no shared word: w²/(1+w²), about 1/3 at w = 0.7.
+    double sameCategory = dot(features.get("nl0"), features.get("en0"));
+    assertTrue(sameCategory > 0.2 && sameCategory < 0.5, String.valueOf(sameCategory));
+    assertEquals(0.0, dot(features.get("nl0"), features.get("x0")), 1e-9);
+    // Unclassified items carry no category part: same words, same unit vector.
+    assertEquals(1.0, dot(features.get("x0"), features.get("x1")), 1e-9);
+    assertEquals(18, ThemeModel.score(fitted.pipeline(), items, withCategory)
+        .filter(org.apache.spark.sql.functions.col(ThemeModel.THEME_INDEX).isNotNull()).count());
+  }
+
+  static double dot(org.apache.spark.ml.linalg.Vector a, org.apache.spark.ml.linalg.Vector b) {
+    double s = 0;
+    for (int i = 0; i < a.size(); i++) {
+      s += a.apply(i) * b.apply(i);
+    }
+    return s;
+  }
+
+  @Test
   void kGridIsAscendingWithinTheRange() {
     List<Integer> ks = ThemeModel.candidateKs(ThemeSettings.DEFAULTS, 10_000);
     assertEquals(8, ks.get(0));
