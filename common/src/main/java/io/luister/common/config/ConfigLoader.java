@@ -50,7 +50,8 @@ public final class ConfigLoader {
   static final Set<String> UNIFY_KEYS = Set.of("confidence_threshold", "unclassified_warning_share",
       "max_training_rows", "seed");
   static final Set<String> THEME_KEYS = Set.of("method", "k", "k_min", "k_max", "max_fit_rows", "vocabulary_size",
-      "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed");
+      "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed", "k_criterion",
+      "min_category_information", "category_weight");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count");
@@ -361,7 +362,17 @@ public final class ConfigLoader {
       double candidate = fraction(node, "taxonomy_candidate_share", "themes.taxonomy_candidate_share",
           d.taxonomyCandidateShare());
       long seed = node.has("seed") ? longValue(node.get("seed"), "themes.seed", d.seed()) : d.seed();
-      return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed);
+      String criterion = text(node, "k_criterion", "themes.k_criterion").orElse(d.kCriterion());
+      if (!criterion.equals(ThemeSettings.FIRST_PEAK) && !criterion.equals(ThemeSettings.MAX)) {
+        problems.add("themes.k_criterion", "must be 'first_peak' or 'max', not '" + criterion + "'");
+        criterion = d.kCriterion();
+      }
+      // In nats; above 1 nat it would drop the words of any theme that is not confined to one small category.
+      double information = fraction(node, "min_category_information", "themes.min_category_information",
+          d.minCategoryInformation());
+      double categoryWeight = fraction(node, "category_weight", "themes.category_weight", d.categoryWeight());
+      return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed,
+          criterion, information, categoryWeight);
     }
 
     private double fraction(JsonNode node, String key, String where, double fallback) {

@@ -126,6 +126,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsThemeSettingsWithDefaultsAndRefusesNonsense() throws IOException {
+    assertEquals(ThemeSettings.DEFAULTS, load(VALID).themes());
+    ThemeSettings set = load(VALID + "themes: {k_criterion: max, min_category_information: 0, category_weight: 0.4}\n")
+        .themes();
+    assertEquals(ThemeSettings.MAX, set.kCriterion());
+    assertEquals(0.0, set.minCategoryInformation());
+    assertEquals(0.4, set.categoryWeight());
+    String all = String.join("\n", problems(VALID
+        + "themes: {k_criterion: elbow, min_category_information: 2, category_weight: -1}\n"));
+    assertTrue(all.contains("themes.k_criterion") && all.contains("'first_peak' or 'max'"), all);
+    assertTrue(all.contains("themes.min_category_information"), all);
+    assertTrue(all.contains("themes.category_weight"), all);
+  }
+
+  @Test
   void refusesCredentialsInTheSparkSection() {
     List<String> problems = problems(VALID + "spark:\n  spark.hadoop.fs.s3a.secret.key: abc\n");
     assertTrue(problems.get(0).contains("credentials do not belong in a config file"), problems.toString());

@@ -6,7 +6,9 @@ import io.luister.common.config.ThemeSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -19,11 +21,19 @@ import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
@@ -31,14 +41,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Theme discovery as one ML Pipeline: stemmed tokens (from silver) → extra stop words → unigrams and bigrams →
- * capped vocabulary → TF-IDF → L2 norm → k-means (or online LDA on the counts). The number of themes is the
- * one with the best cosine silhouette on the fitted sample, within the configured range. Fitting uses a
+ * minus corpus boilerplate → capped vocabulary → TF-IDF → L2 norm (→ optionally joined with the weighted category)
+ * → k-means (or online LDA on the counts). The number of themes is the first local maximum (or the maximum) of the
+ * cosine silhouette on the fitted sample, within the configured range. Fitting uses a
  * deterministic sample; {@link #score} assigns every item with the fitted pipeline.
  */
 public final class ThemeModel {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeModel.class);
   static final String WORDS = "_words";
   static final String TERMS = "_terms";
+  /** The terms left after dropping corpus boilerplate: what is counted. */
+  static final String KEPT = "_kept";
+  static final String UNCLASSIFIED = io.luister.common.taxonomy.Taxonomy.UNCLASSIFIED;
   static final String COUNTS = "_counts";
   static final String FEATURES = "_features";
   static final String CLUSTER = "_cluster";
@@ -68,7 +82,8 @@ public final class ThemeModel {
 
   /** Items used for fitting: enough tokens, and a deterministic sample (hash of id and seed) of at most maxFitRows. */
   static Dataset<Row> fitSample(Dataset<Row> items, ThemeSettings settings) {
-    Dataset<Row> eligible = items.filter(size(col("tokens")).geq(settings.minTokens())).select("feedback_id", "tokens");
+    Dataset<Row> eligible = items.filter(size(col("tokens")).geq(settings.minTokens()))
+        .select(col("feedback_id"), col("tokens"), col("source"), coalesce(col("category"), lit(UNCLASSIFIED)).as("category"));
     long n = eligible.count();
     if (n > settings.maxFitRows()) {
       long permille = Math.max(1, (long) Math.floor(1_000_000.0 * settings.maxFitRows() / n));
@@ -77,8 +92,8 @@ public final class ThemeModel {
     return eligible.repartition(FIT_PARTITIONS, col("feedback_id")).sortWithinPartitions("feedback_id");
   }
 
-  /** The featurisation stages: everything before the clustering. */
-  static PipelineStage[] featurisation(Collection<String> extraStopWords, ThemeSettings settings) {
+  /** The term stages: stemmed tokens → unigrams and bigrams ({@value #TERMS}). */
+  static PipelineStage[] termStages(Collection<String> extraStopWords) {
     return new PipelineStage[] {
         // Single letters and bare numbers (amounts, dates, versions) say nothing about a theme.
         new SQLTransformer().setStatement("SELECT *, filter(tokens, t -> length(t) > 1 AND NOT t RLIKE '^[0-9]+$') "
@@ -86,19 +101,129 @@ public final class ThemeModel {
         new StopWordsRemover().setInputCol("_tokens").setOutputCol(WORDS)
             .setStopWords(extraStopWords.toArray(String[]::new)).setCaseSensitive(false),
         new NGram().setN(2).setInputCol(WORDS).setOutputCol("_bigrams"),
-        new SQLTransformer().setStatement("SELECT *, concat(" + WORDS + ", _bigrams) AS " + TERMS + " FROM __THIS__"),
-        new CountVectorizer().setInputCol(TERMS).setOutputCol(COUNTS).setVocabSize(settings.vocabularySize())
-            .setMinDF(settings.minDf()),
-        new IDF().setInputCol(COUNTS).setOutputCol("_tfidf"),
-        new Normalizer().setInputCol("_tfidf").setOutputCol(FEATURES).setP(2.0)
+        new SQLTransformer().setStatement("SELECT *, concat(" + WORDS + ", _bigrams) AS " + TERMS + " FROM __THIS__")
     };
+  }
+
+  /** The featurisation stages: everything before the clustering; {@code boilerplate} terms are left out. */
+  static PipelineStage[] featurisation(Collection<String> extraStopWords, Collection<String> boilerplate,
+      List<String> categories, ThemeSettings settings) {
+    List<PipelineStage> stages = new ArrayList<>(Arrays.asList(termStages(extraStopWords)));
+    stages.add(new StopWordsRemover().setInputCol(TERMS).setOutputCol(KEPT)
+        .setStopWords(boilerplate.toArray(String[]::new)).setCaseSensitive(true));
+    stages.add(new CountVectorizer().setInputCol(KEPT).setOutputCol(COUNTS).setVocabSize(settings.vocabularySize())
+        .setMinDF(settings.minDf()));
+    stages.add(new IDF().setInputCol(COUNTS).setOutputCol("_tfidf"));
+    if (categories.isEmpty() || settings.categoryWeight() <= 0) {
+      stages.add(new Normalizer().setInputCol("_tfidf").setOutputCol(FEATURES).setP(2.0));
+      return stages.toArray(PipelineStage[]::new);
+    }
+    // [unit text vector, w × one-hot category] normalised again: two items of one category sharing no term have
+    // cosine w²/(1+w²) (1/3 at w = 0.7, about what two short texts sharing one of three terms have). Unclassified
+    // (or unseen) categories are the dropped last level of the one-hot, so they get no category feature.
+    stages.add(new Normalizer().setInputCol("_tfidf").setOutputCol("_text").setP(2.0));
+    stages.add(new SQLTransformer().setStatement("SELECT *, CASE WHEN category = '" + UNCLASSIFIED
+        + "' THEN NULL ELSE category END AS _category FROM __THIS__"));
+    stages.add(new StringIndexerModel(categories.toArray(String[]::new)).setInputCol("_category")
+        .setOutputCol("_category_index").setHandleInvalid("keep"));
+    stages.add(new OneHotEncoder().setInputCol("_category_index").setOutputCol("_category_onehot")
+        .setDropLast(false).setHandleInvalid("keep"));
+    return stages.toArray(PipelineStage[]::new);
+  }
+
+  /**
+   * The stages after the one-hot category: weight the known categories, zero the unclassified/unseen bucket (index
+   * {@code known}), join with the text vector and normalise.
+   */
+  static List<Transformer> categoryStages(int onehotSize, int known, double weight) {
+    double[] w = new double[onehotSize];
+    Arrays.fill(w, 0, Math.min(known, onehotSize), weight);
+    return List.of(
+        new ElementwiseProduct().setScalingVec(Vectors.dense(w)).setInputCol("_category_onehot")
+            .setOutputCol("_category_vector"),
+        new VectorAssembler().setInputCols(new String[] {"_text", "_category_vector"}).setOutputCol("_joined"),
+        new Normalizer().setInputCol("_joined").setOutputCol(FEATURES).setP(2.0));
+  }
+
+  /**
+   * Corpus boilerplate: terms that say little about an item's category beyond what its source already says.
+   * Handling and mood phrases of contact notes ("klant ontevreden", "mail gestuurd") occur alike in every category
+   * of their source; theme words concentrate in the categories their theme belongs to. For every term among the
+   * {@code vocabularySize} most frequent (document frequency at least {@code minDf}) this computes the
+   * Kullback-Leibler divergence (nats) of the (source, category) distribution of its items from the one expected
+   * if the term were independent of the category given the source, and returns the terms whose divergence is below
+   * {@code minCategoryInformation} × H(category | source). Nothing is returned when the categories carry no
+   * information (one category per source, e.g. everything unclassified) or the setting is 0.
+   *
+   * @param terms rows with {@code source}, {@code category} (unclassified as a category of its own) and {@value #TERMS}
+   */
+  static List<String> boilerplate(Dataset<Row> terms, ThemeSettings settings) {
+    if (settings.minCategoryInformation() <= 0) {
+      return List.of();
+    }
+    Dataset<Row> docs = terms.select(col("source"), coalesce(col("category"), lit(UNCLASSIFIED)).as("category"),
+        array_distinct(col(TERMS)).as("_t"));
+    List<Row> cells = docs.groupBy("source", "category").count().collectAsList();
+    Map<String, Long> perSource = new HashMap<>();
+    cells.forEach(r -> perSource.merge(r.getString(0), r.getLong(2), Long::sum));
+    long total = perSource.values().stream().mapToLong(Long::longValue).sum();
+    double conditionalEntropy = 0;
+    for (Row r : cells) {
+      double pCell = r.getLong(2) / (double) total;
+      double pCategoryGivenSource = r.getLong(2) / (double) perSource.get(r.getString(0));
+      conditionalEntropy -= pCell * Math.log(pCategoryGivenSource);
+    }
+    if (conditionalEntropy < 1e-9) {
+      LOG.info("themes: categories carry no information within the sources; no boilerplate filter");
+      return List.of();
+    }
+    List<Row> cellRows = new ArrayList<>();
+    cells.forEach(r -> cellRows.add(RowFactory.create(r.getString(0), r.getString(1),
+        r.getLong(2) / (double) perSource.get(r.getString(0)))));
+    Dataset<Row> cellShare = terms.sparkSession().createDataFrame(cellRows,
+        new StructType().add("_cs", "string").add("_cc", "string").add("_share", "double"));
+    Dataset<Row> observed = docs.select(col("source"), col("category"), explode(col("_t")).as("term"))
+        .groupBy("term", "source", "category").agg(count(lit(1)).as("_o"));
+    Dataset<Row> frequent = observed.groupBy("term").agg(sum("_o").as("_df"))
+        .filter(col("_df").geq(settings.minDf()))
+        .orderBy(col("_df").desc(), col("term")).limit(settings.vocabularySize());
+    Dataset<Row> bySource = observed.groupBy(col("term").as("_bt"), col("source").as("_bs")).agg(sum("_o").as("_dfs"));
+    double threshold = settings.minCategoryInformation() * conditionalEntropy;
+    List<String> out = observed.join(frequent, "term")
+        .join(bySource, col("term").equalTo(col("_bt")).and(col("source").equalTo(col("_bs"))))
+        .join(broadcast(cellShare), col("source").equalTo(col("_cs")).and(col("category").equalTo(col("_cc"))))
+        // o/df × ln(o / e), e = df(term, source) × share of the category in the source
+        .withColumn("_kl", col("_o").divide(col("_df"))
+            .multiply(log(col("_o").divide(col("_dfs").multiply(col("_share"))))))
+        .groupBy("term").agg(sum("_kl").as("_info"))
+        .filter(col("_info").lt(threshold))
+        .orderBy("term").select("term").as(Encoders.STRING()).collectAsList();
+    LOG.info("themes: {} boilerplate terms (category information < {} nats = {} x H(category|source) {}): {}",
+        out.size(), String.format("%.3f", threshold), settings.minCategoryInformation(),
+        String.format("%.3f", conditionalEntropy), out.stream().limit(40).toList());
+    return out;
   }
 
   /** Fits featurisation and the clustering on a sample of {@code items} (feedback_id, tokens). */
   public static Fitted fit(Dataset<Row> items, Collection<String> extraStopWords, ThemeSettings settings) {
     Dataset<Row> sample = fitSample(items, settings).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      PipelineModel features = new Pipeline().setStages(featurisation(extraStopWords, settings)).fit(sample);
+      List<String> boilerplate = boilerplate(new Pipeline().setStages(termStages(extraStopWords)).fit(sample)
+          .transform(sample), settings);
+      // The categories of the sample, sorted (one-hot positions independent of the data's order), unclassified out.
+      List<String> categories = settings.categoryWeight() <= 0 ? List.of()
+          : sample.select("category").distinct().filter(col("category").notEqual(UNCLASSIFIED)).orderBy("category")
+              .as(Encoders.STRING()).collectAsList();
+      PipelineModel fittedStages = new Pipeline()
+          .setStages(featurisation(extraStopWords, boilerplate, categories, settings)).fit(sample);
+      PipelineModel features = fittedStages;
+      if (!categories.isEmpty() && settings.categoryWeight() > 0) {
+        int size = ((org.apache.spark.ml.linalg.Vector) fittedStages.transform(sample.limit(1))
+            .select("_category_onehot").head().get(0)).size();
+        List<Transformer> all = new ArrayList<>(Arrays.asList(fittedStages.stages()));
+        all.addAll(categoryStages(size, categories.size(), settings.categoryWeight()));
+        features = new PipelineModel("themes_features", all.toArray(Transformer[]::new));
+      }
       registerNonzeros(items);
       Dataset<Row> featurised = features.transform(sample)
           .filter(call_udf(NONZEROS_UDF, col(FEATURES)).gt(0))
@@ -127,13 +252,18 @@ public final class ThemeModel {
           bestScore = silhouette;
           best = clustering;
           bestK = k;
+        } else if (settings.kCriterion().equals(ThemeSettings.FIRST_PEAK)) {
+          // The silhouette of short texts tends to creep upwards with k (ever smaller, tighter clusters); the
+          // first fall marks the structure the corpus actually has, and the larger k need not be fitted.
+          break;
         }
       }
       featurised.unpersist();
       List<Transformer> stages = new ArrayList<>(Arrays.asList(features.stages()));
       stages.add(best);
       PipelineModel pipeline = new PipelineModel("themes_" + bestK, stages.toArray(Transformer[]::new));
-      List<String> vocabulary = Arrays.asList(((CountVectorizerModel) features.stages()[4]).vocabulary());
+      List<String> vocabulary = Arrays.stream(features.stages()).filter(CountVectorizerModel.class::isInstance)
+          .map(m -> Arrays.asList(((CountVectorizerModel) m).vocabulary())).findFirst().orElseThrow();
       return new Fitted(pipeline, vocabulary, bestK, candidates, n);
     } finally {
       sample.unpersist();
@@ -199,7 +329,8 @@ public final class ThemeModel {
     Dataset<Row> scored = withIndex(pipeline.transform(items), settings);
     return scored.withColumn(THEME_INDEX, when(known, col(THEME_INDEX)))
         .withColumn(THEME_WEIGHT, when(known, col(THEME_WEIGHT)))
-        .drop("_tokens", WORDS, "_bigrams", COUNTS, "_tfidf", FEATURES, CLUSTER, TOPICS);
+        .drop("_tokens", WORDS, "_bigrams", KEPT, COUNTS, "_tfidf", "_text", "_category", "_category_index",
+            "_category_onehot", "_category_vector", "_joined", FEATURES, CLUSTER, TOPICS);
   }
 
   // No built-in counts a vector's non-zeros; an all-zero vector (no known term) must not be clustered or

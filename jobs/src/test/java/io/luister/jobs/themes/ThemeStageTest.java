@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
-import io.luister.common.config.ThemeSettings;
 import io.luister.common.test.TestSpark;
 import io.luister.jobs.unify.TextFeatures;
 import io.luister.jobs.unify.UnifyStage;
@@ -94,9 +93,7 @@ class ThemeStageTest {
    */
   static ThemeStage.Result discover(Dataset<Row> silver, String period, List<ThemeLineage.Previous> previous, String last,
       int k) {
-    ThemeSettings t = program.themes();
-    ProgramConfig withK = program.withThemes(new ThemeSettings(t.method(), k, t.kMin(), t.kMax(), t.maxFitRows(), t.vocabularySize(),
-            t.minDf(), t.minTokens(), t.matchSimilarity(), t.taxonomyCandidateShare(), t.seed()));
+    ProgramConfig withK = program.withThemes(program.themes().withK(k));
     return ThemeStage.discover(silver, period, previous, last, withK, text);
   }
 

@@ -1,0 +1,109 @@
+package io.luister.jobs.themes;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.luister.common.config.ThemeSettings;
+import io.luister.common.test.TestSpark;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** The boilerplate filter on tiny corpora whose boilerplate and theme words are known, and the k grid. */
+class ThemeModelTest {
+  static final SparkSession spark = TestSpark.session();
+  static final StructType SCHEMA = new StructType().add("source", "string").add("category", "string")
+      .add(ThemeModel.TERMS, "array<string>");
+
+  /**
+   * Contact notes of two categories: every note carries handling words ("klant", "mail") alike in both
+   * categories; "meterstand" only in one, "storing" only in the other. Social posts use "storing" too.
+   */
+  static Dataset<Row> corpus(String categoryA, String categoryB) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      rows.add(RowFactory.create("contact", categoryA, List.of("klant", "meterstand", i % 2 == 0 ? "mail" : "belt")));
+      rows.add(RowFactory.create("contact", categoryB, List.of("klant", "storing", i % 2 == 0 ? "mail" : "belt")));
+      rows.add(RowFactory.create("social", i % 4 == 0 ? categoryA : categoryB, List.of("storing", "echt")));
+    }
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  @Test
+  void handlingWordsSpreadOverCategoriesAreBoilerplateThemeWordsAreNot() {
+    List<String> dropped = ThemeModel.boilerplate(corpus("meter", "outage"), ThemeSettings.DEFAULTS);
+    assertTrue(dropped.containsAll(List.of("klant", "mail", "belt")), dropped.toString());
+    assertFalse(dropped.contains("meterstand"), dropped.toString());
+    assertFalse(dropped.contains("storing"), dropped.toString());
+  }
+
+  @Test
+  void nothingIsDroppedWhenCategoriesSayNothingOrTheFilterIsOff() {
+    // Everything unclassified (e.g. a one-category taxonomy): the criterion cannot tell boilerplate apart.
+    assertEquals(List.of(), ThemeModel.boilerplate(corpus(null, null), ThemeSettings.DEFAULTS));
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    ThemeSettings off = new ThemeSettings(d.method(), d.k(), d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(),
+        d.minDf(), d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0,
+        d.categoryWeight());
+    assertEquals(List.of(), ThemeModel.boilerplate(corpus("meter", "outage"), off));
+  }
+
+  @Test
+  void theResultDoesNotDependOnRowOrder() {
+    Dataset<Row> c = corpus("meter", "outage");
+    assertEquals(ThemeModel.boilerplate(c, ThemeSettings.DEFAULTS),
+        ThemeModel.boilerplate(c.repartition(3).sortWithinPartitions(ThemeModel.TERMS), ThemeSettings.DEFAULTS));
+  }
+
+  @Test
+  void theCategoryFeatureBringsItemsOfOneCategoryCloserAndLeavesUnclassifiedItemsTextOnly() {
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    ThemeSettings withCategory = new ThemeSettings(d.method(), 2, d.kMin(), d.kMax(), d.maxFitRows(),
+        d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
+        d.kCriterion(), 0.0, 0.7);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
+      rows.add(RowFactory.create("nl" + i, List.of("jaarafreken", "hoog", "nabetal"), "social", "billing"));
+      rows.add(RowFactory.create("en" + i, List.of("annual", "bill", "high"), "social", "billing"));
+      rows.add(RowFactory.create("x" + i, List.of("app", "crash", "updat"), "social", null));
+    }
+    Dataset<Row> items = spark.createDataFrame(rows, new StructType().add("feedback_id", "string")
+        .add("tokens", "array<string>").add("source", "string").add("category", "string"));
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), withCategory);
+    java.util.Map<String, org.apache.spark.ml.linalg.Vector> features = new java.util.HashMap<>();
+    fitted.pipeline().transform(items).select("feedback_id", ThemeModel.FEATURES).collectAsList()
+        .forEach(r -> features.put(r.getString(0), (org.apache.spark.ml.linalg.Vector) r.get(1)));
+    // Unit vectors: the dot product is the cosine. One category, no shared word: w²/(1+w²), about 1/3 at w = 0.7.
+    double sameCategory = dot(features.get("nl0"), features.get("en0"));
+    assertTrue(sameCategory > 0.2 && sameCategory < 0.5, String.valueOf(sameCategory));
+    assertEquals(0.0, dot(features.get("nl0"), features.get("x0")), 1e-9);
+    // Unclassified items carry no category part: same words, same unit vector.
+    assertEquals(1.0, dot(features.get("x0"), features.get("x1")), 1e-9);
+    assertEquals(18, ThemeModel.score(fitted.pipeline(), items, withCategory)
+        .filter(org.apache.spark.sql.functions.col(ThemeModel.THEME_INDEX).isNotNull()).count());
+  }
+
+  static double dot(org.apache.spark.ml.linalg.Vector a, org.apache.spark.ml.linalg.Vector b) {
+    double s = 0;
+    for (int i = 0; i < a.size(); i++) {
+      s += a.apply(i) * b.apply(i);
+    }
+    return s;
+  }
+
+  @Test
+  void kGridIsAscendingWithinTheRange() {
+    List<Integer> ks = ThemeModel.candidateKs(ThemeSettings.DEFAULTS, 10_000);
+    assertEquals(8, ks.get(0));
+    assertEquals(40, ks.get(ks.size() - 1));
+    for (int i = 1; i < ks.size(); i++) {
+      assertTrue(ks.get(i) > ks.get(i - 1));
+    }
+    assertEquals(List.of(12), ThemeModel.candidateKs(ThemeSettings.DEFAULTS.withK(12), 10_000));
+  }
+}
