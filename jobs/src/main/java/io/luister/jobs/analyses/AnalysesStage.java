@@ -81,7 +81,8 @@ public final class AnalysesStage {
           .filter(col("period").geq(period).and(col("channel").equalTo(FeedbackUnion.SOCIAL))
               .and(col("own_account")).and(col("in_reply_to").isNotNull()));
       write(Webcare.compute(current, replies, sentiment, withAccounts, runId), Webcare.TABLE, period, written);
-      List<AlertModel.Alert> alerts = EmergingIssues.detect(history, membership, period, config.analyses());
+      List<AlertModel.Alert> alerts = EmergingIssues.detect(history,
+          themeHistoryComplete(membership, window, notes) ? membership : null, period, config.analyses());
       write(EmergingIssues.frame(spark, alerts, period, runId), EmergingIssues.TABLE, period, written);
       write(ChannelMix.compute(current, config.brand().name(), runId), ChannelMix.TABLE, period, written);
       Dataset<Row> journeys = CustomerJourneys.journeys(current, runId).persist(StorageLevel.MEMORY_AND_DISK());
@@ -95,6 +96,26 @@ public final class AnalysesStage {
     } finally {
       history.unpersist();
     }
+  }
+
+  /**
+   * A theme's alert compares its weeks with its own history, so it needs theme memberships for every period of
+   * the window: before that, a theme would look new in every week and alert for nothing. Memberships accumulate
+   * as each quarter's run adds its own; until then a new theme is a birth in gold.theme_lineage, not an alert.
+   */
+  static boolean themeHistoryComplete(Dataset<Row> membership, List<String> window, List<String> notes) {
+    if (membership == null) {
+      return false;
+    }
+    List<String> covered = membership.select("period").distinct().collectAsList().stream()   // at most the window
+        .map(r -> r.getString(0)).toList();
+    List<String> missing = window.stream().filter(p -> !covered.contains(p)).toList();
+    if (!missing.isEmpty()) {
+      notes.add("theme alerts skipped: gold.theme_membership has no rows for " + missing
+          + " (themes were not run for those periods), so the themes have no history to compare with");
+      return false;
+    }
+    return true;
   }
 
   private Dataset<Row> optional(Layer layer, String table, List<String> periods, List<String> notes, String consequence) {
