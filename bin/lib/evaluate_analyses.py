@@ -18,7 +18,8 @@ writes it):
 
 Usage:
   python3 bin/lib/evaluate_analyses.py --print-handles TRUTH_JSON
-  python3 bin/lib/evaluate_analyses.py TRUTH_JSON ALERTS_CSV CRITICAL_AUTHORS_CSV WEBCARE_CSV PSEUDONYMS_CSV
+  python3 bin/lib/evaluate_analyses.py [--measure-only spike|critics|webcare ...] TRUTH_JSON ALERTS_CSV \
+      CRITICAL_AUTHORS_CSV WEBCARE_CSV PSEUDONYMS_CSV
 Exit code 0 when all three pass, 1 otherwise.
 """
 import csv
@@ -92,15 +93,24 @@ def main(argv):
         for a in truth["authors"]["persistent_critics"]:
             print(a["handle"])
         return 0
+    # --measure-only NAME: print that check's result but leave it out of the exit code (a known, recorded gap).
+    measure_only = set()
+    while len(argv) > 2 and argv[1] == "--measure-only":
+        measure_only.add(argv[2])
+        argv = argv[:1] + argv[3:]
     if len(argv) != 6:
         print(__doc__, file=sys.stderr)
         return 2
     truth = json.load(open(argv[1], encoding="utf-8"))
     with open(argv[5], newline="", encoding="utf-8") as f:
         pseudonyms = {row[0]: row[1] for row in csv.reader(f) if row}
-    results = [check_spike(truth, read_csv(argv[2])), check_critics(truth, read_csv(argv[3]), pseudonyms),
-               check_webcare(truth, read_csv(argv[4]))]
-    return 0 if all(results) else 1
+    results = {"spike": check_spike(truth, read_csv(argv[2])),
+               "critics": check_critics(truth, read_csv(argv[3]), pseudonyms),
+               "webcare": check_webcare(truth, read_csv(argv[4]))}
+    for name in sorted(measure_only):
+        if not results.get(name, True):
+            print(f"{name}: below its bar - measured and recorded, not failing the build (--measure-only {name})")
+    return 0 if all(ok for name, ok in results.items() if name not in measure_only) else 1
 
 
 if __name__ == "__main__":
