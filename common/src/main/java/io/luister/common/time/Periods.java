@@ -60,6 +60,13 @@ public final class Periods {
     return periods;
   }
 
+  /** The {@code baseline} periods before {@code period} and then {@code period} itself, oldest first. */
+  public static java.util.List<String> window(String period, int baseline) {
+    java.util.List<String> periods = preceding(period, baseline);
+    periods.add(period);
+    return periods;
+  }
+
   /**
    * The latest period whose data is complete, given the last day any source has data for: that day's
    * quarter if the data reaches into its final week, otherwise the quarter before. Derived from the data,

@@ -18,6 +18,12 @@ class PeriodsTest {
   }
 
   @Test
+  void aWindowIsTheBaselineThenThePeriodOldestFirst() {
+    assertEquals(java.util.List.of("2025-Q4", "2026-Q1", "2026-Q2"), Periods.window("2026-Q2", 2));
+    assertEquals(java.util.List.of("2026-Q3"), Periods.window("2026-Q3", 0));
+  }
+
+  @Test
   void theLatestCompleteQuarterComesFromTheDataNotTheClock() {
     assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 9, 30)));
     assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 9, 25)));

@@ -7,7 +7,6 @@ import io.luister.common.time.Periods;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.LuisterDataException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -52,9 +51,7 @@ public final class SentimentStage {
 
   /** The periods a run for {@code period} scores: the period and the baseline before it. */
   public List<String> window(String period) {
-    List<String> periods = new ArrayList<>(Periods.preceding(period, config.baselinePeriods()));
-    periods.add(period);
-    return periods;
+    return Periods.window(period, config.baselinePeriods());
   }
 
   public record Result(long rows, List<Row> perMethod) {}

@@ -8,7 +8,6 @@ import io.luister.common.taxonomy.Taxonomy;
 import io.luister.common.time.Periods;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
@@ -44,9 +43,7 @@ public final class UnifyStage {
 
   /** The periods a run for {@code period} unifies: the period and the baseline before it. */
   public List<String> window(String period) {
-    List<String> periods = new ArrayList<>(Periods.preceding(period, config.baselinePeriods()));
-    periods.add(period);
-    return periods;
+    return Periods.window(period, config.baselinePeriods());
   }
 
   public record Result(long rowsIn, long rowsOut, List<Row> unclassifiedShares) {}
