@@ -2,6 +2,7 @@ package io.luister.jobs.sentiment;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.jobs.ml.TrainingSet;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.Pipeline;
@@ -16,6 +17,7 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +52,15 @@ public final class SentimentModel {
   }
 
   /**
-   * @param labelled rows with {@value LexiconScorer#WORDS} and {@value #LABEL} (negative | neutral | positive)
+   * @param labelled rows with {@code feedback_id}, {@value LexiconScorer#WORDS} and {@value #LABEL} (negative | neutral | positive)
    * @param minPerClass train only when every class has at least this many examples
    * @return the fitted pipeline, or empty when a class has too few examples
    */
   public static Optional<PipelineModel> fit(Dataset<Row> labelled, int minPerClass, long maxTrainingRows, long seed) {
-    Dataset<Row> training = labelled.filter(size(col(LexiconScorer.WORDS)).gt(0)).select(col(LexiconScorer.WORDS), col(LABEL))
+    Dataset<Row> candidates = labelled.filter(size(col(LexiconScorer.WORDS)).gt(0))
+        .select(col("feedback_id"), col(LexiconScorer.WORDS), col(LABEL))
         .withColumn("_index", classIndex(col(LABEL)));
-    List<Row> counts = training.groupBy(LABEL).count().collectAsList();
+    List<Row> counts = candidates.groupBy(LABEL).count().collectAsList();
     long[] perClass = new long[3];
     for (Row r : counts) {
       perClass[Sentiments.CLASSES.indexOf(r.getString(0))] = r.getLong(1);
@@ -68,14 +71,12 @@ public final class SentimentModel {
           t.negative(), t.neutral(), t.positive(), minPerClass);
       return Optional.empty();
     }
-    if (t.total() > maxTrainingRows) {
-      training = training.sample(false, Math.min(1.0, (double) maxTrainingRows / t.total() * 1.05), seed);
-    }
     double total = t.total();
     Column weight = when(col("_index").equalTo(0), lit(total / (3.0 * t.negative())))
         .when(col("_index").equalTo(1), lit(total / (3.0 * t.neutral())))
         .otherwise(lit(total / (3.0 * t.positive())));
-    training = training.withColumn("_weight", weight);
+    Dataset<Row> training = TrainingSet.of(candidates, "feedback_id", t.total(), maxTrainingRows, seed)
+        .withColumn("_weight", weight).persist(StorageLevel.MEMORY_AND_DISK());
     PipelineStage[] stages = {
         new NGram().setN(2).setInputCol(LexiconScorer.WORDS).setOutputCol("_bigrams"),
         new SQLTransformer().setStatement("SELECT *, concat(" + LexiconScorer.WORDS + ", _bigrams) AS _terms FROM __THIS__"),
@@ -85,7 +86,12 @@ public final class SentimentModel {
             .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)
             .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction")
     };
-    PipelineModel model = new Pipeline().setStages(stages).fit(training);
+    PipelineModel model;
+    try {
+      model = new Pipeline().setStages(stages).fit(training);
+    } finally {
+      training.unpersist();
+    }
     LOG.info("sentiment model: trained on {} negative / {} neutral / {} positive self-labelled items",
         t.negative(), t.neutral(), t.positive());
     return Optional.of(model);

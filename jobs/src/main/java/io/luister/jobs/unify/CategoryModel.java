@@ -2,6 +2,7 @@ package io.luister.jobs.unify;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.jobs.ml.TrainingSet;
 import java.util.Optional;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -17,6 +18,7 @@ import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,38 +39,41 @@ public final class CategoryModel {
   private CategoryModel() {}
 
   /**
-   * @param labelled rows with {@code tokens} and {@code label}
+   * @param labelled rows with {@code feedback_id}, {@code tokens} and {@code label}
    * @param maxTrainingRows fit on a seeded sample when there are more labelled rows than this
    * @return the fitted pipeline, or empty when there is too little to learn from (fewer than two categories)
    */
   public static Optional<PipelineModel> fit(Dataset<Row> labelled, long maxTrainingRows, long seed) {
-    Dataset<Row> training = labelled.filter(size(col("tokens")).gt(0)).select("tokens", "label");
-    long n = training.count();
-    long classes = n == 0 ? 0 : training.select("label").distinct().count();
+    Dataset<Row> candidates = labelled.filter(size(col("tokens")).gt(0)).select("feedback_id", "tokens", "label");
+    long n = candidates.count();
+    long classes = n == 0 ? 0 : candidates.select("label").distinct().count();
     if (classes < 2) {
       LOG.warn("category model: {} labelled items in {} categories; too few to train a classifier", n, classes);
       return Optional.empty();
     }
-    if (n > maxTrainingRows) {
-      training = training.sample(false, Math.min(1.0, (double) maxTrainingRows / n * 1.05), seed);
+    Dataset<Row> training = TrainingSet.of(candidates, "feedback_id", n, maxTrainingRows, seed)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      StringIndexer indexer = new StringIndexer().setInputCol("label").setOutputCol("label_index")
+          .setStringOrderType("alphabetAsc");
+      StringIndexerModel labels = indexer.fit(training);
+      PipelineStage[] stages = {
+          labels,
+          new NGram().setN(2).setInputCol("tokens").setOutputCol("_bigrams"),
+          new SQLTransformer().setStatement("SELECT *, concat(tokens, _bigrams) AS _terms FROM __THIS__"),
+          new HashingTF().setInputCol("_terms").setOutputCol("_tf").setNumFeatures(HASH_FEATURES),
+          new IDF().setInputCol("_tf").setOutputCol("_features").setMinDocFreq(2),
+          new LogisticRegression().setFeaturesCol("_features").setLabelCol("label_index")
+              .setFamily("multinomial").setMaxIter(60).setRegParam(0.002).setElasticNetParam(0.0)
+              .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction"),
+          new IndexToString().setInputCol("_prediction").setOutputCol(PREDICTED).setLabels(labels.labelsArray()[0])
+      };
+      PipelineModel model = new Pipeline().setStages(stages).fit(training);
+      LOG.info("category model: trained on {} items in {} categories", Math.min(n, maxTrainingRows), classes);
+      return Optional.of(model);
+    } finally {
+      training.unpersist();
     }
-    StringIndexer indexer = new StringIndexer().setInputCol("label").setOutputCol("label_index")
-        .setStringOrderType("alphabetAsc");
-    StringIndexerModel labels = indexer.fit(training);
-    PipelineStage[] stages = {
-        labels,
-        new NGram().setN(2).setInputCol("tokens").setOutputCol("_bigrams"),
-        new SQLTransformer().setStatement("SELECT *, concat(tokens, _bigrams) AS _terms FROM __THIS__"),
-        new HashingTF().setInputCol("_terms").setOutputCol("_tf").setNumFeatures(HASH_FEATURES),
-        new IDF().setInputCol("_tf").setOutputCol("_features").setMinDocFreq(2),
-        new LogisticRegression().setFeaturesCol("_features").setLabelCol("label_index")
-            .setFamily("multinomial").setMaxIter(60).setRegParam(0.002).setElasticNetParam(0.0)
-            .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction"),
-        new IndexToString().setInputCol("_prediction").setOutputCol(PREDICTED).setLabels(labels.labelsArray()[0])
-    };
-    PipelineModel model = new Pipeline().setStages(stages).fit(training);
-    LOG.info("category model: trained on {} items in {} categories", Math.min(n, maxTrainingRows), classes);
-    return Optional.of(model);
   }
 
   /** Adds {@value #PREDICTED} and {@value #CONFIDENCE} (the highest class probability). */

@@ -24,6 +24,8 @@ import org.apache.spark.sql.Row;
 public final class RuleCategories {
   public static final String COLUMN = "rule_category";
   public static final String HITS = "rule_hits";
+  private static final String STEMMED_TEXT = "_rule_stemmed_text";
+  private static final String PLAIN_TEXT = "_rule_plain_text";
 
   private RuleCategories() {}
 
@@ -35,8 +37,10 @@ public final class RuleCategories {
    */
   public static Dataset<Row> assign(Dataset<Row> feedback, Taxonomy taxonomy, Column tokens, Column normalized,
       BiFunction<String, String, List<String>> stemmer, java.util.function.Function<String, String> normalizer) {
-    Column stemmedText = concat(lit(" "), array_join(tokens, " "), lit(" "));
-    Column plainText = concat(lit(" "), normalized, lit(" "));
+    // Joined once into columns: every phrase is an instr on them, and a taxonomy has hundreds of phrases
+    // (inlined, the joins were recomputed per phrase and the expression outgrew code generation).
+    Column stemmedText = col(STEMMED_TEXT);
+    Column plainText = col(PLAIN_TEXT);
     List<Column> scores = new ArrayList<>();
     List<Category> categories = taxonomy.categories();
     for (int i = 0; i < categories.size(); i++) {
@@ -54,10 +58,12 @@ public final class RuleCategories {
     }
     Column best = scores.size() == 1 ? scores.get(0) : greatest(scores.toArray(Column[]::new));
     return feedback
+        .withColumn(STEMMED_TEXT, concat(lit(" "), array_join(tokens, " "), lit(" ")))
+        .withColumn(PLAIN_TEXT, concat(lit(" "), normalized, lit(" ")))
         .withColumn("_best_rule", best)
         .withColumn(COLUMN, when(col("_best_rule.hits").gt(0), col("_best_rule.category")))
         .withColumn(HITS, col("_best_rule.hits"))
-        .drop("_best_rule");
+        .drop("_best_rule", STEMMED_TEXT, PLAIN_TEXT);
   }
 
   private static Column phraseHits(Map<String, List<String>> byLanguage, Column stemmedText, Column plainText,

@@ -65,8 +65,10 @@ public final class UnifyStage {
       throw new io.luister.jobs.LuisterDataException("unify: there are no bronze tables; run ingest first");
     }
     TextFeatures text = TextFeatures.forProgram(config);
-    Dataset<Row> analysed = analyse(feedback, text).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> unified = assign(analysed, taxonomy, config, text).persist(StorageLevel.MEMORY_AND_DISK());
+    // Persisted after the rules: the classifier's fit passes over the labelled rows several times.
+    Dataset<Row> analysed = label(analyse(feedback, text), taxonomy, config, text)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> unified = classify(analysed, taxonomy, config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long rows = unified.count();
       warehouse.replacePartitions(unified, Layer.SILVER, TABLE, "period");
@@ -94,8 +96,17 @@ public final class UnifyStage {
 
   /** Category assignment on analysed items: native mapping → rules → a classifier trained on those two. */
   public static Dataset<Row> assign(Dataset<Row> analysed, Taxonomy taxonomy, ProgramConfig config, TextFeatures text) {
+    return classify(label(analysed, taxonomy, config, text), taxonomy, config);
+  }
+
+  /** Steps 1 and 2 of category assignment: the source's native category mapping, then the taxonomy's rules. */
+  public static Dataset<Row> label(Dataset<Row> analysed, Taxonomy taxonomy, ProgramConfig config, TextFeatures text) {
     Dataset<Row> labelled = NativeCategories.assign(analysed, taxonomy, config.sources());
-    labelled = RuleCategories.assign(labelled, taxonomy, col("tokens"), col("_normalized"), text::stem, text::normalize);
+    return RuleCategories.assign(labelled, taxonomy, col("tokens"), col("_normalized"), text::stem, text::normalize);
+  }
+
+  /** Step 3: a classifier trained on what steps 1 and 2 labelled decides the open free text; then the combination. */
+  public static Dataset<Row> classify(Dataset<Row> labelled, Taxonomy taxonomy, ProgramConfig config) {
     Column label = coalesce(col(NativeCategories.COLUMN), col(RuleCategories.COLUMN));
     Dataset<Row> training = labelled.filter(col("free_text").and(label.isNotNull())).withColumn("label", label);
     Optional<PipelineModel> model = CategoryModel.fit(training, config.unify().maxTrainingRows(), config.unify().seed());
