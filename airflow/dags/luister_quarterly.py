@@ -21,7 +21,7 @@ Settings (Airflow Variables, read at run time through templates, never at parse 
 Connection `luister_spark` (type *Spark*): host = master URL (`spark://host:7077`, `yarn`, `k8s://https://...`,
 `local[2]`), extra `{"deploy-mode": "cluster", "spark-binary": "spark-submit"}` as needed.
 Stages, schedule and start are module settings below (environment variables `LUISTER_STAGES`,
-`LUISTER_SCHEDULE`, `LUISTER_START_DATE`), read at parse time because they shape the graph; they cost nothing.
+`LUISTER_SCHEDULE` (a cron expression, default `0 0 1 */3 *`), `LUISTER_START_DATE`), read at parse time because they shape the graph; they cost nothing.
 Guide: docs/DEPLOYMENT.md.
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.timetables.interval import CronDataIntervalTimetable
 
 try:  # Airflow 3
     from airflow.sdk import DAG
@@ -72,7 +73,10 @@ with DAG(
     dag_id="luister_quarterly",
     description="Luister insight program, one quarter per run, one spark-submit per stage",
     doc_md=__doc__,
-    schedule=os.environ.get("LUISTER_SCHEDULE", "@quarterly"),
+    # A data-interval timetable, explicitly: a cron string alone gives Airflow 3 a trigger timetable whose
+    # interval is the trigger moment, so the run at the start of October would process the new quarter.
+    # Here that run covers July-September and processes 2026-Q3.
+    schedule=CronDataIntervalTimetable(os.environ.get("LUISTER_SCHEDULE", "0 0 1 */3 *"), timezone="UTC"),
     start_date=pendulum.parse(os.environ.get("LUISTER_START_DATE", "2025-07-01"), tz="UTC"),
     catchup=True,  # on the DAG, not in default_args (where Airflow ignores it): backfills run every quarter
     max_active_runs=1,

@@ -113,3 +113,15 @@ def _variable_accessors():
     except ImportError:
         from airflow.utils.context import VariableAccessor
         return {"json": VariableAccessor(deserialize_json=True), "value": VariableAccessor(deserialize_json=False)}
+
+
+def test_the_run_after_a_quarter_closes_processes_that_quarter(dagbag, monkeypatch):
+    """The scheduled run that starts on 1 October has July-September as its data interval (not the new quarter)."""
+    from airflow.timetables.base import DataInterval, TimeRestriction
+    dag = dagbag.dags["luister_quarterly"]
+    previous = DataInterval(pendulum.datetime(2026, 4, 1, tz="UTC"), pendulum.datetime(2026, 7, 1, tz="UTC"))
+    info = dag.timetable.next_dagrun_info(last_automated_data_interval=previous,
+                                          restriction=TimeRestriction(earliest=None, latest=None, catchup=True))
+    assert info.run_after == pendulum.datetime(2026, 10, 1, tz="UTC")
+    assert info.data_interval.start == pendulum.datetime(2026, 7, 1, tz="UTC")
+    assert load_module(monkeypatch).quarter(info.data_interval.start) == "2026-Q3"
