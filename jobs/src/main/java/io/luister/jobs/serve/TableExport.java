@@ -167,22 +167,24 @@ public final class TableExport {
     return clean.length() > 31 ? clean.substring(0, 31) : clean;
   }
 
-  /** Spark writes a folder; one partition gives one part file, which becomes the requested file. */
+  /**
+   * Spark writes a folder; one partition gives one part file, which becomes the requested file. Rows are
+   * counted from the folder before the move (a Parquet count reads only the footers).
+   */
   static long parquet(Dataset<Row> table, Path file) throws IOException {
-    Path folder = file.resolveSibling(file.getFileName() + ".d");
+    Path folder = file.resolveSibling(file.getFileName().toString().replaceFirst("^\\.", "") + ".d");
     try {
       table.coalesce(1).write().mode("overwrite").parquet(folder.toUri().toString());
-      Path part;
+      long rows = table.sparkSession().read().parquet(folder.toUri().toString()).count();
       try (Stream<Path> files = Files.list(folder)) {
         List<Path> parts = files.filter(p -> p.getFileName().toString().startsWith("part-")
             && p.getFileName().toString().endsWith(".parquet")).toList();
         if (parts.size() != 1) {
           throw new IllegalStateException("expected one Parquet part file in " + folder + ", found " + parts.size());
         }
-        part = parts.get(0);
+        Files.move(parts.get(0), file, StandardCopyOption.REPLACE_EXISTING);
       }
-      Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-      return table.sparkSession().read().parquet(file.toUri().toString()).count();
+      return rows;
     } finally {
       deleteQuietly(folder);
     }

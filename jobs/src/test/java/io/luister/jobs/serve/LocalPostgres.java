@@ -89,11 +89,16 @@ final class LocalPostgres implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     List<String> stop = new ArrayList<>(asServerUser);
     stop.addAll(List.of(base.resolve("dist").resolve("bin").resolve("pg_ctl").toString(), "-D", data.toString(),
         "-m", "fast", "-w", "stop"));
-    run(stop);
+    try {
+      run(stop);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping PostgreSQL", e);
+    }
   }
 
   private static int freePort() throws IOException {
