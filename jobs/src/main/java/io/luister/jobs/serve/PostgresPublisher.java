@@ -35,7 +35,8 @@ public final class PostgresPublisher {
    */
   public record Table(String name, StructType columns, boolean byPeriod, Supplier<Iterator<Row>> rows) {}
 
-  public record Published(String table, long rows) {}
+  /** What one table's publication did: rows loaded, and seconds spent (reading Delta, DDL, delete, COPY). */
+  public record Published(String table, long rows, double seconds) {}
 
   private final String schema;
 
@@ -53,7 +54,9 @@ public final class PostgresPublisher {
       execute(connection, "CREATE TABLE IF NOT EXISTS " + PgDdl.qualified(schema, LOG_TABLE)
           + " (period text, table_name text, rows bigint, published_at timestamptz, run_id text)");
       for (Table table : tables) {
-        Published p = new Published(table.name(), publishTable(connection, table, period));
+        long started = System.nanoTime();
+        long rows = publishTable(connection, table, period);
+        Published p = new Published(table.name(), rows, (System.nanoTime() - started) / 1e9);
         logPublication(connection, period, runId, p);
         published.add(p);
         progress.accept(p);
