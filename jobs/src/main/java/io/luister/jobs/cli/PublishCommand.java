@@ -52,11 +52,14 @@ final class PublishCommand extends PeriodStageCommand {
         Console.info(String.format("  %-24s %,10d rows  %5.1f s", p.table(), p.rows(), p.seconds()));
         records.add(record(ctx, period, p.seconds(), p.table(), p.rows(), "ok", null));
       });
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       RunLog.append(ctx.spark(), ctx.warehouse, List.of(record(ctx, period, seconds(started), "*", 0, "failed",
-          "rolled back: " + e.getMessage())));
-      throw new IllegalStateException("publish to " + target.redacted() + " failed and was rolled back (the previous "
-          + "publication is unchanged): " + e.getMessage(), e);
+          "nothing changed in PostgreSQL (rolled back): " + e.getMessage())));
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("publish to " + target.redacted() + " failed; nothing changed there (the "
+          + "transaction was rolled back, the previous publication is intact): " + e.getMessage(), e);
     }
     Console.info(String.format("publish: %d tables, %,d rows committed in %.1f s", records.size(),
         records.stream().mapToLong(RunRecord::rowsAccepted).sum(), seconds(started)));

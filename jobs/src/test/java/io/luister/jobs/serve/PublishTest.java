@@ -197,4 +197,19 @@ class PublishTest {
     assertEquals(List.of("mentions", "zz_reference"), runs.stream().map(r -> r.<String>getAs("source")).toList());
     assertEquals((long) HOSTILE.length, runs.get(0).<Long>getAs("rows_accepted"));
   }
+
+  @Test
+  void aPublicationThatCannotConnectExitsAsAnInfrastructureErrorAndIsLoggedAsFailed() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    CliRunner.Result result = CliRunner.run("publish", "--config", CliRunner.config(), "--warehouse", warehouse.root(),
+        "--period", "2026-Q1", "--jdbc", "jdbc:postgresql://127.0.0.1:" + closedPort + "/x?password=topsecret&connectTimeout=2");
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_INFRA, result.code(), result.printed());
+    assertTrue(!result.printed().contains("topsecret") && result.printed().contains("nothing changed there"), result.printed());
+    List<Row> failed = warehouse.read(spark, Layer.OPS, "runs").filter("stage = 'publish' AND period = '2026-Q1'").collectAsList();
+    assertEquals(List.of("failed"), failed.stream().map(r -> r.<String>getAs("status")).toList());
+    assertTrue(!failed.get(0).<String>getAs("message").contains("topsecret"));
+  }
 }
