@@ -37,7 +37,9 @@ class PublishTest {
       .add("tags", DataTypes.createArrayType(DataTypes.StringType), true, "Tokens.")
       .add("score", DataTypes.DoubleType, true, "A score.")
       .add("n", DataTypes.LongType, true, "A count.")
-      .add("at", DataTypes.TimestampType, true, "When.");
+      .add("at", DataTypes.TimestampType, true, "When.")
+      .add("meta", new StructType().add("channel", DataTypes.StringType).add("weight", DataTypes.DoubleType), true,
+          "A nested value.");
   static final StructType REFERENCE = new StructType()
       .add("code", DataTypes.StringType, false, "A code.")
       .add("label", DataTypes.StringType, true, "Its label.");
@@ -70,7 +72,7 @@ class PublishTest {
     for (int i = 0; i < HOSTILE.length; i++) {
       rows.add(RowFactory.create(period, i % 2 == 0 ? "billing" : null, HOSTILE[i] + (i == 4 ? "" : " " + variant),
           i == 3 ? null : CollectionConverters.asScala(List.of("a\"b", "c,d", variant)).toSeq(), i - 2.5, (long) -i,
-          Timestamp.valueOf("2026-07-01 10:00:00")));
+          Timestamp.valueOf("2026-07-01 10:00:00"), RowFactory.create("social \"x\"", 0.5)));
     }
     warehouse.replaceWhere(spark.createDataFrame(rows, MENTIONS), Layer.GOLD, "mentions",
         "period = '" + period + "'", "period");
@@ -150,8 +152,10 @@ class PublishTest {
         + "(SELECT attnum FROM pg_attribute WHERE attrelid = 'luister.mentions'::regclass AND attname = 'text'))").get(0));
     assertTrue(strings("SELECT indexname FROM pg_indexes WHERE schemaname = 'luister' AND tablename = 'mentions'")
         .containsAll(List.of("mentions_period_idx", "mentions_category_idx")));
-    assertEquals("jsonb", strings("SELECT data_type FROM information_schema.columns WHERE table_schema = 'luister' "
-        + "AND table_name = 'mentions' AND column_name = 'tags'").get(0));
+    assertEquals(List.of("jsonb", "jsonb"), strings("SELECT data_type FROM information_schema.columns WHERE "
+        + "table_schema = 'luister' AND table_name = 'mentions' AND column_name IN ('tags', 'meta')"));
+    assertEquals(HOSTILE.length, count("SELECT count(*) FROM luister.mentions WHERE meta->>'channel' = 'social \"x\"' "
+        + "AND (meta->>'weight')::float8 = 0.5"), "structs arrive as JSON objects");
 
     // Again: the same rows, not twice as many.
     publish("2026-Q3");
