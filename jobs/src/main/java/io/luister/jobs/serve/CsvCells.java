@@ -1,0 +1,131 @@
+package io.luister.jobs.serve;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One Row as one CSV record (RFC 4180: comma separated, fields with a quote, comma or line break in double
+ * quotes, quotes doubled), in two flavours:
+ * <ul>
+ *   <li>{@link Flavour#POSTGRES_COPY}: for {@code COPY ... (FORMAT csv)}. Every non-null text field is quoted,
+ *   because there an unquoted empty field means NULL and a quoted one the empty string, and a quoted
+ *   {@code \.} is never taken for the end-of-data marker. NUL characters are dropped: PostgreSQL text
+ *   cannot hold them.</li>
+ *   <li>{@link Flavour#SPREADSHEET}: for files analysts open in Excel or LibreOffice. A text cell that
+ *   starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe (OWASP's guidance on
+ *   CSV injection), so a customer's "=HYPERLINK(...)" is shown, not run. Numeric columns are never
+ *   touched: -2 stays a number.</li>
+ * </ul>
+ * Nested columns arrive here already as JSON text (see {@link ServeFrames#forServing}).
+ */
+public final class CsvCells {
+  public enum Flavour { POSTGRES_COPY, SPREADSHEET }
+
+  private CsvCells() {}
+
+  /** The characters OWASP lists as starting a formula in a spreadsheet cell. */
+  public static boolean startsLikeFormula(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    char c = text.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  }
+
+  /** A text cell as a spreadsheet will show it, never evaluate it. */
+  public static String neutralise(String text) {
+    return startsLikeFormula(text) ? "'" + text : text;
+  }
+
+  /** Appends one record (without its line ending) for {@code row}, whose columns are {@code schema}'s. */
+  public static void appendRecord(StringBuilder out, Row row, StructType schema, Flavour flavour) {
+    for (int i = 0; i < schema.fields().length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      DataType type = schema.fields()[i].dataType();
+      Object value = row.isNullAt(i) ? null : row.get(i);
+      appendField(out, value, isText(type), flavour);
+    }
+  }
+
+  public static void appendHeader(StringBuilder out, StructType schema) {
+    for (int i = 0; i < schema.fields().length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      appendField(out, schema.fields()[i].name(), true, Flavour.SPREADSHEET);
+    }
+  }
+
+  /** Text columns: strings, and nested columns served as JSON. */
+  public static boolean isText(DataType type) {
+    return type instanceof StringType || PgTypes.isNested(type);
+  }
+
+  static void appendField(StringBuilder out, Object value, boolean text, Flavour flavour) {
+    if (value == null) {
+      return;
+    }
+    String s = format(value);
+    if (!text) {
+      out.append(s);
+      return;
+    }
+    if (flavour == Flavour.POSTGRES_COPY) {
+      quote(out, s.indexOf('\0') >= 0 ? s.replace("\0", "") : s);
+      return;
+    }
+    s = neutralise(s);
+    if (s.isEmpty() || needsQuotes(s)) {
+      quote(out, s);
+    } else {
+      out.append(s);
+    }
+  }
+
+  /** A value's text: ISO-8601 for dates and instants, plain digits for decimals, PostgreSQL hex for bytes. */
+  public static String format(Object value) {
+    if (value instanceof Timestamp t) {
+      return t.toInstant().toString();
+    }
+    if (value instanceof Instant i) {
+      return i.toString();
+    }
+    if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    if (value instanceof byte[] bytes) {
+      return "\\x" + HexFormat.of().formatHex(bytes);
+    }
+    return value.toString();
+  }
+
+  private static boolean needsQuotes(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void quote(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        out.append('"');
+      }
+      out.append(c);
+    }
+    out.append('"');
+  }
+}
