@@ -1,12 +1,14 @@
 """Shared fixtures of the deployment tests: the project, the spark-submit jar, a small generated data set,
 its local-mode reference run, and helpers to start servers on 127.0.0.1 and compare warehouses."""
 import filecmp
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,42 @@ def spark_home():
 def jar():
     assert JAR.exists(), f"{JAR} is missing: build it with mvn -B -DskipTests -Pspark-submit package"
     return JAR
+
+
+@pytest.fixture(scope="session")
+def cluster(spark_home, work):
+    """A Spark standalone master and two one-core workers on 127.0.0.1, separate processes; stopped at the end."""
+    env = luister_env(SPARK_HOME=str(spark_home), SPARK_LOG_DIR=str(work / "spark-logs"),
+                      SPARK_WORKER_DIR=str(work / "spark-work"), SPARK_NO_DAEMONIZE="1")
+    port, ui = free_port(), free_port()
+    spark_class = str(spark_home / "bin" / "spark-class")
+    started = []
+    try:
+        master = subprocess.Popen([spark_class, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+                                   "--port", str(port), "--webui-port", str(ui)],
+                                  stdout=open(work / "master.log", "w"), stderr=subprocess.STDOUT, env=env)
+        started.append(master)
+        wait_for_port(port, 120, master)
+        url = f"spark://127.0.0.1:{port}"
+        for i in range(2):
+            worker = subprocess.Popen([spark_class, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+                                       "--port", str(free_port()), "--webui-port", str(free_port()),
+                                       "--cores", "1", "--memory", "1536m", "--work-dir", str(work / f"worker-{i}"),
+                                       url],
+                                      stdout=open(work / f"worker-{i}.log", "w"), stderr=subprocess.STDOUT, env=env)
+            started.append(worker)
+        wait_for_port(ui, 120, master)
+        deadline = time.time() + 180
+        while True:
+            try:
+                state = json.load(urllib.request.urlopen(f"http://127.0.0.1:{ui}/json/", timeout=10))
+            except OSError as e:  # the UI starts serving a moment after its port opens
+                state = {"error": str(e)}
+            if state.get("aliveworkers", 0) == 2:
+                break
+            assert time.time() < deadline, f"workers did not register: {state}"
+            time.sleep(1)
+        yield {"url": url, "env": env, "ui": ui}
+    finally:
+        for p in reversed(started):
+            stop(p)

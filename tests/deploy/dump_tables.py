@@ -6,6 +6,7 @@ dropped; input-file columns keep only the file name, and so do the paths quoted 
 run-clock timestamps are masked too) (a local path and an s3a:// URI name the same file);
 doubles are rounded to 9 significant digits (a cluster sums in another order than local mode).
 Usage: dump_tables.py WAREHOUSE OUT_DIR [storage options as KEY=VALUE ...] [--keep-volatile] [--only layer/table ...]
+Without --only: every table of a local warehouse but ops/runs.
 """
 import csv
 import math
@@ -16,14 +17,26 @@ import sys
 from deltalake import DeltaTable
 
 VOLATILE = {"run_id", "_run_id", "_ingested_at", "ingested_at", "quarantined_at", "computed_at", "started_at_run"}
-FILE_COLUMNS = {"_input_file", "input_file"}
+FILE_COLUMNS = {"_input_file", "input_file", "model_path"}
 # Quarantine reasons quote the run's clock and the input file's full path (file:/... or s3a://...).
 MESSAGE_COLUMNS = {"reason", "reasons", "message"}
 RUN_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
 FULL_PATH = re.compile(r"(?:file:|s3a://|/)\S*/([^/\s]+)")
-TABLES = ["bronze/social", "bronze/contact_centre", "bronze/nps_survey", "bronze/web_pageviews",
-          "bronze/web_search", "ops/quarantine", "ops/taxonomy_coverage", "silver/feedback",
-          "gold/silences", "gold/data_health"]
+LAYERS = ["bronze", "silver", "gold", "ops"]
+# ops.runs is the run log: its rows record durations and run ids, so it differs between any two runs by design.
+RUN_LOG = "ops/runs"
+
+
+def tables(root, options):
+    """Every Delta table of the warehouse (layer/table), but the run log. Local folders are listed; for a
+    remote warehouse the tables of a local one of the same pipeline are passed with --only."""
+    found = []
+    for layer in LAYERS:
+        folder = os.path.join(root, layer)
+        if os.path.isdir(folder):
+            found += [f"{layer}/{t}" for t in sorted(os.listdir(folder))
+                      if os.path.isdir(os.path.join(folder, t, "_delta_log")) and f"{layer}/{t}" != RUN_LOG]
+    return found
 
 
 def normalise(column, value):
@@ -51,7 +64,7 @@ def main():
     rest = rest[:rest.index("--only")] if "--only" in rest else rest
     options = dict(a.split("=", 1) for a in rest)
     os.makedirs(out, exist_ok=True)
-    for table in only or TABLES:
+    for table in only or tables(root, options):
         dt = DeltaTable(f"{root}/{table}", storage_options=options or None)
         data = dt.to_pyarrow_table()
         columns = sorted(c for c in data.column_names if keep_volatile or c not in VOLATILE)

@@ -2,52 +2,9 @@
 Spark distribution in the pyspark package) runs the spark-submit jar on the small data set; its tables equal
 those of the embedded local-mode run, row for row."""
 import json
-import os
-import subprocess
-import time
 import urllib.request
 
-import pytest
-
-from conftest import PERIOD, assert_same_tables, dump, free_port, luister_env, run, stop, wait_for_port
-
-
-@pytest.fixture(scope="module")
-def cluster(spark_home, work):
-    env = luister_env(SPARK_HOME=str(spark_home), SPARK_LOG_DIR=str(work / "spark-logs"),
-                      SPARK_WORKER_DIR=str(work / "spark-work"), SPARK_NO_DAEMONIZE="1")
-    port, ui = free_port(), free_port()
-    spark_class = str(spark_home / "bin" / "spark-class")
-    started = []
-    try:
-        master = subprocess.Popen([spark_class, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                                   "--port", str(port), "--webui-port", str(ui)],
-                                  stdout=open(work / "master.log", "w"), stderr=subprocess.STDOUT, env=env)
-        started.append(master)
-        wait_for_port(port, 120, master)
-        url = f"spark://127.0.0.1:{port}"
-        for i in range(2):
-            worker = subprocess.Popen([spark_class, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                                       "--port", str(free_port()), "--webui-port", str(free_port()),
-                                       "--cores", "1", "--memory", "1536m", "--work-dir", str(work / f"worker-{i}"),
-                                       url],
-                                      stdout=open(work / f"worker-{i}.log", "w"), stderr=subprocess.STDOUT, env=env)
-            started.append(worker)
-        wait_for_port(ui, 120, master)
-        deadline = time.time() + 180
-        while True:
-            try:
-                state = json.load(urllib.request.urlopen(f"http://127.0.0.1:{ui}/json/", timeout=10))
-            except OSError as e:  # the UI starts serving a moment after its port opens
-                state = {"error": str(e)}
-            if state.get("aliveworkers", 0) == 2:
-                break
-            assert time.time() < deadline, f"workers did not register: {state}"
-            time.sleep(1)
-        yield {"url": url, "env": env, "ui": ui}
-    finally:
-        for p in reversed(started):
-            stop(p)
+from conftest import PERIOD, assert_same_tables, dump, run
 
 
 def test_the_standalone_cluster_gives_the_tables_of_local_mode(cluster, spark_home, jar, dataset, work, local_tables):
