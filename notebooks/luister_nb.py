@@ -129,19 +129,20 @@ def customers(feedback: pd.DataFrame) -> pd.DataFrame:
 
 
 def our_brand(warehouse: Path, period: str, value: str | None = None) -> str:
-    """The program's own brand: the given value, $LUISTER_BRAND, else the brand of the silences (the detectors
-    look at our brand's feedback), else the one brand of the contact-centre and survey channels."""
+    """The program's own brand: the given value, $LUISTER_BRAND, else the brand of the contact-centre and
+    survey items (those channels hold only our own customers), else the brand the silences are about."""
     brand = value or os.environ.get("LUISTER_BRAND")
     if brand:
         return brand
-    silences = read(warehouse, "gold.silences", period, columns=["brand"], require_rows=False)
-    if not silences.empty:
-        return silences["brand"].mode().iloc[0]
     feedback = read(warehouse, "silver.feedback", period, columns=["channel", "brand"])
     own_channels = feedback[feedback["channel"].isin(["contact_centre", "survey"]) & feedback["brand"].notna()]
-    require(own_channels, f"silver.feedback has no contact-centre or survey rows with a brand in {period}; "
-                          "set LUISTER_BRAND")
-    return own_channels["brand"].mode().iloc[0]
+    if not own_channels.empty:
+        return own_channels["brand"].mode().iloc[0]
+    silences = read(warehouse, "gold.silences", period, columns=["brand"], require_rows=False)
+    if silences.empty:
+        raise NotebookDataError(f"cannot tell our brand in {period}: no contact-centre or survey items in "
+                                "silver.feedback and no silences; set LUISTER_BRAND (or the BRAND parameter)")
+    return silences["brand"].mode().iloc[0]
 
 
 def show(df: pd.DataFrame, max_rows: int = 50, max_chars: int = 300):

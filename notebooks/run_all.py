@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 HERE = Path(__file__).resolve().parent
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,9 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def _last_lines(error: Exception, lines: int = 12) -> str:
-    text = str(error).strip().splitlines()
-    return "\n".join("    " + line for line in text[-lines:])
+def _last_lines(error: Exception) -> str:
+    """The exception a cell raised, in one line (the full traceback is in the executed copy)."""
+    if isinstance(error, CellExecutionError) and error.ename:
+        return f"    {error.ename}: {ANSI.sub('', error.evalue)}"
+    return "    " + ANSI.sub("", str(error)).strip().splitlines()[-1]
 
 
 if __name__ == "__main__":
