@@ -89,6 +89,8 @@ def read(warehouse: Path, table: str, period: str | None = None, *, periods: lis
     dt = delta_table(warehouse, table)
     wanted = [period] if period else periods
     filters = None
+    if wanted is not None and not wanted:
+        raise NotebookDataError(f"{table}: no period to read (the notebook asked for an empty list of periods)")
     if wanted is not None:
         if "period" not in dt.metadata().partition_columns:
             raise NotebookDataError(f"{table} is not partitioned by period; cannot filter it on {wanted}")
