@@ -163,7 +163,8 @@ def show(df: pd.DataFrame, max_rows: int = 50, max_chars: int = 300):
     # to_html escapes <, > and & itself; escape=True is spelled out because it is what keeps the text inert.
     table = shown.to_html(index=False, escape=True, render_links=False, na_rep="")
     more = f"<p>{len(df) - max_rows} more rows not shown</p>" if len(df) > max_rows else ""
-    return HTML(f'<div style="white-space: pre-wrap">{table}{more}</div>')
+    # The ignore classes keep MathJax from typesetting a customer's "$...$" as a formula.
+    return HTML(f'<div class="tex2jax_ignore mathjax_ignore" style="white-space: pre-wrap">{table}{more}</div>')
 
 
 def show_text(text: str):
@@ -172,7 +173,7 @@ def show_text(text: str):
         from IPython.display import HTML
     except ImportError:
         return text
-    return HTML(f'<pre style="white-space: pre-wrap">{html.escape(str(text))}</pre>')
+    return HTML(f'<pre class="tex2jax_ignore mathjax_ignore" style="white-space: pre-wrap">{html.escape(str(text))}</pre>')
 
 
 def _cut(value, max_chars):

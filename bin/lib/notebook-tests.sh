@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The notebook tests: executes every analyst notebook (notebooks/*.ipynb) headless against a warehouse with
+# The notebook tests: the loader's unit tests, then executes every analyst notebook (notebooks/*.ipynb) headless against a warehouse with
 # notebooks/run_all.py; fails when any cell of any notebook raises (a missing or empty table raises).
 #   bin/lib/notebook-tests.sh WAREHOUSE [CONFIG]
 # CONFIG (optional) is the program config, used to find the items behind expected_absent silences.
@@ -32,4 +32,7 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 # The kernel's Jupyter and IPython state stays in the scratch folder, not in the user's home.
 export JUPYTER_CONFIG_DIR="$scratch/jupyter" IPYTHONDIR="$scratch/ipython" MPLCONFIGDIR="$scratch/matplotlib"
+echo "notebook tests: the shared loader (notebooks/test_luister_nb.py)"
+(cd "$home/notebooks" && "$venv/bin/python" -m pytest -q -p no:cacheprovider --basetemp="$scratch/pytest" test_luister_nb.py)
+echo "notebook tests: every notebook against $warehouse"
 "$venv/bin/python" "$home/notebooks/run_all.py" "$warehouse" "${config_args[@]}" --out "$scratch/executed"
