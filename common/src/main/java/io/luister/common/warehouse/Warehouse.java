@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -87,6 +89,40 @@ public final class Warehouse {
   public void append(Dataset<Row> data, Layer layer, String table, String... partitionColumns) {
     retryingConflicts(path(layer, table),
         () -> data.write().format("delta").mode(SaveMode.Append).partitionBy(partitionColumns).save(path(layer, table)));
+  }
+
+  /** Deletes the rows matching {@code condition} in one Delta transaction (again on a concurrent commit). */
+  public void delete(SparkSession spark, Layer layer, String table, org.apache.spark.sql.Column condition) {
+    retryingConflicts(path(layer, table), () -> DeltaTable.forPath(spark, path(layer, table)).delete(condition));
+  }
+
+  /**
+   * Removes the data files no current version references, at once (retention 0): after a delete this is what
+   * makes it physical. It also ends time travel to the versions before, which is the point.
+   */
+  public void vacuumNow(SparkSession spark, Layer layer, String table) {
+    // Vacuum lists the table with spark.sql.sources.parallelPartitionDiscovery.parallelism tasks, 10,000 by
+    // default: about a minute of empty tasks per small table on two cores. The cluster's parallelism is plenty.
+    Map<String, String> settings = Map.of(
+        "spark.databricks.delta.retentionDurationCheck.enabled", "false",
+        "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+        String.valueOf(Math.max(1, spark.sparkContext().defaultParallelism())));
+    Map<String, String> before = new HashMap<>();
+    settings.forEach((key, value) -> {
+      before.put(key, spark.conf().contains(key) ? spark.conf().get(key) : null);
+      spark.conf().set(key, value);
+    });
+    try {
+      DeltaTable.forPath(spark, path(layer, table)).vacuum(0.0);
+    } finally {
+      before.forEach((key, value) -> {
+        if (value == null) {
+          spark.conf().unset(key);
+        } else {
+          spark.conf().set(key, value);
+        }
+      });
+    }
   }
 
   /** Runs a write, again when a concurrent commit made Delta refuse it (see the class comment). */

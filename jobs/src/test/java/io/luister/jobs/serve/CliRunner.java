@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Runs the CLI in the test JVM (on the shared session) and returns its exit code and everything it printed. */
-final class CliRunner {
-  record Result(int code, String printed) {}
+public final class CliRunner {
+  public record Result(int code, String printed) {}
 
   private CliRunner() {}
 
   /** A minimal program config: the serving commands read only the warehouse. */
-  static String config() throws IOException {
+  public static String config() throws IOException {
     Path dir = TestSpark.tempDir("serve-cli");
     Files.writeString(dir.resolve("s.csv"), "id\n");
     Files.writeString(dir.resolve("p.yaml"), """
@@ -29,7 +29,7 @@ final class CliRunner {
     return dir.resolve("p.yaml").toString();
   }
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     TestSpark.session();
     PrintStream out = System.out;
     PrintStream err = System.err;

@@ -1,0 +1,108 @@
+package io.luister.jobs.cli;
+
+import io.luister.common.privacy.Pseudonymizer;
+import io.luister.common.warehouse.Layer;
+import io.luister.jobs.ops.RunLog;
+import io.luister.jobs.ops.RunRecord;
+import io.luister.jobs.privacy.Erasure;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "erase", mixinStandardHelpOptions = true,
+    description = {"Removes a person's records from every table of the warehouse (a data subject's request to be "
+        + "erased): rows whose author or customer pseudonym is theirs, and rows about the feedback items they wrote "
+        + "(sentiment, theme membership). Handles and ids are pseudonymised under the program's key first and are "
+        + "never printed or logged. Aggregates keep no trace of a person and stay as they are.",
+        "Each table is changed in one Delta transaction. The deleted rows stay in the table's older files (time "
+        + "travel) until VACUUM removes them: --vacuum does that at once; without it, run VACUUM later "
+        + "(docs/reliability.md). Rerun the pipeline's later stages if aggregates must leave the person out too.",
+        "Erase from the raw exports as well, or the next ingest brings the person back."})
+final class EraseCommand implements Callable<Integer> {
+  static final String STAGE = "erase";
+
+  @Mixin
+  ProgramOptions program;
+
+  @Option(names = "--author", paramLabel = "HANDLE", description = "An author handle (@name or name); repeatable.")
+  List<String> authors = new ArrayList<>();
+
+  @Option(names = "--customer", paramLabel = "ID", description = "A customer id; repeatable.")
+  List<String> customers = new ArrayList<>();
+
+  @Option(names = "--vacuum", description = "Also VACUUM the changed tables with zero retention, so the rows are "
+      + "physically gone now (ends time travel to earlier versions of those tables).")
+  boolean vacuum;
+
+  @Override
+  public Integer call() {
+    if (authors.isEmpty() && customers.isEmpty()) {
+      throw new IllegalArgumentException("give at least one --author HANDLE or --customer ID");
+    }
+    try (RunContext ctx = new RunContext(program)) {
+      Pseudonymizer p = ctx.pseudonymizer();
+      Set<String> authorPseudonyms = new LinkedHashSet<>(authors.stream().map(p::author).toList());
+      Set<String> customerPseudonyms = new LinkedHashSet<>(customers.stream().map(p::customer).toList());
+      Erasure.Person person = new Erasure.Person(authorPseudonyms, customerPseudonyms, feedbackIds(ctx,
+          new Erasure.Person(authorPseudonyms, customerPseudonyms, Set.of())));
+      Console.info(String.format("erase: %d author(s), %d customer(s), %d feedback item(s) of theirs in silver",
+          authorPseudonyms.size(), customerPseudonyms.size(), person.feedbackIds().size()));
+      List<RunRecord> records = new ArrayList<>();
+      long total = 0;
+      for (Layer layer : Layer.values()) {
+        for (String table : ctx.warehouse.tables(ctx.spark(), layer)) {
+          Instant started = Instant.now();
+          Dataset<Row> rows = ctx.warehouse.read(ctx.spark(), layer, table);
+          Optional<Column> theirs = Erasure.rowsOf(rows.schema(), person);
+          if (theirs.isEmpty()) {
+            continue;
+          }
+          long count = rows.filter(theirs.get()).count();
+          if (count > 0) {
+            ctx.warehouse.delete(ctx.spark(), layer, table, theirs.get());
+            if (vacuum) {
+              ctx.warehouse.vacuumNow(ctx.spark(), layer, table);
+            }
+          }
+          total += count;
+          Console.info(String.format("  %-28s %,8d rows removed", layer.folder() + "." + table, count));
+          records.add(record(ctx, layer.folder() + "." + table, count, started));
+        }
+      }
+      RunLog.append(ctx.spark(), ctx.warehouse, records);
+      Console.out(String.format("erase: %,d rows removed%s", total, total == 0 ? ""
+          : vacuum ? "; the changed tables were vacuumed, the rows are physically gone"
+          : "; they remain in older table versions until VACUUM (see docs/reliability.md, or rerun with --vacuum)"));
+      return 0;
+    }
+  }
+
+  /** The items the person wrote, from silver.feedback (before its rows are deleted). */
+  private static Set<String> feedbackIds(RunContext ctx, Erasure.Person person) {
+    if (!ctx.warehouse.exists(ctx.spark(), Layer.SILVER, "feedback")) {
+      return Set.of();
+    }
+    Dataset<Row> feedback = ctx.warehouse.read(ctx.spark(), Layer.SILVER, "feedback");
+    return new HashSet<>(Erasure.feedbackIdsOf(feedback, person).as(Encoders.STRING()).collectAsList());
+  }
+
+  private static RunRecord record(RunContext ctx, String table, long rows, Instant started) {
+    Instant now = Instant.now();
+    return new RunRecord(ctx.runId, ctx.config.program(), STAGE, table, null, Timestamp.from(started),
+        Timestamp.from(now), (now.toEpochMilli() - started.toEpochMilli()) / 1000.0, rows, 0, 0, 0, "ok",
+        rows + " rows of the erased person(s) removed");
+  }
+}

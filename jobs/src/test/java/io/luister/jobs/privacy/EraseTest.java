@@ -1,0 +1,115 @@
+package io.luister.jobs.privacy;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.luister.common.privacy.Pseudonymizer;
+import io.luister.common.test.TestSpark;
+import io.luister.common.warehouse.Layer;
+import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.serve.CliRunner;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class EraseTest {
+  private static final Pseudonymizer KEYS = new Pseudonymizer(Pseudonymizer.DEVELOPMENT_KEY);
+  private static final String JAN = KEYS.author("@Jan_Jansen");
+  private static final String PIET = KEYS.author("@piet");
+  private static final String CUSTOMER = KEYS.customer("C-42");
+  private static final String OTHER_CUSTOMER = KEYS.customer("C-7");
+
+  @Test
+  void rowsOfMatchesAuthorsCustomersAndTheirItemsButNeverNulls() {
+    SparkSession spark = TestSpark.session();
+    Dataset<Row> rows = frame(spark, "feedback_id STRING, author STRING, customer_id STRING",
+        row("s:1", JAN, null), row("s:2", PIET, null), row("c:1", null, CUSTOMER), row("c:2", null, null),
+        row("x:9", null, OTHER_CUSTOMER));
+    Erasure.Person person = new Erasure.Person(Set.of(JAN), Set.of(CUSTOMER), Set.of("x:9"));
+    Column theirs = Erasure.rowsOf(rows.schema(), person).orElseThrow();
+    assertEquals(Set.of("s:1", "c:1", "x:9"), ids(rows.filter(theirs)));
+    assertEquals(Set.of("s:2", "c:2"), ids(rows.filter(org.apache.spark.sql.functions.not(theirs))));
+    assertEquals(Optional.empty(), Erasure.rowsOf(frame(spark, "brand STRING, mentions BIGINT").schema(), person));
+  }
+
+  @Test
+  void eraseRemovesThePersonFromEveryTableAndVacuumMakesItPhysical() throws java.io.IOException {
+    SparkSession spark = TestSpark.session();
+    Warehouse warehouse = new Warehouse(TestSpark.tempDir("erase").resolve("wh").toString());
+    write(warehouse, Layer.BRONZE, "social", frame(spark, "id STRING, author STRING, text STRING, period STRING",
+        row("1", JAN, "storing weer", "2026-Q3"), row("2", PIET, "prima", "2026-Q3"), row("3", null, "anoniem", "2026-Q3")));
+    write(warehouse, Layer.BRONZE, "contacts", frame(spark, "id STRING, customer_id STRING, period STRING",
+        row("1", CUSTOMER, "2026-Q3"), row("2", OTHER_CUSTOMER, "2026-Q3")));
+    write(warehouse, Layer.SILVER, "feedback", frame(spark, "feedback_id STRING, author STRING, customer_id STRING, period STRING",
+        row("social:1", JAN, null, "2026-Q3"), row("social:2", PIET, null, "2026-Q3"), row("social:3", null, null, "2026-Q3"),
+        row("contacts:1", null, CUSTOMER, "2026-Q3"), row("contacts:2", null, OTHER_CUSTOMER, "2026-Q3")));
+    write(warehouse, Layer.SILVER, "sentiment", frame(spark, "feedback_id STRING, sentiment STRING, period STRING",
+        row("social:1", "negative", "2026-Q3"), row("social:2", "positive", "2026-Q3"), row("contacts:1", "neutral", "2026-Q3")));
+    write(warehouse, Layer.GOLD, "theme_membership", frame(spark, "feedback_id STRING, theme_id STRING, period STRING",
+        row("social:1", "t1", "2026-Q3"), row("social:3", "t1", "2026-Q3")));
+    write(warehouse, Layer.GOLD, "critical_authors", frame(spark, "author STRING, author_class STRING, period STRING",
+        row(JAN, "persistent_critic", "2026-Q3"), row(PIET, "promoter", "2026-Q3")));
+    write(warehouse, Layer.GOLD, "customer_journeys", frame(spark, "customer STRING, contacts BIGINT, period STRING",
+        row(CUSTOMER, 3L, "2026-Q3"), row(OTHER_CUSTOMER, 1L, "2026-Q3")));
+    write(warehouse, Layer.GOLD, "share_of_voice", frame(spark, "brand STRING, mentions BIGINT, period STRING",
+        row("Acme", 3L, "2026-Q3")));
+
+    CliRunner.Result result = CliRunner.run("erase", "--config", CliRunner.config(), "--warehouse", warehouse.root(),
+        "--author", "@Jan_Jansen", "--customer", "C-42", "--vacuum");
+    assertEquals(0, result.code(), result.printed());
+    assertFalse(result.printed().contains("Jan_Jansen") || result.printed().contains("C-42"), result.printed());
+    assertTrue(result.printed().contains("erase: 9 rows removed"), result.printed());
+
+    assertEquals(Set.of("2", "3"), ids(warehouse.read(spark, Layer.BRONZE, "social"), "id"));
+    assertEquals(Set.of("2"), ids(warehouse.read(spark, Layer.BRONZE, "contacts"), "id"));
+    assertEquals(Set.of("social:2", "social:3", "contacts:2"), ids(warehouse.read(spark, Layer.SILVER, "feedback")));
+    assertEquals(Set.of("social:2"), ids(warehouse.read(spark, Layer.SILVER, "sentiment")));
+    assertEquals(Set.of("social:3"), ids(warehouse.read(spark, Layer.GOLD, "theme_membership")));
+    assertEquals(Set.of(PIET), ids(warehouse.read(spark, Layer.GOLD, "critical_authors"), "author"));
+    assertEquals(Set.of(OTHER_CUSTOMER), ids(warehouse.read(spark, Layer.GOLD, "customer_journeys"), "customer"));
+    assertEquals(1, warehouse.read(spark, Layer.GOLD, "share_of_voice").count());
+    // Physically gone: no data file of the table, current or old, still holds the person's rows.
+    Dataset<Row> files = spark.read().option("recursiveFileLookup", "true").parquet(warehouse.path(Layer.BRONZE, "social"));
+    assertEquals(0, files.filter(col("author").equalTo(JAN)).count());
+    assertEquals(1, warehouse.read(spark, Layer.OPS, "runs").filter("stage = 'erase' AND rows_read > 0").select("source")
+        .distinct().filter("source = 'bronze.social'").count());
+
+    CliRunner.Result again = CliRunner.run("erase", "--config", CliRunner.config(), "--warehouse", warehouse.root(),
+        "--author", "@Jan_Jansen", "--customer", "C-42");
+    assertEquals(0, again.code(), again.printed());
+    assertTrue(again.printed().contains("erase: 0 rows removed"), again.printed());
+  }
+
+  private static void write(Warehouse warehouse, Layer layer, String table, Dataset<Row> rows) {
+    warehouse.replacePartitions(rows, layer, table, "period");
+  }
+
+  private static Dataset<Row> frame(SparkSession spark, String ddl, Row... rows) {
+    StructType schema = StructType.fromDDL(ddl);
+    return spark.createDataFrame(Arrays.asList(rows), schema);
+  }
+
+  private static Row row(Object... values) {
+    return RowFactory.create(values);
+  }
+
+  private static Set<String> ids(Dataset<Row> rows) {
+    return ids(rows, "feedback_id");
+  }
+
+  private static Set<String> ids(Dataset<Row> rows, String column) {
+    List<String> values = rows.select(col(column).cast(DataTypes.StringType)).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    return Set.copyOf(values);
+  }
+}
