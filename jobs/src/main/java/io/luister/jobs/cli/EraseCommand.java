@@ -37,11 +37,8 @@ final class EraseCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
 
-  @Option(names = "--author", paramLabel = "HANDLE", description = "An author handle (@name or name); repeatable.")
-  List<String> authors = new ArrayList<>();
-
-  @Option(names = "--customer", paramLabel = "ID", description = "A customer id; repeatable.")
-  List<String> customers = new ArrayList<>();
+  @Mixin
+  PersonOptions people;
 
   @Option(names = "--vacuum", description = "Also VACUUM the changed tables with zero retention, so the rows are "
       + "physically gone now (ends time travel to earlier versions of those tables).")
@@ -49,13 +46,11 @@ final class EraseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (authors.isEmpty() && customers.isEmpty()) {
-      throw new IllegalArgumentException("give at least one --author HANDLE or --customer ID");
-    }
+    people.requireSome();
     try (RunContext ctx = new RunContext(program)) {
       Pseudonymizer p = ctx.pseudonymizer();
-      Set<String> authorPseudonyms = new LinkedHashSet<>(authors.stream().map(p::author).toList());
-      Set<String> customerPseudonyms = new LinkedHashSet<>(customers.stream().map(p::customer).toList());
+      Set<String> authorPseudonyms = new LinkedHashSet<>(people.authors.stream().map(p::author).toList());
+      Set<String> customerPseudonyms = new LinkedHashSet<>(people.customers.stream().map(p::customer).toList());
       Erasure.Person person = new Erasure.Person(authorPseudonyms, customerPseudonyms, feedbackIds(ctx,
           new Erasure.Person(authorPseudonyms, customerPseudonyms, Set.of())));
       Console.info(String.format("erase: %d author(s), %d customer(s), %d feedback item(s) of theirs in silver",
