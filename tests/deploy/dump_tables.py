@@ -27,6 +27,13 @@ LAYERS = ["bronze", "silver", "gold", "ops"]
 RUN_LOG = "ops/runs"
 
 
+def committed(table):
+    """A table exists for readers once its log holds a commit; a write killed before its first commit leaves
+    a _delta_log folder without one, which no reader sees as a table."""
+    log = os.path.join(table, "_delta_log")
+    return os.path.isdir(log) and any(f.endswith(".json") for f in os.listdir(log))
+
+
 def tables(root, options):
     """Every Delta table of the warehouse (layer/table), but the run log. Local folders are listed; for a
     remote warehouse the tables of a local one of the same pipeline are passed with --only."""
@@ -35,7 +42,7 @@ def tables(root, options):
         folder = os.path.join(root, layer)
         if os.path.isdir(folder):
             found += [f"{layer}/{t}" for t in sorted(os.listdir(folder))
-                      if os.path.isdir(os.path.join(folder, t, "_delta_log")) and f"{layer}/{t}" != RUN_LOG]
+                      if committed(os.path.join(folder, t)) and f"{layer}/{t}" != RUN_LOG]
     return found
 
 

@@ -168,7 +168,8 @@ public final class Warehouse {
         return names;
       }
       for (FileStatus status : fs.listStatus(dir)) {
-        if (status.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(status.getPath(), "_delta_log"))) {
+        // isDeltaTable, not only a _delta_log folder: a first write killed before its commit leaves the folder.
+        if (status.isDirectory() && DeltaTable.isDeltaTable(spark, status.getPath().toString())) {
           names.add(status.getPath().getName());
         }
       }
