@@ -307,8 +307,12 @@ public final class CanonicalMapping {
           sourceColumns.isEmpty() ? lit("") : to_json(struct(sourceColumns.toArray(Column[]::new))));
       for (int i = 0; i < rawPersons.size(); i++) {
         Column person = rawPersons.get(i);
+        // Also the normalised form anywhere as a whole word, any case: a handle given as "@Name" appears as
+        // "name" in the post's URL (x.com/name/status/...), which the exact replacement would leave.
+        Column normalised = Pseudonymizer.normalisedHandle(person);
+        Column anywhere = concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), normalised, lit("\\E(?![A-Za-z0-9_])"));
         record = when(person.isNull().or(length(person).lt(3)), record)
-            .otherwise(replace(record, person, personPseudonyms.get(i)));
+            .otherwise(regexp_replace(replace(record, person, personPseudonyms.get(i)), anywhere, personPseudonyms.get(i)));
       }
       Column bounded = when(length(record).gt(RAW_RECORD_CHARS + MASK_MARGIN_CHARS),
           substring(record, 1, RAW_RECORD_CHARS + MASK_MARGIN_CHARS)).otherwise(record);

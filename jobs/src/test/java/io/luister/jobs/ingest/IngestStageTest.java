@@ -189,7 +189,7 @@ class IngestStageTest {
         .file("social/2026-07.jsonl", String.join("\n",
             "{\"post_id\":\"p1\",\"created\":\"2026-07-03T14:22:05+02:00\",\"platform\":\"twitter\",\"content\":\"@acme mijn factuur klopt niet, @jan_de_vries84 ook\",\"user\":{\"handle\":\"@Piet_K\",\"followers\":120},\"metrics\":{\"likes\":3},\"url\":\"https://x.com/Piet_K/status/1\"}",
             "{\"post_id\":\"p2\",\"created\":\"2026-07-03T15:00:00+02:00\",\"platform\":\"twitter\",\"content\":\"@Piet_K sorry, we kijken ernaar\",\"user\":{\"handle\":\"@AcmeHelp\",\"followers\":5000},\"metrics\":{\"likes\":0},\"reply_to\":\"p1\"}",
-            "{\"post_id\":\"p3\",\"created\":\"2026-07-04T10:00:00+02:00\",\"platform\":\"trustpilot\",\"content\":\"great\",\"user\":{\"handle\":\"anna\",\"followers\":\"many\"},\"rating\":7}",
+            "{\"post_id\":\"p3\",\"created\":\"2026-07-04T10:00:00+02:00\",\"platform\":\"trustpilot\",\"content\":\"great\",\"user\":{\"handle\":\"anna\",\"followers\":\"many\"},\"rating\":7,\"url\":\"https://x.com/Anna/status/3\"}",
             "{\"post_id\":\"p4\",\"created\":\"2026-07-04T10:00:00+02:00\",\"platform\":{\"name\":\"forum\"},\"content\":\"  \",\"user\":{\"handle\":\"bob\"}}",
             "{\"post_id\":\"p5\",\"created\":\"2026-07-05T10:00:00+02:00\",\"content\":\"truncated",
             "{\"post_id\":\"p6\",\"created\":\"2026-07-05T10:00:00+02:00\",\"platform\":\"forum\",\"content\":\"rival is beter\",\"user\":{\"handle\":\"@rival\"}}",
@@ -210,6 +210,10 @@ class IngestStageTest {
     Row p3 = f.quarantine("social").filter("item_id = 'p3'").first();
     List<Row> p3Reasons = p3.getList(p3.fieldIndex("reasons"));
     assertEquals(List.of("INVALID_NUMBER", "SCORE_OUT_OF_SCALE"), p3Reasons.stream().map(r -> r.getString(0)).sorted().toList());
+    // The quarantined raw record names the author by pseudonym also where the handle is part of the URL.
+    String p3Raw = p3.getAs("raw_record");
+    assertFalse(p3Raw.toLowerCase(java.util.Locale.ROOT).contains("x.com/anna"), p3Raw);
+    assertTrue(p3Raw.contains("x.com/" + IngestFixture.PSEUDONYMIZER.author("anna") + "/status/3"), p3Raw);
     Row p4 = f.quarantine("social").filter("item_id = 'p4'").first();
     assertEquals(List.of("EMPTY_TEXT", "NOT_A_SCALAR"),
         p4.<Row>getList(p4.fieldIndex("reasons")).stream().map(r -> r.getString(0)).sorted().toList());
