@@ -86,8 +86,12 @@ public final class PrivacyScan {
     Column addressLike = expr("regexp_extract_all(text, '[\\\\p{L}\\\\p{N}@._+-]{3,}', 0)");
     Column phoneLike = expr("regexp_extract_all(regexp_replace(text, '(?<=[0-9+])[\\\\s().-]+(?=[0-9])', ''), "
         + "'\\\\+?[0-9]{8,}', 0)");
+    // The first path segment of a URL names an account on most platforms (x.com/name/status/..., instagram.com/name,
+    // tiktok.com/@name): there a bare handle is a leak, as it is when it is a whole cell.
+    Column urlAccount = expr("regexp_extract_all(text, 'https?://[^/\\\\s]+/@?([\\\\p{L}\\\\p{N}._-]{3,})', 1)");
     Dataset<Row> tokens = cells
         .select(col("_row"), col("column"), lit(true).as("whole"), trim(col("text")).as("token"))
+        .unionByName(cells.select(col("_row"), col("column"), lit(true).as("whole"), explode(urlAccount).as("token")))
         .unionByName(cells.select(col("_row"), col("column"), lit(false).as("whole"),
             explode(array_union(addressLike, phoneLike)).as("token")))
         .withColumn("token", regexp_replace(col("token"), "[._-]+$", ""));

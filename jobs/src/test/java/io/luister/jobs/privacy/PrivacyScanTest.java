@@ -47,4 +47,11 @@ class PrivacyScanTest {
             RowFactory.create("p2", "au_x", "@lucas_bakker_10 bel me op 06 78 30 81 97", List.of(), 1L),
             RowFactory.create("p3", "au_y", "rekening NL31 KNAB? nee: nl31knab1234413296, tel (06)-78308197", List.of(), 1L))));
   }
+
+  @Test
+  void findsABareHandleWhereAUrlNamesTheAccount() {
+    assertEquals("text:handle=1", hits(List.of(
+        RowFactory.create("p1", "au_x", "{\"url\":\"https://x.com/Lucas_Bakker_10/status/1\"}", List.of(), 1L),
+        RowFactory.create("p2", "au_y", "https://x.com/@[user]/status/2 and https://x.com/au_2cf4bbab/status/3", List.of(), 1L))));
+  }
 }
