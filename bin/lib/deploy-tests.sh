@@ -13,15 +13,8 @@ if [ -d /usr/lib/jvm/java-17-openjdk-amd64 ] && ! java -version 2>&1 | grep -q '
 fi
 
 venv="$home/.cache/deploy-venv"
-requirements="$home/tests/deploy/requirements.txt"
-stamp="$venv/.requirements-$(sha256sum "$requirements" | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
-  echo "deploy tests: creating the Python environment in $venv (first time only) ..."
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q -r "$requirements"
-  touch "$stamp"
-fi
+source "$home/bin/lib/venv.sh"
+ensure_venv "$venv" "$home/tests/deploy/requirements.txt"
 
 echo "deploy tests: building the spark-submit jar (mvn -Pspark-submit) ..."
 mvn -B -q -ntp -DskipTests -Pspark-submit install

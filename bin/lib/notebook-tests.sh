@@ -18,15 +18,8 @@ if [ $# -eq 2 ]; then
 fi
 
 venv="$home/.cache/notebook-venv"
-requirements="$home/notebooks/requirements.txt"
-stamp="$venv/.requirements-$(sha256sum "$requirements" | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
-  echo "notebook tests: creating the Python environment in $venv (first time only) ..."
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q -r "$requirements"
-  touch "$stamp"
-fi
+source "$home/bin/lib/venv.sh"
+ensure_venv "$venv" "$home/notebooks/requirements.txt"
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT

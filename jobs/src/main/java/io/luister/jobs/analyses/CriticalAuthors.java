@@ -2,6 +2,7 @@ package io.luister.jobs.analyses;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.jobs.GoldSchema;
 import io.luister.common.config.AnalysesSettings;
 import io.luister.jobs.unify.FeedbackUnion;
 import org.apache.spark.sql.Column;

@@ -3,6 +3,7 @@ package io.luister.jobs.analyses;
 import static io.luister.jobs.analyses.AnalysisColumns.ALL;
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.jobs.GoldSchema;
 import io.luister.common.config.AnalysesSettings;
 import java.sql.Date;
 import java.util.ArrayList;

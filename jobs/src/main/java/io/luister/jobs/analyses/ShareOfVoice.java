@@ -3,6 +3,7 @@ package io.luister.jobs.analyses;
 import static io.luister.jobs.analyses.AnalysisColumns.ALL;
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.jobs.GoldSchema;
 import io.luister.jobs.unify.FeedbackUnion;
 import java.util.ArrayList;
 import java.util.List;

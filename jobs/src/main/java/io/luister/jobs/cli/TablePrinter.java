@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import io.luister.jobs.serve.CsvCells;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -88,16 +89,15 @@ final class TablePrinter {
   }
 
   /**
-   * RFC 4180 quoting. Text cells that a spreadsheet would run as a formula (starting with = + - @ or a
-   * tab/CR) get a leading apostrophe, so an exported customer text cannot execute.
+   * RFC 4180 quoting. Text cells that a spreadsheet would run as a formula get a leading apostrophe, so an
+   * exported customer text cannot execute: the same rule as {@code export} ({@link CsvCells}).
    */
   static String csvLine(String[] values, StructField[] fields) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < values.length; i++) {
       String v = values[i] == null ? "" : values[i];
-      boolean text = fields == null || fields[i].dataType() instanceof StringType;
-      if (text && !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-        v = "'" + v;
+      if (fields == null || fields[i].dataType() instanceof StringType) {
+        v = CsvCells.neutralise(v);
       }
       if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
         v = "\"" + v.replace("\"", "\"\"") + "\"";

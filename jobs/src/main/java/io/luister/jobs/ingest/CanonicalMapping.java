@@ -185,8 +185,12 @@ public final class CanonicalMapping {
         return s;
       }
       Column handle = Pseudonymizer.normalisedHandle(col(batch.columns().get("author")).cast("string"));
-      Column pattern = concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), handle, lit("\\E(?![A-Za-z0-9_])"));
-      return when(handle.isNull().or(length(handle).lt(3)), s).otherwise(regexp_replace(s, pattern, lit("@[user]")));
+      return when(handle.isNull().or(length(handle).lt(3)), s).otherwise(regexp_replace(s, anywhere(handle), lit("@[user]")));
+    }
+
+    /** A normalised handle as a whole word, with or without its '@', in any case (also inside a URL). */
+    private static Column anywhere(Column normalisedHandle) {
+      return concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), normalisedHandle, lit("\\E(?![A-Za-z0-9_])"));
     }
 
     private Column timestamp(Column s, Column source, DataType sourceType, String name) {
@@ -309,8 +313,7 @@ public final class CanonicalMapping {
         Column person = rawPersons.get(i);
         // Also the normalised form anywhere as a whole word, any case: a handle given as "@Name" appears as
         // "name" in the post's URL (x.com/name/status/...), which the exact replacement would leave.
-        Column normalised = Pseudonymizer.normalisedHandle(person);
-        Column anywhere = concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), normalised, lit("\\E(?![A-Za-z0-9_])"));
+        Column anywhere = anywhere(Pseudonymizer.normalisedHandle(person));
         record = when(person.isNull().or(length(person).lt(3)), record)
             .otherwise(regexp_replace(replace(record, person, personPseudonyms.get(i)), anywhere, personPseudonyms.get(i)));
       }

@@ -9,6 +9,7 @@ import io.luister.common.taxonomy.Taxonomy;
 import io.luister.common.text.AccentFolding;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.GoldSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -113,30 +114,30 @@ public final class SilenceStage {
     return matches;
   }
 
-  public static final StructType SILENCES = described(
-      "period", DataTypes.StringType, "The analysis quarter (2026-Q3).",
-      "detector", DataTypes.StringType, "Which silence: expected_absent, baseline_drop, channel_gap or competitor_gap.",
-      "subject_type", DataTypes.StringType, "What the subject is: category or expectation.",
-      "subject", DataTypes.StringType, "The category id or expectation name that is (nearly) absent.",
-      "label_en", DataTypes.StringType, "The subject's label in English.",
-      "label_nl", DataTypes.StringType, "The subject's label in Dutch.",
-      "channel", DataTypes.StringType, "The channel where it is missing (social, contact_centre, survey, faq_views, site_search).",
-      "brand", DataTypes.StringType, "The brand whose feedback lacks it (our brand unless the detector compares brands).",
-      "compared_with", DataTypes.StringType, "What the observation is compared with: the baseline periods, the other channels, the competitors or the expectation.",
-      "observed_count", DataTypes.DoubleType, "Items (or weighted views/searches) about the subject in the channel and period.",
-      "observed_total", DataTypes.DoubleType, "All items (or weight) of the channel and brand in the period.",
-      "observed_share", DataTypes.DoubleType, "observed_count / observed_total.",
-      "expected_share", DataTypes.DoubleType, "The share the comparison leads one to expect.",
-      "expected_count", DataTypes.DoubleType, "expected_share x observed_total.",
-      "ratio", DataTypes.DoubleType, "observed_share / expected_share (below 1: quieter than expected).",
-      "p_value", DataTypes.DoubleType, "One-sided exact test of observing this few or fewer (binomial / beta-binomial).",
-      "q_value", DataTypes.DoubleType, "Benjamini-Hochberg adjusted p value over all tests of the period (null when not tested).",
-      "severity", DataTypes.DoubleType, "For ordering: how much is missing and how sure we are (higher is more severe).",
-      "status", DataTypes.StringType, "silence, insufficient_evidence or data_health (the channel's data looked incomplete).",
-      "evidence", DataTypes.StringType, "The numbers behind the finding as JSON (per period, channel or brand).",
-      "explanation_en", DataTypes.StringType, "One sentence for a reader, in English.",
-      "explanation_nl", DataTypes.StringType, "One sentence for a reader, in Dutch.",
-      "run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).");
+  public static final StructType SILENCES = GoldSchema.of()
+      .add("period", DataTypes.StringType, "The analysis quarter (2026-Q3).")
+      .add("detector", DataTypes.StringType, "Which silence: expected_absent, baseline_drop, channel_gap or competitor_gap.")
+      .add("subject_type", DataTypes.StringType, "What the subject is: category or expectation.")
+      .add("subject", DataTypes.StringType, "The category id or expectation name that is (nearly) absent.")
+      .add("label_en", DataTypes.StringType, "The subject's label in English.")
+      .add("label_nl", DataTypes.StringType, "The subject's label in Dutch.")
+      .add("channel", DataTypes.StringType, "The channel where it is missing (social, contact_centre, survey, faq_views, site_search).")
+      .add("brand", DataTypes.StringType, "The brand whose feedback lacks it (our brand unless the detector compares brands).")
+      .add("compared_with", DataTypes.StringType, "What the observation is compared with: the baseline periods, the other channels, the competitors or the expectation.")
+      .add("observed_count", DataTypes.DoubleType, "Items (or weighted views/searches) about the subject in the channel and period.")
+      .add("observed_total", DataTypes.DoubleType, "All items (or weight) of the channel and brand in the period.")
+      .add("observed_share", DataTypes.DoubleType, "observed_count / observed_total.")
+      .add("expected_share", DataTypes.DoubleType, "The share the comparison leads one to expect.")
+      .add("expected_count", DataTypes.DoubleType, "expected_share x observed_total.")
+      .add("ratio", DataTypes.DoubleType, "observed_share / expected_share (below 1: quieter than expected).")
+      .add("p_value", DataTypes.DoubleType, "One-sided exact test of observing this few or fewer (binomial / beta-binomial).")
+      .add("q_value", DataTypes.DoubleType, "Benjamini-Hochberg adjusted p value over all tests of the period (null when not tested).")
+      .add("severity", DataTypes.DoubleType, "For ordering: how much is missing and how sure we are (higher is more severe).")
+      .add("status", DataTypes.StringType, "silence, insufficient_evidence or data_health (the channel's data looked incomplete).")
+      .add("evidence", DataTypes.StringType, "The numbers behind the finding as JSON (per period, channel or brand).")
+      .add("explanation_en", DataTypes.StringType, "One sentence for a reader, in English.")
+      .add("explanation_nl", DataTypes.StringType, "One sentence for a reader, in Dutch.")
+      .add("run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).").build();
 
   Dataset<Row> findingsFrame(List<SilenceFindings.Finding> findings, String runId) {
     ObjectMapper json = new ObjectMapper();
@@ -157,27 +158,16 @@ public final class SilenceStage {
     return spark.createDataFrame(rows, SILENCES).coalesce(1);
   }
 
-  public static final StructType HEALTH = described(
-      "period", DataTypes.StringType, "The analysis quarter.",
-      "channel", DataTypes.StringType, "The channel checked.",
-      "check", DataTypes.StringType, "volume (the period's full weeks against the usual week of the baseline) or weeks (weeks far below a usual week).",
-      "observed", DataTypes.DoubleType, "volume: the weighted items in the period's full weeks; weeks: how many weeks fall short.",
-      "expected", DataTypes.DoubleType, "volume: what the usual week predicts for those weeks; weeks: 0.",
-      "status", DataTypes.StringType, "ok or problem; a channel with a problem gets no silences (its findings get status data_health).",
-      "explanation_en", DataTypes.StringType, "One sentence for a reader, in English.",
-      "explanation_nl", DataTypes.StringType, "One sentence for a reader, in Dutch.",
-      "run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).");
-
-  /** A schema from (name, type, description) triples; the description becomes the column comment. */
-  private static StructType described(Object... nameTypeDescription) {
-    StructType schema = new StructType();
-    for (int i = 0; i < nameTypeDescription.length; i += 3) {
-      schema = schema.add(new org.apache.spark.sql.types.StructField((String) nameTypeDescription[i],
-          (org.apache.spark.sql.types.DataType) nameTypeDescription[i + 1], true,
-          org.apache.spark.sql.types.Metadata.empty()).withComment((String) nameTypeDescription[i + 2]));
-    }
-    return schema;
-  }
+  public static final StructType HEALTH = GoldSchema.of()
+      .add("period", DataTypes.StringType, "The analysis quarter.")
+      .add("channel", DataTypes.StringType, "The channel checked.")
+      .add("check", DataTypes.StringType, "volume (the period's full weeks against the usual week of the baseline) or weeks (weeks far below a usual week).")
+      .add("observed", DataTypes.DoubleType, "volume: the weighted items in the period's full weeks; weeks: how many weeks fall short.")
+      .add("expected", DataTypes.DoubleType, "volume: what the usual week predicts for those weeks; weeks: 0.")
+      .add("status", DataTypes.StringType, "ok or problem; a channel with a problem gets no silences (its findings get status data_health).")
+      .add("explanation_en", DataTypes.StringType, "One sentence for a reader, in English.")
+      .add("explanation_nl", DataTypes.StringType, "One sentence for a reader, in Dutch.")
+      .add("run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).").build();
 
   Dataset<Row> healthFrame(List<DataHealth.Check> checks, String runId) {
     List<Row> rows = checks.stream().map(c -> RowFactory.create(c.period(), c.channel(), c.check(), c.observed(),

@@ -1,4 +1,4 @@
-package io.luister.jobs.analyses;
+package io.luister.jobs;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -11,25 +11,24 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** Gold schemas as data: every field carries a one-line description (the data dictionary is generated from them). */
-final class GoldSchema {
-  private final StructType schema = new StructType();
-  private StructType built = schema;
+public final class GoldSchema {
+  private StructType built = new StructType();
 
-  static GoldSchema of() {
+  public static GoldSchema of() {
     return new GoldSchema();
   }
 
-  GoldSchema add(String name, DataType type, String description) {
+  public GoldSchema add(String name, DataType type, String description) {
     built = built.add(new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty()).withComment(description));
     return this;
   }
 
-  StructType build() {
+  public StructType build() {
     return built;
   }
 
   /** Selects and casts {@code data} to {@code schema} (by name, in the schema's order, with the descriptions). */
-  static Dataset<Row> conform(Dataset<Row> data, StructType schema) {
+  public static Dataset<Row> conform(Dataset<Row> data, StructType schema) {
     Column[] columns = Arrays.stream(schema.fields())
         .map(f -> col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()))
         .toArray(Column[]::new);
