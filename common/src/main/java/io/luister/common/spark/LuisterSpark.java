@@ -27,6 +27,9 @@ public final class LuisterSpark {
         // Spark 4 limits CSV/JSON charsets to a short list; real exports are often windows-1252.
         .config("spark.sql.legacy.javaCharsets", "true")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+        // Every table Luister creates compacts its small files after the write that made them too many
+        // (ops.runs grows by appends; a partition rewritten by many tasks is many files).
+        .config("spark.databricks.delta.properties.defaults.autoOptimize.autoCompact", "true")
         .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     if (master != null && master.startsWith("local")) {
       b.config("spark.driver.host", "127.0.0.1")

@@ -97,6 +97,38 @@ public final class Warehouse {
   }
 
   /**
+   * Gives a table its description (the Delta table comment that {@code DESCRIBE TABLE EXTENDED} and catalogs
+   * show) and table properties, in one commit, and only when they differ: a rerun adds no version.
+   */
+  public void describe(SparkSession spark, Layer layer, String table, String description, Map<String, String> properties) {
+    String path = path(layer, table);
+    retryingConflicts(path, () -> {
+      Row detail = DeltaTable.forPath(spark, path).detail().select("description", "properties").first();
+      Map<String, String> current = detail.getJavaMap(1);
+      Map<String, String> changed = new java.util.TreeMap<>();
+      if (!description.equals(detail.isNullAt(0) ? null : detail.getString(0))) {
+        changed.put("comment", description);
+      }
+      properties.forEach((key, value) -> {
+        if (!value.equals(current.get(key))) {
+          changed.put(key, value);
+        }
+      });
+      if (!changed.isEmpty()) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE delta.`").append(path.replace("`", "``"))
+            .append("` SET TBLPROPERTIES (");
+        changed.forEach((key, value) -> sql.append(sql.charAt(sql.length() - 1) == '(' ? "" : ", ")
+            .append(literal(key)).append(" = ").append(literal(value)));
+        spark.sql(sql.append(")").toString());
+      }
+    });
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /**
    * Removes the data files no current version references, at once (retention 0): after a delete this is what
    * makes it physical. It also ends time travel to the versions before, which is the point.
    */

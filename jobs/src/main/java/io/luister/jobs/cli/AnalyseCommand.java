@@ -4,6 +4,7 @@ import io.luister.common.time.Periods;
 import io.luister.jobs.analyses.AlertModel;
 import io.luister.jobs.analyses.AnalysesStage;
 import io.luister.jobs.analyses.EmergingIssues;
+import io.luister.jobs.docs.TableUpkeep;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import java.sql.Timestamp;
@@ -38,6 +39,7 @@ final class AnalyseCommand extends PeriodStageCommand {
     }
     result.alerts().stream().filter(a -> a.weeksRunning() == 1).limit(10)
         .forEach((AlertModel.Alert a) -> Console.info("  - " + EmergingIssues.explanation(a)));
+    TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "analyse");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), AnalysesStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, rows, 0, 0, "ok",
         result.notes().isEmpty() ? null : String.join("; ", result.notes()))));

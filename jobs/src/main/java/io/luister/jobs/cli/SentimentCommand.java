@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import io.luister.jobs.docs.TableUpkeep;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.sentiment.SentimentStage;
@@ -30,6 +31,7 @@ final class SentimentCommand extends PeriodStageCommand {
     for (Row r : result.perMethod()) {
       Console.info(String.format("  %-8s %-9s %,d", r.getString(0), r.getString(1), r.getLong(2)));
     }
+    TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "sentiment");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SentimentStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, result.rows(), result.rows(),
         0, 0, "ok", null)));

@@ -1,6 +1,7 @@
 package io.luister.jobs.cli;
 
 import io.luister.common.time.Periods;
+import io.luister.jobs.docs.TableUpkeep;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.silences.SilenceFindings;
@@ -36,6 +37,7 @@ final class SilencesCommand extends PeriodStageCommand {
         result.health().stream().filter(h -> !h.status().equals("ok")).count(), seconds));
     result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).limit(10)
         .forEach(f -> Console.info("  - " + f.explanationEn()));
+    TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "silences");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, result.findings().size(), 0, 0,
         "ok", null)));

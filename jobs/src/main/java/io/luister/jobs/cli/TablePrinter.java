@@ -3,6 +3,7 @@ package io.luister.jobs.cli;
 import io.luister.jobs.serve.CsvCells;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StringType;
@@ -16,11 +17,16 @@ final class TablePrinter {
 
   enum Format { table, csv, json }
 
-  /** Collects at most {@code limit} rows (never the whole result) and prints them. */
+  /** Collects at most {@code limit} rows (never the whole result) and prints them on standard output. */
   static void print(Dataset<Row> result, Format format, int limit) {
+    print(result, format, limit, Console::out);
+  }
+
+  /** The same, each line of the result to {@code sink}; notes (row count, truncation) go to standard error. */
+  static void print(Dataset<Row> result, Format format, int limit, Consumer<String> sink) {
     if (format == Format.json) {
       List<String> lines = result.limit(limit + 1).toJSON().collectAsList();
-      lines.stream().limit(limit).forEach(Console::out);
+      lines.stream().limit(limit).forEach(sink);
       noteTruncation(lines.size() > limit, limit);
       return;
     }
@@ -37,12 +43,12 @@ final class TablePrinter {
       cells.add(line);
     }
     if (format == Format.csv) {
-      Console.out(csvLine(names(fields), null));
+      sink.accept(csvLine(names(fields), null));
       for (String[] line : cells) {
-        Console.out(csvLine(line, fields));
+        sink.accept(csvLine(line, fields));
       }
     } else {
-      printTable(names(fields), cells);
+      printTable(names(fields), cells, sink);
       Console.info(rows.size() + (rows.size() == 1 ? " row" : " rows"));
     }
     noteTruncation(truncated, limit);
@@ -56,7 +62,7 @@ final class TablePrinter {
     return names;
   }
 
-  private static void printTable(String[] header, List<String[]> cells) {
+  private static void printTable(String[] header, List<String[]> cells, Consumer<String> sink) {
     int[] widths = new int[header.length];
     for (int i = 0; i < header.length; i++) {
       widths[i] = header[i].length();
@@ -65,14 +71,14 @@ final class TablePrinter {
         widths[i] = Math.max(widths[i], line[i].length());
       }
     }
-    Console.out(row(header, widths));
+    sink.accept(row(header, widths));
     StringBuilder rule = new StringBuilder();
     for (int i = 0; i < widths.length; i++) {
       rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
     }
-    Console.out(rule.toString());
+    sink.accept(rule.toString());
     for (String[] line : cells) {
-      Console.out(row(line, widths));
+      sink.accept(row(line, widths));
     }
   }
 

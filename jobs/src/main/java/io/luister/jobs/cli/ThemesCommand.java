@@ -1,6 +1,7 @@
 package io.luister.jobs.cli;
 
 import io.luister.common.time.Periods;
+import io.luister.jobs.docs.TableUpkeep;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.themes.ThemeLineage;
@@ -33,6 +34,7 @@ final class ThemesCommand extends PeriodStageCommand {
         result.themes().size(), result.model().k(), result.model().fittedRows(), result.items(), births, seconds));
     result.themes().forEach(t -> Console.info(String.format("  - %-10s %5d  %-3s %s%s", t.themeId(), t.size(),
         t.dominantLanguage(), t.label(), t.taxonomyCandidate() ? "  [taxonomy candidate]" : "")));
+    TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "themes");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), ThemeStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, result.items(),
         result.themes().size(), 0, 0, "ok", null)));

@@ -8,6 +8,7 @@ import io.luister.jobs.analyses.Reputation;
 import io.luister.jobs.analyses.ShareOfVoice;
 import io.luister.jobs.analyses.Webcare;
 import io.luister.jobs.sentiment.SentimentStage;
+import io.luister.jobs.serve.SqlViews;
 import io.luister.jobs.silences.SilenceStage;
 import io.luister.jobs.themes.ThemeTables;
 import java.io.IOException;
@@ -57,10 +58,17 @@ public final class DataDictionary {
             + "the stage that writes it. Each column's description is also its Delta column comment "
             + "(`DESCRIBE TABLE gold.x` shows it). Authors and customers appear only as keyed pseudonyms "
             + "(`au_…`, `cu_…`); texts are masked. The bronze schemas are in [SCHEMAS.md](SCHEMAS.md); "
-            + "`silver.feedback` in [UNIFY.md](UNIFY.md).\n\n| table | written by | one row is |\n|---|---|---|\n");
+            + "`silver.feedback` in [UNIFY.md](UNIFY.md). Each table's row description is also its Delta table comment "
+            + "(`DESCRIBE TABLE EXTENDED`).\n\n| table | written by | one row is |\n|---|---|---|\n");
     for (Table t : TABLES) {
       md.append("| [`").append(t.qualifiedName()).append("`](#").append(t.layer()).append(t.name())
           .append(") | ").append(t.stage()).append(" | ").append(t.row()).append(" |\n");
+    }
+    md.append("\nViews for common questions (`bin/luister sql \"SELECT * FROM gold.latest_silences\"`; `publish` "
+        + "creates them in PostgreSQL too, over the tables it published):\n\n| view | answers | reads |\n|---|---|---|\n");
+    for (SqlViews.View v : SqlViews.all()) {
+      md.append("| `gold.").append(v.name()).append("` | ").append(v.question().replace("|", "\\|")).append(" | ")
+          .append(String.join(", ", v.tables().stream().map(t -> "`gold." + t + "`").toList())).append(" |\n");
     }
     for (Table t : TABLES) {
       md.append("\n## ").append(t.qualifiedName()).append("\n\n| column | type | meaning |\n|---|---|---|\n");

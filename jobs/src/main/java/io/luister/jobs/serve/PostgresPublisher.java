@@ -20,8 +20,9 @@ import org.postgresql.copy.CopyIn;
 /**
  * Publishes gold tables into one PostgreSQL schema as ONE transaction: create what is missing, delete the
  * period's rows (or all rows of a table without a period), COPY the new rows in, record the publication,
- * commit. A failure anywhere rolls everything back, so BI users see the previous publication or the new
- * one, never half of it; publishing the same period again gives the same rows.
+ * (re)create the views over the published tables ({@link SqlViews}), commit. A failure anywhere rolls
+ * everything back, so BI users see the previous publication or the new one, never half of it; publishing the
+ * same period again gives the same rows.
  */
 public final class PostgresPublisher {
   /** Where each publication is recorded (period, table, rows, when, which run): BI tools can show freshness. */
@@ -60,6 +61,11 @@ public final class PostgresPublisher {
         logPublication(connection, period, runId, p);
         published.add(p);
         progress.accept(p);
+      }
+      for (SqlViews.View view : SqlViews.over(tables.stream().map(Table::name).toList())) {
+        for (String sql : view.postgres(schema)) {
+          execute(connection, sql);
+        }
       }
       connection.commit();
       return published;

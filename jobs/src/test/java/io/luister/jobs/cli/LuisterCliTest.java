@@ -94,5 +94,17 @@ class LuisterCliTest {
 
     Object[] table = run("sql", "--config", config, "--warehouse", warehouse, "SELECT id FROM bronze.nps ORDER BY id");
     assertEquals("id\n--\nr1\nr2\n", table[1]);
+
+    // Several queries in one Spark session, each result to its own file (the test command's exports).
+    Path ids = dir.resolve("ids.csv");
+    Path reasons = dir.resolve("reasons.csv");
+    Object[] two = run("sql", "--config", config, "--warehouse", warehouse, "--format", "csv",
+        "-o", ids.toString(), "SELECT id FROM bronze.nps ORDER BY id", "-o", reasons.toString(),
+        "SELECT reason_code FROM ops.quarantine");
+    assertEquals(0, two[0]);
+    assertEquals("id\nr1\nr2\n", Files.readString(ids));
+    assertEquals("reason_code\nDUPLICATE_ID\n", Files.readString(reasons));
+    assertEquals(Luister.EXIT_CONFIG, run("sql", "--config", config, "--warehouse", warehouse, "-o", ids.toString(),
+        "SELECT 1", "SELECT 2")[0], "one --output per query, or none");
   }
 }

@@ -188,6 +188,22 @@ class PublishTest {
   }
 
   @Test
+  void theViewsArePublishedOverTheRealGoldTablesAndAnswerAsInSpark() throws Exception {
+    Warehouse gold = SqlViewsTest.goldWarehouse(spark, "publish-views-wh");
+    for (String period : List.of("2026-Q2", "2026-Q3", "2026-Q3")) {
+      try (Connection c = pg.connect()) {
+        new PostgresPublisher("views").publish(c, period, "test-run", GoldPublication.tables(spark, gold, period), p -> {});
+      }
+    }
+    assertEquals(SqlViews.NAMES.stream().sorted().toList(), strings("SELECT table_name FROM information_schema.views "
+        + "WHERE table_schema = 'views' ORDER BY table_name"));
+    assertEquals(List.of("severe", "mild"), strings("SELECT subject FROM views.latest_silences"),
+        "the latest period's silences, most severe first, as in Spark (SqlViewsTest)");
+    assertTrue(strings("SELECT obj_description('views.latest_silences'::regclass)").get(0)
+        .startsWith("What do customers notably not talk about"));
+  }
+
+  @Test
   void theCommandPublishesLogsRowsPerTableToOpsRunsAndNeverPrintsThePassword() throws Exception {
     String config = CliRunner.config();
     CliRunner.Result result = CliRunner.run("publish", "--config", config, "--warehouse", warehouse.root(),
