@@ -20,13 +20,16 @@ import picocli.CommandLine.Option;
         + "header, RFC 4180), xlsx or parquet. In csv and xlsx, text that a spreadsheet would run as a formula "
         + "(starting with = + - @, a tab or a carriage return) gets a leading apostrophe; numbers are untouched.",
         "Example: bin/luister export --table gold.silences --format xlsx --period 2026-Q3 --out silences.xlsx",
+        "Every gold table, one file each: bin/luister export --table 'gold.*' --format csv --out exports/",
         "Details: docs/SERVING.md."})
 final class ExportCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
 
-  @Option(names = "--table", required = true, paramLabel = "LAYER.TABLE", description = "e.g. gold.silences")
-  String table;
+  @Option(names = "--table", required = true, split = ",", paramLabel = "LAYER.TABLE",
+      description = "e.g. gold.silences; several (comma-separated or repeated) or a whole layer (gold.*) go to one "
+          + "file each in the --out folder.")
+  List<String> tables;
 
   @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|xlsx|parquet",
       description = "Default: ${DEFAULT-VALUE}.")
@@ -35,33 +38,54 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--period", paramLabel = "yyyy-Qn", description = "Only this period's rows. Default: every row.")
   String period;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Default: <table>[-<period>].<format> in the current folder.")
+  @Option(names = "--out", paramLabel = "PATH", description = "The file; for several tables the folder. "
+      + "Default: <table>[-<period>].<format> in the current folder.")
   Path out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     TableExport.Format fmt = TableExport.Format.parse(format);
     try (RunContext ctx = new RunContext(program)) {
       SparkSession spark = ctx.spark();
-      String[] parts = table.split("\\.", 2);
-      Layer layer = layerOf(parts[0]);
-      if (layer == null || parts.length < 2 || !ctx.warehouse.tables(spark, layer).contains(parts[1])) {
-        throw new IllegalArgumentException("no table '" + table + "' in " + ctx.warehouse.root() + "; tables are: "
-            + String.join(", ", existing(ctx, spark)));
+      List<String> chosen = new ArrayList<>();
+      for (String table : tables) {
+        chosen.addAll(resolve(ctx, spark, table.strip()));
       }
-      Dataset<Row> data = ctx.warehouse.read(spark, layer, parts[1]);
-      if (period != null && !ServeFrames.hasPeriod(data.schema())) {
-        Console.info("export: " + table + " has no period column, so every row is exported");
+      boolean several = chosen.size() > 1 || tables.stream().anyMatch(t -> t.endsWith(".*"));
+      if (several && out != null) {
+        java.nio.file.Files.createDirectories(out);
       }
-      Path target = out != null ? out
-          : Path.of(parts[1] + (period != null && ServeFrames.hasPeriod(data.schema()) ? "-" + period : "") + "." + fmt);
-      Instant started = Instant.now();
-      long rows = TableExport.export(ServeFrames.slice(data, period), fmt, target, parts[1]);
-      Console.info(String.format("export: %,d rows of %s%s to %s in %.1f s", rows, table,
-          period != null ? " (" + period + ")" : "", target.toAbsolutePath(),
-          (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0));
+      for (String table : chosen) {
+        String[] parts = table.split("\\.", 2);
+        Dataset<Row> data = ctx.warehouse.read(spark, layerOf(parts[0]), parts[1]);
+        if (period != null && !ServeFrames.hasPeriod(data.schema())) {
+          Console.info("export: " + table + " has no period column, so every row is exported");
+        }
+        Path file = Path.of(parts[1] + (period != null && ServeFrames.hasPeriod(data.schema()) ? "-" + period : "")
+            + "." + fmt);
+        Path target = out == null ? file : several ? out.resolve(file) : out;
+        Instant started = Instant.now();
+        long rows = TableExport.export(ServeFrames.slice(data, period), fmt, target, parts[1]);
+        Console.info(String.format("export: %,d rows of %s%s to %s in %.1f s", rows, table,
+            period != null ? " (" + period + ")" : "", target.toAbsolutePath(),
+            (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0));
+      }
       return 0;
     }
+  }
+
+  /** The tables a --table value names: one, or every table of a layer for {@code layer.*}. */
+  private static List<String> resolve(RunContext ctx, SparkSession spark, String table) {
+    String[] parts = table.split("\\.", 2);
+    Layer layer = layerOf(parts[0]);
+    if (layer != null && parts.length == 2 && parts[1].equals("*")) {
+      return ctx.warehouse.tables(spark, layer).stream().map(t -> layer.folder() + "." + t).toList();
+    }
+    if (layer == null || parts.length < 2 || !ctx.warehouse.tables(spark, layer).contains(parts[1])) {
+      throw new IllegalArgumentException("no table '" + table + "' in " + ctx.warehouse.root() + "; tables are: "
+          + String.join(", ", existing(ctx, spark)));
+    }
+    return List.of(table);
   }
 
   private static Layer layerOf(String name) {

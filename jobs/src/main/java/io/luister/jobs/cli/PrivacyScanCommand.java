@@ -6,8 +6,10 @@ import io.luister.jobs.privacy.PrivacyScan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Option;
     description = {"Scans every table of the warehouse (bronze, silver, gold, ops) for raw personal values that must "
         + "never appear there: handles, customer ids, e-mail addresses, phone numbers, IBANs. Prints where they occur "
         + "(table, column, kind, rows; never the values) and exits 3 when any is found.",
+        "With --files, also every output file under the given paths: exports (csv, xlsx, parquet, json), reports "
+        + "(html, and pdf as its text), anything else as text.",
         "The values file has one 'kind<TAB>value' per line (kinds: handle, customer_id, email, phone, iban, or any "
         + "other word); a data protection officer can build it from the raw exports."})
 final class PrivacyScanCommand implements Callable<Integer> {
@@ -27,29 +31,59 @@ final class PrivacyScanCommand implements Callable<Integer> {
   @Option(names = "--values", required = true, paramLabel = "FILE", description = "The raw values to look for.")
   Path valuesFile;
 
+  @Option(names = "--files", split = ",", paramLabel = "PATH",
+      description = "Output files or folders (searched recursively) to scan besides the tables.")
+  List<Path> files = List.of();
+
   @Override
   public Integer call() throws IOException {
     List<Row> values = PrivacyScan.parseValues(Files.readAllLines(valuesFile));
     try (RunContext ctx = new RunContext(program)) {
       Dataset<Row> known = ctx.spark().createDataFrame(values, PrivacyScan.VALUES_SCHEMA).cache();
-      Dataset<Row> hits = null;
+      // Every table's and file's text cells, searched by one join (one Spark job, not one per table).
+      Dataset<Row> cells = null;
       int tables = 0;
       for (Layer layer : Layer.values()) {
         for (String table : ctx.warehouse.tables(ctx.spark(), layer)) {
-          Dataset<Row> found = PrivacyScan.scan(ctx.spark(), ctx.warehouse.read(ctx.spark(), layer, table),
-              layer.folder() + "." + table, known);
-          hits = hits == null ? found : hits.unionByName(found);
+          cells = union(cells, PrivacyScan.cells(ctx.spark(), ctx.warehouse.read(ctx.spark(), layer, table),
+              layer.folder() + "." + table));
           tables++;
         }
       }
+      List<Path> outputs = outputFiles();
+      for (Path file : outputs) {
+        cells = union(cells, PrivacyScan.cells(ctx.spark(), PrivacyScan.fileText(ctx.spark(), file), "file:" + file));
+      }
+      Dataset<Row> hits = cells == null ? null : PrivacyScan.hits(cells, known);
       List<Row> found = hits == null ? List.of() : hits.collectAsList();   // one row per table x column x kind
-      Console.info(String.format("privacy-scan: %d tables scanned for %,d values", tables, values.size()));
+      Console.info(String.format("privacy-scan: %d tables and %d files scanned for %,d values", tables, outputs.size(),
+          values.size()));
       if (!found.isEmpty()) {
         TablePrinter.print(ctx.spark().createDataFrame(found, PrivacyScan.hitsSchema()), TablePrinter.Format.table, 10_000);
-        throw new LuisterDataException("raw personal values found in " + found.size() + " table column(s); see above");
+        throw new LuisterDataException("raw personal values found in " + found.size() + " table or file column(s); "
+            + "see above");
       }
-      Console.out("privacy-scan: no raw personal value in any table");
+      Console.out("privacy-scan: no raw personal value in any table" + (outputs.isEmpty() ? "" : " or file"));
       return 0;
     }
+  }
+
+  private static Dataset<Row> union(Dataset<Row> all, Dataset<Row> more) {
+    return all == null ? more : all.unionByName(more);
+  }
+
+  private List<Path> outputFiles() throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path path : files) {
+      if (!Files.exists(path)) {
+        throw new IllegalArgumentException("privacy-scan: --files " + path + " does not exist");
+      }
+      try (Stream<Path> walk = Files.walk(path)) {
+        // Spark's own markers (_SUCCESS, .crc) carry no data.
+        walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches("(_.*|\\..*\\.crc)"))
+            .sorted().forEach(out::add);
+      }
+    }
+    return out;
   }
 }

@@ -2,12 +2,20 @@ package io.luister.jobs.privacy;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
@@ -29,6 +37,10 @@ public final class PrivacyScan {
 
   public static final StructType VALUES_SCHEMA = new StructType()
       .add("kind", DataTypes.StringType, false).add("value", DataTypes.StringType, false);
+
+  private static final StructType TEXT_SCHEMA = new StructType().add("text", DataTypes.StringType);
+  private static final StructType CELLS_SCHEMA = new StructType().add("table", DataTypes.StringType)
+      .add("column", DataTypes.StringType).add("_row", DataTypes.LongType).add("text", DataTypes.StringType);
 
   public static final String PHONE = "phone";
   public static final String HANDLE = "handle";
@@ -74,34 +86,84 @@ public final class PrivacyScan {
    * when the table is clean.
    */
   public static Dataset<Row> scan(SparkSession spark, Dataset<Row> table, String tableName, Dataset<Row> values) {
+    return hits(cells(spark, table, tableName), values);
+  }
+
+  /**
+   * The text cells of a table as (table, column, _row, text), lower case. The cells of many tables and files
+   * can be unioned and searched by one {@link #hits} join: one job rather than one per table.
+   */
+  public static Dataset<Row> cells(SparkSession spark, Dataset<Row> table, String tableName) {
     List<Column> columns = textColumns(table.schema());
     if (columns.isEmpty()) {
-      return spark.createDataFrame(List.of(), hitsSchema());
+      return spark.createDataFrame(List.of(), CELLS_SCHEMA);
     }
-    Dataset<Row> cells = table
+    return table
         .withColumn("_row", monotonically_increasing_id())
         .select(col("_row"), explode(array(columns.toArray(Column[]::new))).as("cell"))
-        .select(col("_row"), col("cell.column").as("column"), lower(col("cell.text")).as("text"))
+        .select(lit(tableName).as("table"), col("cell.column").as("column"), col("_row"),
+            lower(col("cell.text")).as("text"))
         .filter(col("text").isNotNull());
+  }
+
+  /** Hits of the values in the cells: (table, column, kind, rows), one row per table, column and kind found. */
+  public static Dataset<Row> hits(Dataset<Row> cells, Dataset<Row> values) {
     Column addressLike = expr("regexp_extract_all(text, '[\\\\p{L}\\\\p{N}@._+-]{3,}', 0)");
     Column phoneLike = expr("regexp_extract_all(regexp_replace(text, '(?<=[0-9+])[\\\\s().-]+(?=[0-9])', ''), "
         + "'\\\\+?[0-9]{8,}', 0)");
     // The first path segment of a URL names an account on most platforms (x.com/name/status/..., instagram.com/name,
     // tiktok.com/@name): there a bare handle is a leak, as it is when it is a whole cell.
     Column urlAccount = expr("regexp_extract_all(text, 'https?://[^/\\\\s]+/@?([\\\\p{L}\\\\p{N}._-]{3,})', 1)");
+    // One pass over the cells: the whole cell, URL accounts (both compared whole) and the address- or phone-like
+    // words in it.
+    Column candidates = concat(array(struct(lit(true).as("whole"), trim(col("text")).as("token"))),
+        transform(urlAccount, t -> struct(lit(true).as("whole"), t.as("token"))),
+        transform(array_union(addressLike, phoneLike), t -> struct(lit(false).as("whole"), t.as("token"))));
     Dataset<Row> tokens = cells
-        .select(col("_row"), col("column"), lit(true).as("whole"), trim(col("text")).as("token"))
-        .unionByName(cells.select(col("_row"), col("column"), lit(true).as("whole"), explode(urlAccount).as("token")))
-        .unionByName(cells.select(col("_row"), col("column"), lit(false).as("whole"),
-            explode(array_union(addressLike, phoneLike)).as("token")))
-        .withColumn("token", regexp_replace(col("token"), "[._-]+$", ""));
+        .select(col("table"), col("column"), col("_row"), explode(candidates).as("candidate"))
+        .select(col("table"), col("column"), col("_row"), col("candidate.whole").as("whole"),
+            regexp_replace(col("candidate.token"), "[._-]+$", "").as("token"));
     Dataset<Row> known = broadcast(normalisedValues(values));
     return tokens.join(known, "token")
         .filter(col("whole").or(not(col("whole_only"))))
-        .groupBy(col("column"), col("kind"))
+        .groupBy(col("table"), col("column"), col("kind"))
         .agg(countDistinct(col("_row")).as("rows"))
-        .select(lit(tableName).as("table"), col("column"), col("kind"), col("rows"))
+        .select(col("table"), col("column"), col("kind"), col("rows"))
         .orderBy("table", "column", "kind");
+  }
+
+  /**
+   * An output file as rows of one text column, so {@link #scan} reads it like a table: parquet as its columns,
+   * xlsx as the text of its sheets (the XML inside the zip, tags dropped), anything else (csv, json, html, txt)
+   * line by line as UTF-8.
+   */
+  public static Dataset<Row> fileText(SparkSession spark, Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".parquet")) {
+      return spark.read().parquet(file.toString());
+    }
+    if (name.endsWith(".xlsx")) {
+      return spark.createDataFrame(xlsxText(file), TEXT_SCHEMA);
+    }
+    return spark.read().text(file.toString()).withColumnRenamed("value", "text");
+  }
+
+  /** Every cell text of a workbook, a row per XML part, with the markup removed and entities decoded. */
+  static List<Row> xlsxText(Path file) {
+    List<Row> rows = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        if (entry.getName().startsWith("xl/") && entry.getName().endsWith(".xml")) {
+          String xml = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+          String text = xml.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">")
+              .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+          rows.add(RowFactory.create(text));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the workbook " + file, e);
+    }
+    return rows;
   }
 
   public static StructType hitsSchema() {
@@ -120,7 +182,7 @@ public final class PrivacyScan {
       if (tab < 0) {
         throw new IllegalArgumentException("values file: expected 'kind<TAB>value', got a line without a tab");
       }
-      rows.add(org.apache.spark.sql.RowFactory.create(line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
+      rows.add(RowFactory.create(line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
           line.substring(tab + 1)));
     }
     return rows;

@@ -3,6 +3,9 @@ package io.luister.jobs.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.luister.common.test.TestSpark;
+import io.luister.jobs.serve.TableExport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -53,5 +56,29 @@ class PrivacyScanTest {
     assertEquals("text:handle=1", hits(List.of(
         RowFactory.create("p1", "au_x", "{\"url\":\"https://x.com/Lucas_Bakker_10/status/1\"}", List.of(), 1L),
         RowFactory.create("p2", "au_y", "https://x.com/@[user]/status/2 and https://x.com/au_2cf4bbab/status/3", List.of(), 1L))));
+  }
+
+  @Test
+  void scansOutputFilesCsvHtmlXlsxAndParquetForTheSameValues() throws Exception {
+    Path dir = TestSpark.tempDir("privacy-files");
+    Path csv = dir.resolve("export.csv");
+    Files.writeString(csv, "id,text\np1,clean\np2,\"mail marta.huisman@ziggo.nl\"\n");
+    Path html = dir.resolve("report.html");
+    Files.writeString(html, "<p>Bel &quot;06 78 30 81 97&quot;</p>\n<p>au_2cf4bbab</p>\n");
+    Dataset<Row> leaky = spark.createDataFrame(List.of(RowFactory.create("K1002454", "au_x", "@lucas_bakker_10", List.of(), 1L)), TABLE);
+    Path xlsx = dir.resolve("export.xlsx");
+    TableExport.export(leaky, TableExport.Format.xlsx, xlsx, "t");
+    Path parquet = dir.resolve("export.parquet");
+    TableExport.export(leaky, TableExport.Format.parquet, parquet, "t");
+
+    assertEquals("text:email=1", fileHits(csv));
+    assertEquals("text:phone=1", fileHits(html));
+    assertEquals("text:customer_id=1, text:handle=1", fileHits(xlsx), "cells of the workbook");
+    assertEquals("id:customer_id=1, text:handle=1", fileHits(parquet));
+  }
+
+  private static String fileHits(Path file) {
+    return PrivacyScan.scan(spark, PrivacyScan.fileText(spark, file), "f", values()).collectAsList().stream()
+        .map(r -> r.getString(1) + ":" + r.getString(2) + "=" + r.getLong(3)).collect(Collectors.joining(", "));
   }
 }

@@ -129,4 +129,18 @@ class ExportTest {
     assertEquals(io.luister.jobs.cli.Luister.EXIT_CONFIG, CliRunner.run("export", "--config", config, "--warehouse",
         warehouse.root(), "--table", "gold.mentions", "--format", "ods").code());
   }
+
+  @Test
+  void aWholeLayerGoesToOneFileATableInTheOutFolder() throws Exception {
+    warehouse.replacePartitions(q3.select("period", "text"), Layer.GOLD, "texts", "period");
+    Path folder = TestSpark.tempDir("export-layer").resolve("exports");
+    CliRunner.Result ok = CliRunner.run("export", "--config", CliRunner.config(), "--warehouse", warehouse.root(),
+        "--table", "gold.*", "--period", "2026-Q2", "--out", folder.toString());
+    assertEquals(0, ok.code(), ok.printed());
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      assertEquals(List.of("mentions-2026-Q2.csv", "texts-2026-Q2.csv"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertEquals("period,text\r\n", Files.readString(folder.resolve("texts-2026-Q2.csv")), "no Q2 rows, a header");
+  }
 }
