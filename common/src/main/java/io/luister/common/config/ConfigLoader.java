@@ -36,7 +36,8 @@ public final class ConfigLoader {
 
   static final Set<String> TOP_KEYS = Set.of("program", "brand", "competitors", "timezone", "warehouse",
       "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "silences", "analyses", "expectations",
-      "sources", "spark", "themes");
+      "sources", "spark", "themes", "retention");
+  static final Set<String> RETENTION_KEYS = Set.of("bronze", "silver", "gold", "ops");
   static final Set<String> SILENCE_KEYS = Set.of("q", "min_expected", "max_ratio", "min_share", "min_volume_ratio",
       "min_week_ratio");
   static final Set<String> ANALYSES_KEYS = Set.of("reach_cap_percentile", "alert_history_weeks",
@@ -161,8 +162,9 @@ public final class ConfigLoader {
       List<SourceConfig> sources = sources(root.get("sources"));
       Map<String, String> spark = sparkConf(root.get("spark"));
       ThemeSettings themes = themeSettings(root.get("themes"));
+      Retention retention = retention(root.get("retention"), baseline);
       return new ProgramConfig(file, program, brand, List.copyOf(competitors), timezone, warehouse, baseline,
-          taxonomy, pseudo, limits, unify, silences, analyses, expectations, sources, spark, themes);
+          taxonomy, pseudo, limits, unify, silences, analyses, expectations, sources, spark, themes, retention);
     }
 
     private ProgramConfig.SilenceSettings silenceSettings(JsonNode node) {
@@ -442,6 +444,26 @@ public final class ConfigLoader {
       }
       boolean dev = bool(node, "allow_development_key", "pseudonymisation.allow_development_key", false);
       return new ProgramConfig.Pseudonymisation(env, dev);
+    }
+
+    private Retention retention(JsonNode node, int baseline) {
+      if (node == null || node.isNull()) {
+        return Retention.KEEP_EVERYTHING;
+      }
+      if (!node.isObject()) {
+        problems.add("retention", "must be a mapping of layer to quarters kept, e.g. {bronze: 12, silver: 12}");
+        return Retention.KEEP_EVERYTHING;
+      }
+      unknownKeys(node, RETENTION_KEYS, "retention");
+      Map<String, Integer> quarters = new java.util.TreeMap<>();
+      for (String layer : RETENTION_KEYS) {
+        if (node.hasNonNull(layer)) {
+          // The analysed quarter and its baseline must survive, or the next run compares with nothing.
+          quarters.put(layer, integer(node, layer, "retention." + layer + " (quarters kept, the analysed one and "
+              + "baseline_periods = " + baseline + " before it included)", baseline + 1, baseline + 1, 4000));
+        }
+      }
+      return new Retention(quarters);
     }
 
     private ProgramConfig.IngestLimits ingestLimits(JsonNode node) {

@@ -133,19 +133,33 @@ public final class Warehouse {
    * makes it physical. It also ends time travel to the versions before, which is the point.
    */
   public void vacuumNow(SparkSession spark, Layer layer, String table) {
+    withSettings(spark, Map.of("spark.databricks.delta.retentionDurationCheck.enabled", "false"),
+        () -> DeltaTable.forPath(spark, path(layer, table)).vacuum(0.0));
+  }
+
+  /**
+   * Removes the data files no version of the table's retention period (Delta's default: 7 days) references:
+   * rows deleted now are physically gone after that period, while readers and time travel of the last days
+   * keep working.
+   */
+  public void vacuum(SparkSession spark, Layer layer, String table) {
+    withSettings(spark, Map.of(), () -> DeltaTable.forPath(spark, path(layer, table)).vacuum());
+  }
+
+  /** Runs {@code action} with {@code settings} (and a sane listing parallelism), then restores the session's. */
+  private static void withSettings(SparkSession spark, Map<String, String> settings, Runnable action) {
     // Vacuum lists the table with spark.sql.sources.parallelPartitionDiscovery.parallelism tasks, 10,000 by
     // default: about a minute of empty tasks per small table on two cores. The cluster's parallelism is plenty.
-    Map<String, String> settings = Map.of(
-        "spark.databricks.delta.retentionDurationCheck.enabled", "false",
-        "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("spark.sql.sources.parallelPartitionDiscovery.parallelism",
         String.valueOf(Math.max(1, spark.sparkContext().defaultParallelism())));
     Map<String, String> before = new HashMap<>();
-    settings.forEach((key, value) -> {
+    all.forEach((key, value) -> {
       before.put(key, spark.conf().contains(key) ? spark.conf().get(key) : null);
       spark.conf().set(key, value);
     });
     try {
-      DeltaTable.forPath(spark, path(layer, table)).vacuum(0.0);
+      action.run();
     } finally {
       before.forEach((key, value) -> {
         if (value == null) {

@@ -126,6 +126,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsRetentionPerLayerKeepingEverythingByDefaultAndRefusesLessThanTheBaseline() throws IOException {
+    assertEquals(Retention.KEEP_EVERYTHING, load(VALID).retention());
+    Retention set = load(VALID + "retention: {bronze: 12, ops: 5}\n").retention();
+    assertEquals(java.util.Optional.of(12), set.quarters("bronze"));
+    assertEquals(java.util.Optional.empty(), set.quarters("gold"), "a layer left out keeps everything");
+    String all = String.join("\n", problems(VALID + "baseline_periods: 4\nretention: {silver: 3, platinum: 9}\n"));
+    assertTrue(all.contains("retention.silver") && all.contains("from 5"), all);
+    assertTrue(all.contains("unknown key 'platinum'"), all);
+  }
+
+  @Test
   void readsThemeSettingsWithDefaultsAndRefusesNonsense() throws IOException {
     assertEquals(ThemeSettings.DEFAULTS, load(VALID).themes());
     ThemeSettings set = load(VALID + "themes: {k_criterion: max, min_category_information: 0, category_weight: 0.4}\n")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs every stage in order for one period: ingest, unify, themes, sentiment, analyse, silences (stages that compare categories only when "
-        + "a taxonomy is configured).")
+        + "a taxonomy is configured), then applies the configured retention.")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
@@ -36,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
           stage.body().accept(ctx, chosen);
         }
       }
+      RetentionCommand.retention(ctx, chosen);
       Summaries.printIngest(ingested);
       Console.out("period " + chosen + " done. Query the tables with: bin/luister sql \"SELECT * FROM ops.runs\"");
       return 0;
