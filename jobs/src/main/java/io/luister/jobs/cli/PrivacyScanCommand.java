@@ -3,9 +3,12 @@ package io.luister.jobs.cli;
 import io.luister.common.warehouse.Layer;
 import io.luister.jobs.LuisterDataException;
 import io.luister.jobs.privacy.PrivacyScan;
+import io.luister.jobs.serve.JdbcTarget;
+import io.luister.jobs.serve.PgDdl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
         + "never appear there: handles, customer ids, e-mail addresses, phone numbers, IBANs. Prints where they occur "
         + "(table, column, kind, rows; never the values) and exits 3 when any is found.",
         "With --files, also every output file under the given paths: exports (csv, xlsx, parquet, json), reports "
-        + "(html, and pdf as its text), anything else as text.",
+        + "(html, and pdf as its text), anything else as text. With --jdbc, also every table of a PostgreSQL "
+        + "publication.",
         "The values file has one 'kind<TAB>value' per line (kinds: handle, customer_id, email, phone, iban, or any "
         + "other word); a data protection officer can build it from the raw exports."})
 final class PrivacyScanCommand implements Callable<Integer> {
@@ -35,8 +39,19 @@ final class PrivacyScanCommand implements Callable<Integer> {
       description = "Output files or folders (searched recursively) to scan besides the tables.")
   List<Path> files = List.of();
 
+  @Option(names = "--jdbc", paramLabel = "URL", description = "Also every table of a PostgreSQL publication "
+      + "(publish --jdbc); password as for publish (LUISTER_PG_PASSWORD, the URL, or PGPASSWORD).")
+  String jdbc;
+
+  @Option(names = "--user", paramLabel = "U", description = "The database user for --jdbc.")
+  String user;
+
+  @Option(names = "--schema", defaultValue = "luister", paramLabel = "NAME",
+      description = "The PostgreSQL schema for --jdbc. Default: ${DEFAULT-VALUE}.")
+  String schema;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, SQLException {
     List<Row> values = PrivacyScan.parseValues(Files.readAllLines(valuesFile));
     try (RunContext ctx = new RunContext(program)) {
       Dataset<Row> known = ctx.spark().createDataFrame(values, PrivacyScan.VALUES_SCHEMA).cache();
@@ -54,10 +69,19 @@ final class PrivacyScanCommand implements Callable<Integer> {
       for (Path file : outputs) {
         cells = union(cells, PrivacyScan.cells(ctx.spark(), PrivacyScan.fileText(ctx.spark(), file), "file:" + file));
       }
+      int published = 0;
+      if (jdbc != null) {
+        JdbcTarget target = JdbcTarget.of(jdbc, user, System.getenv());
+        for (String table : target.tables(schema)) {
+          Dataset<Row> rows = ctx.spark().read().jdbc(target.url(), PgDdl.qualified(schema, table), target.properties());
+          cells = union(cells, PrivacyScan.cells(ctx.spark(), rows, "postgresql:" + schema + "." + table));
+          published++;
+        }
+      }
       Dataset<Row> hits = cells == null ? null : PrivacyScan.hits(cells, known);
       List<Row> found = hits == null ? List.of() : hits.collectAsList();   // one row per table x column x kind
-      Console.info(String.format("privacy-scan: %d tables and %d files scanned for %,d values", tables, outputs.size(),
-          values.size()));
+      Console.info(String.format("privacy-scan: %d tables, %d files and %d PostgreSQL tables scanned for %,d values",
+          tables, outputs.size(), published, values.size()));
       if (!found.isEmpty()) {
         TablePrinter.print(ctx.spark().createDataFrame(found, PrivacyScan.hitsSchema()), TablePrinter.Format.table, 10_000);
         throw new LuisterDataException("raw personal values found in " + found.size() + " table or file column(s); "

@@ -1,8 +1,11 @@
 package io.luister.jobs.serve;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -39,6 +42,11 @@ public record JdbcTarget(String url, String user, String password) {
   }
 
   public Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, properties());
+  }
+
+  /** The connection properties (user, password, driver) for JDBC and for Spark's JDBC source. */
+  public Properties properties() {
     Properties props = new Properties();
     if (user != null) {
       props.setProperty("user", user);
@@ -46,8 +54,21 @@ public record JdbcTarget(String url, String user, String password) {
     if (password != null) {
       props.setProperty("password", password);
     }
-    props.setProperty("ApplicationName", "luister publish");
-    return DriverManager.getConnection(url, props);
+    props.setProperty("ApplicationName", "luister");
+    props.setProperty("driver", "org.postgresql.Driver");
+    return props;
+  }
+
+  /** The names of the tables (not views) in {@code schema}. */
+  public List<String> tables(String schema) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        names.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    names.sort(String::compareTo);
+    return names;
   }
 
   @Override

@@ -204,6 +204,30 @@ class PublishTest {
   }
 
   @Test
+  void privacyScanReadsThePublicationAndFindsAValueThatOnlyPostgresqlHolds() throws Exception {
+    try (Connection c = pg.connect()) {
+      new PostgresPublisher("scanned").publish(c, "2026-Q3", "test-run", GoldPublication.tables(spark, warehouse, "2026-Q3"),
+          p -> {});
+    }
+    java.nio.file.Path values = TestSpark.tempDir("pg-scan").resolve("values.tsv");
+    java.nio.file.Files.writeString(values, "email\tjan.jansen@example.org\n");
+    String[] scan = {"privacy-scan", "--config", CliRunner.config(), "--warehouse", warehouse.root(), "--values",
+        values.toString(), "--jdbc", pg.jdbcUrl(), "--user", "postgres", "--schema", "scanned"};
+    CliRunner.Result clean = CliRunner.run(scan);
+    assertEquals(0, clean.code(), clean.printed());
+    assertTrue(clean.printed().contains("and 3 PostgreSQL tables scanned"), clean.printed());  // with luister_publications
+
+    try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO scanned.mentions (period, text) VALUES ('2026-Q3', 'mail me: Jan.Jansen@example.org')");
+    }
+    CliRunner.Result leak = CliRunner.run(scan);
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_DATA, leak.code(), leak.printed());
+    assertTrue(leak.printed().matches("(?s).*postgresql:scanned\\.mentions\\s*\\|\\s*text\\s*\\|\\s*email\\s*\\|\\s*1.*"),
+        leak.printed());
+    assertTrue(!leak.printed().toLowerCase(java.util.Locale.ROOT).contains("jan.jansen"), "the value is never printed");
+  }
+
+  @Test
   void theCommandPublishesLogsRowsPerTableToOpsRunsAndNeverPrintsThePassword() throws Exception {
     String config = CliRunner.config();
     CliRunner.Result result = CliRunner.run("publish", "--config", config, "--warehouse", warehouse.root(),
