@@ -3,6 +3,8 @@ package io.luister.jobs.cli;
 import io.luister.common.warehouse.Layer;
 import io.luister.jobs.serve.ServeFrames;
 import io.luister.jobs.serve.TableExport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() throws IOException {
     TableExport.Format fmt = TableExport.Format.parse(format);
     try (RunContext ctx = new RunContext(program)) {
       SparkSession spark = ctx.spark();
@@ -53,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
       }
       boolean several = chosen.size() > 1 || tables.stream().anyMatch(t -> t.endsWith(".*"));
       if (several && out != null) {
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
       }
       for (String table : chosen) {
         String[] parts = table.split("\\.", 2);
