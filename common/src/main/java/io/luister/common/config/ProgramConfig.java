@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param sources the exports to read
  * @param sparkConf extra Spark settings (for example {@code spark.hadoop.fs.s3a.endpoint})
  * @param themes settings of theme discovery
+ * @param report settings of the quarterly report
  */
 public record ProgramConfig(
     Path file,
@@ -47,7 +48,8 @@ public record ProgramConfig(
     List<Expectation> expectations,
     List<SourceConfig> sources,
     Map<String, String> sparkConf,
-    ThemeSettings themes) {
+    ThemeSettings themes,
+    ReportSettings report) {
 
   /**
    * @param keyEnv the environment variable holding the secret key
@@ -118,12 +120,12 @@ public record ProgramConfig(
   /** The same program with another warehouse (the CLI's --warehouse). */
   public ProgramConfig withWarehouse(String newWarehouse) {
     return new ProgramConfig(file, program, brand, competitors, timezone, newWarehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, themes);
+        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, themes, report);
   }
 
   /** The same program with other theme settings (tests and tools that fix the number of themes). */
   public ProgramConfig withThemes(ThemeSettings newThemes) {
     return new ProgramConfig(file, program, brand, competitors, timezone, warehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, newThemes);
+        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, newThemes, report);
   }
 }
