@@ -126,7 +126,7 @@ public final class ReportRenderer {
       AlertRow a = m.alerts().get(0);
       String subject = a.subjectType().equals("category") ? v.category(a.subject()) : a.subject();
       out.add(t.get("summary.alert", subject, v.channel(a.channel()), a.isoWeek(), v.count(a.observed()),
-          v.count(a.expected())));
+          v.num(a.expected())));
     }
     if (!m.health().isEmpty()) {
       out.add(h.healthProblems() == 0 ? t.get("summary.health", m.health().size())

@@ -136,6 +136,9 @@ public final class ReportView {
     if (labels != null && labels.containsKey("en")) {
       return labels.get("en");
     }
+    if (messages.has("category." + id)) {
+      return messages.get("category." + id);
+    }
     String readable = id.replace('_', ' ');
     return readable.isEmpty() ? id : Character.toUpperCase(readable.charAt(0)) + readable.substring(1);
   }
