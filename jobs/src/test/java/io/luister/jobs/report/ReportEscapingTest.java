@@ -23,13 +23,18 @@ class ReportEscapingTest {
             "top_category", "billing", "examples", List.of(PLANTED), "taxonomy_candidate", false)
         .frame());
     ReportModel m = ReportModels.build(gold, ReportModelsTest.P, "Acme", List.of("Rival"));
-    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    // A hostile category label (taxonomy) also reaches the chart SVG, which is inserted unescaped: JFreeSVG must
+    // escape its text.
+    ReportRenderer renderer = new ReportRenderer(Map.of("outage", Map.of("en", "<i>Out</i> & age", "nl",
+        "<i>Out</i> & age")), LocalDate.of(2026, 10, 1));
     for (String lang : ReportMessages.LANGUAGES) {
       String html = renderer.html(m, lang, false);
       assertFalse(html.contains("<script"), "the planted script is not markup");
       assertFalse(html.contains("<b>bold"), "the planted tag is not markup");
       assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"), "escaped once");
       assertTrue(html.contains("x &lt; y &amp; z"), "labels are escaped too");
+      assertFalse(html.contains("<i>Out"), "category labels are escaped in tables and charts");
+      assertTrue(html.contains("&lt;i&gt;Out&lt;/i&gt; &amp; age"), "and shown as text");
 
       byte[] pdf = ReportRenderer.pdf(renderer.html(m, lang, true));
       try (PDDocument doc = Loader.loadPDF(pdf)) {
