@@ -118,7 +118,7 @@ public final class ReportView {
 
   /** Comparisons as a reader-facing list. */
   public String list(java.util.List<String> items) {
-    return String.join(", ", items);
+    return String.join(", ", items.stream().map(this::comparedWith).toList());
   }
 
   public String channel(String channel) {
@@ -172,6 +172,25 @@ public final class ReportView {
   public String silenceText(SilenceRow s) {
     String text = lang().equals("nl") ? s.explanationNl() : s.explanationEn();
     return text == null ? "" : text;
+  }
+
+  /**
+   * What a silence was compared with, in the report's language. gold.silences writes it in English words
+   * ("the other channels", "all competitors", "baseline 2025-Q3..2026-Q2", "its baseline ...",
+   * "configured minimum share") or a brand
+   * name; known phrases are translated, anything else (brands, new phrases) is shown as written.
+   */
+  public String comparedWith(String comparedWith) {
+    if (comparedWith == null) {
+      return messages.get("na");
+    }
+    for (String prefix : new String[] {"baseline ", "its baseline "}) {
+      if (comparedWith.startsWith(prefix)) {
+        return messages.get("compared.baseline", comparedWith.substring(prefix.length()));
+      }
+    }
+    String key = "compared." + comparedWith.replace(' ', '_');
+    return messages.has(key) ? messages.get(key) : comparedWith;
   }
 
   public String healthText(HealthRow h) {

@@ -35,6 +35,15 @@ class ReportMessagesTest {
   }
 
   @Test
+  void comparisonsOfTheSilencesTableAreTranslatedAndBrandsKept() {
+    ReportView nl = new ReportView(ReportMessages.load("nl"), Map.of());
+    assertEquals("de andere kanalen", nl.comparedWith("the other channels"));
+    assertEquals("alle concurrenten", nl.comparedWith("all competitors"));
+    assertEquals("eerdere kwartalen (2025-Q3..2026-Q2)", nl.comparedWith("baseline 2025-Q3..2026-Q2"));
+    assertEquals("Stroomlijn", nl.comparedWith("Stroomlijn"));
+  }
+
+  @Test
   void anUnknownLanguageIsRefusedWithTheChoices() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportMessages.load("de"));
     assertTrue(e.getMessage().contains("[en, nl]"));
