@@ -22,7 +22,9 @@ Connection `luister_spark` (type *Spark*): host = master URL (`spark://host:7077
 `local[2]`), extra `{"deploy-mode": "cluster", "spark-binary": "spark-submit"}` as needed.
 Stages, schedule and start are module settings below (environment variables `LUISTER_STAGES`,
 `LUISTER_SCHEDULE` (a cron expression, default `0 0 1 */3 *`), `LUISTER_START_DATE`), read at parse time because they shape the graph; they cost nothing.
-Guide: docs/DEPLOYMENT.md.
+The `report` stage writes HTML and PDF files (not tables) on the driver's file system, under the config's
+`report.output_dir` (default `reports/` in the driver's working directory): with `deploy-mode: cluster`, point it at
+a folder every driver host shares. Guide: docs/DEPLOYMENT.md, docs/REPORT.md.
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ except ImportError:  # Airflow 2.x
 # (comma-separated, kept in this order whatever order it is given in). `ingest` takes no --period: it reads
 # every file and replaces the periods found, which is idempotent.
 PIPELINE = ("ingest", "unify", "themes", "sentiment", "analyse", "silences", "report")
-DEFAULT_STAGES = "ingest,unify,themes,sentiment,analyse,silences"  # what the jar on main offers today (no report yet)
+DEFAULT_STAGES = ",".join(PIPELINE)  # every stage; the jar has them all since the report stage exists
 PERIOD_LESS = {"ingest"}
 
 

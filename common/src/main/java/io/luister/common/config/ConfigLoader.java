@@ -36,7 +36,7 @@ public final class ConfigLoader {
 
   static final Set<String> TOP_KEYS = Set.of("program", "brand", "competitors", "timezone", "warehouse",
       "baseline_periods", "taxonomy", "pseudonymisation", "ingest", "unify", "silences", "analyses", "expectations",
-      "sources", "spark", "themes", "retention");
+      "sources", "spark", "themes", "report", "retention");
   static final Set<String> RETENTION_KEYS = Set.of("bronze", "silver", "gold", "ops");
   static final Set<String> SILENCE_KEYS = Set.of("q", "min_expected", "max_ratio", "min_share", "min_volume_ratio",
       "min_week_ratio");
@@ -53,6 +53,7 @@ public final class ConfigLoader {
   static final Set<String> THEME_KEYS = Set.of("method", "k", "k_min", "k_max", "max_fit_rows", "vocabulary_size",
       "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed", "k_criterion",
       "min_category_information", "category_weight");
+  static final Set<String> REPORT_KEYS = Set.of("output_dir", "languages");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count");
@@ -162,9 +163,10 @@ public final class ConfigLoader {
       List<SourceConfig> sources = sources(root.get("sources"));
       Map<String, String> spark = sparkConf(root.get("spark"));
       ThemeSettings themes = themeSettings(root.get("themes"));
+      ReportSettings report = reportSettings(root.get("report"));
       Retention retention = retention(root.get("retention"), baseline);
       return new ProgramConfig(file, program, brand, List.copyOf(competitors), timezone, warehouse, baseline,
-          taxonomy, pseudo, limits, unify, silences, analyses, expectations, sources, spark, themes, retention);
+          taxonomy, pseudo, limits, unify, silences, analyses, expectations, sources, spark, themes, report, retention);
     }
 
     private ProgramConfig.SilenceSettings silenceSettings(JsonNode node) {
@@ -329,6 +331,31 @@ public final class ConfigLoader {
           ? longValue(node.get("max_training_rows"), "unify.max_training_rows", d.maxTrainingRows()) : d.maxTrainingRows();
       long seed = node.has("seed") ? longValue(node.get("seed"), "unify.seed", d.seed()) : d.seed();
       return new ProgramConfig.UnifySettings(threshold, warning, maxRows, seed);
+    }
+
+    private ReportSettings reportSettings(JsonNode node) {
+      ReportSettings d = ReportSettings.DEFAULTS;
+      if (node == null || node.isNull()) {
+        return d;
+      }
+      if (!node.isObject()) {
+        problems.add("report", "must be a mapping (" + String.join(", ", REPORT_KEYS.stream().sorted().toList()) + ")");
+        return d;
+      }
+      unknownKeys(node, REPORT_KEYS, "report");
+      String dir = text(node, "output_dir", "report.output_dir").orElse(d.outputDir());
+      List<String> languages = node.has("languages") ? stringList(node, "languages", "report.languages") : d.languages();
+      if (node.has("languages") && languages.isEmpty()) {
+        problems.add("report.languages", "must name at least one language, e.g. [en, nl]");
+        languages = d.languages();
+      }
+      for (String language : languages) {
+        if (!ReportSettings.SUPPORTED_LANGUAGES.contains(language)) {
+          problems.add("report.languages", "'" + language + "' is not a language the report is written in; use "
+              + ReportSettings.SUPPORTED_LANGUAGES);
+        }
+      }
+      return new ReportSettings(dir, List.copyOf(new java.util.LinkedHashSet<>(languages)));
     }
 
     private ThemeSettings themeSettings(JsonNode node) {

@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param sources the exports to read
  * @param sparkConf extra Spark settings (for example {@code spark.hadoop.fs.s3a.endpoint})
  * @param themes settings of theme discovery
+ * @param report settings of the quarterly report
  * @param retention how many quarters each layer keeps
  */
 public record ProgramConfig(
@@ -49,6 +50,7 @@ public record ProgramConfig(
     List<SourceConfig> sources,
     Map<String, String> sparkConf,
     ThemeSettings themes,
+    ReportSettings report,
     Retention retention) {
 
   /**
@@ -120,12 +122,12 @@ public record ProgramConfig(
   /** The same program with another warehouse (the CLI's --warehouse). */
   public ProgramConfig withWarehouse(String newWarehouse) {
     return new ProgramConfig(file, program, brand, competitors, timezone, newWarehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, themes, retention);
+        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, themes, report, retention);
   }
 
   /** The same program with other theme settings (tests and tools that fix the number of themes). */
   public ProgramConfig withThemes(ThemeSettings newThemes) {
     return new ProgramConfig(file, program, brand, competitors, timezone, warehouse, baselinePeriods, taxonomy,
-        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, newThemes, retention);
+        pseudonymisation, ingest, unify, silences, analyses, expectations, sources, sparkConf, newThemes, report, retention);
   }
 }

@@ -152,6 +152,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsReportSettingsWithDefaultsAndRefusesUnknownLanguages() throws IOException {
+    assertEquals(ReportSettings.DEFAULTS, load(VALID).report());
+    ReportSettings set = load(VALID + "report: {output_dir: out/reports, languages: [nl]}\n").report();
+    assertEquals("out/reports", set.outputDir());
+    assertEquals(List.of("nl"), set.languages());
+    String all = String.join("\n", problems(VALID + "report: {languages: [en, de], colour: blue}\n"));
+    assertTrue(all.contains("report.languages") && all.contains("'de'") && all.contains("[en, nl]"), all);
+    assertTrue(all.contains("colour"), all);
+    assertTrue(String.join("\n", problems(VALID + "report: {languages: []}\n")).contains("at least one language"));
+  }
+
+  @Test
   void refusesCredentialsInTheSparkSection() {
     List<String> problems = problems(VALID + "spark:\n  spark.hadoop.fs.s3a.secret.key: abc\n");
     assertTrue(problems.get(0).contains("credentials do not belong in a config file"), problems.toString());

@@ -22,7 +22,8 @@ final class Pipeline {
       new Stage("themes", false, ThemesCommand::themes),
       new Stage("sentiment", false, SentimentCommand::sentiment),
       new Stage("analyse", false, AnalyseCommand::analyse),
-      new Stage("silences", true, SilencesCommand::silences));
+      new Stage("silences", true, SilencesCommand::silences),
+      new Stage("report", false, ReportCommand::report));
 
   static List<String> names() {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of("ingest"),

@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage in order for one period: ingest, unify, themes, sentiment, analyse, silences (stages that compare categories only when "
-        + "a taxonomy is configured), then applies the configured retention.")
+    description = "Runs every stage in order for one period: ingest, unify, themes, sentiment, analyse, silences, report (stages that compare categories only when "
+        + "a taxonomy is configured; the report goes to report.output_dir, default reports/<period>/), then applies the configured retention.")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;

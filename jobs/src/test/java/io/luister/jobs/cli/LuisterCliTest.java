@@ -29,7 +29,7 @@ class LuisterCliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"run", "ingest", "unify", "silences", "analyse", "pseudonym", "sql"}) {
+    for (String command : new String[] {"run", "ingest", "unify", "silences", "analyse", "report", "pseudonym", "sql"}) {
       Object[] result = run(command, "--help");
       assertEquals(0, result[0], command);
       assertTrue(((String) result[1]).contains("Usage: luister " + command), (String) result[1]);

@@ -1,0 +1,100 @@
+package io.luister.jobs.report;
+
+import java.util.List;
+
+/**
+ * Everything the quarterly report shows, as small driver-side values: top-N lists and aggregates taken from the
+ * gold tables of one period (and of earlier periods present in them, for trends). Built by {@link ReportModels};
+ * rendered by {@link ReportRenderer}. Nullable {@code Double}s are figures the tables do not have (no respondents,
+ * no baseline): the report says "not available" rather than showing 0.
+ *
+ * @param period the analysis quarter
+ * @param brand our brand
+ * @param competitors the competitors of the config, in config order
+ * @param headline the figures of the executive summary
+ * @param categories what customers talk about: each category's share per channel (gold.channel_mix), largest first
+ * @param themes the largest themes of the period with one masked example each (gold.themes)
+ * @param silences the silences (status silence) of the period, most severe first, one per subject, channel and
+ *     detector (gold.silences)
+ * @param silenceCounts how many findings gold.silences has per status
+ * @param sentimentTrend our brand and every competitor per period, all channels together (gold.reputation)
+ * @param sentimentByChannel our brand per channel in the period (gold.reputation)
+ * @param voice share of voice per brand on the channels where more than one brand is discussed, all platforms and
+ *     per platform (gold.share_of_voice)
+ * @param alerts the most severe weekly alerts of the period that go up (gold.alerts)
+ * @param candidateThemes themes that mostly fall outside the taxonomy: new subjects (gold.themes)
+ * @param webcare response rate and time per brand and kind (gold.webcare)
+ * @param health the data-health checks of the period (gold.data_health)
+ * @param missingTables gold tables the warehouse does not have (their sections say so)
+ */
+public record ReportModel(
+    String period,
+    String brand,
+    List<String> competitors,
+    Headline headline,
+    List<CategoryRow> categories,
+    List<ThemeRow> themes,
+    List<SilenceRow> silences,
+    SilenceCounts silenceCounts,
+    List<SentimentRow> sentimentTrend,
+    List<SentimentRow> sentimentByChannel,
+    List<VoiceRow> voice,
+    List<AlertRow> alerts,
+    List<ThemeRow> candidateThemes,
+    List<WebcareRow> webcare,
+    List<HealthRow> health,
+    List<String> missingTables) {
+
+  /**
+   * @param items customer items about our brand in the period, all channels (gold.reputation, category '*')
+   * @param nps our NPS in the period (null without respondents)
+   * @param respondents NPS respondents
+   * @param negativeShare share of our rated items that are negative
+   * @param shareOfVoice our share of all brands' customer items on social (null without social data)
+   * @param questionResponseRate share of customer questions to us on social our accounts answered
+   * @param complaintResponseRate the same for complaints
+   * @param silences number of silences (status silence)
+   * @param healthProblems data-health checks with status problem
+   */
+  public record Headline(double items, Double nps, double respondents, Double negativeShare, Double shareOfVoice,
+      Double questionResponseRate, Double complaintResponseRate, long silences, long healthProblems) {}
+
+  /** One category: its share of each channel's volume in the period, and the contact count. */
+  public record CategoryRow(String category, Double faqViews, Double siteSearches, Double contacts, Double survey,
+      Double social, long contactCount) {}
+
+  /** One theme: label, items, share, top category and one masked example text. */
+  public record ThemeRow(String themeId, String label, long size, double share, String topCategory, String example) {}
+
+  /**
+   * One silence with its evidence as gold.silences gives it and the sentence in both languages. The same subject
+   * missing in the same channel against several comparisons (each competitor, all competitors) is one entry: the
+   * most severe finding, with the other comparisons in {@code alsoComparedWith}.
+   */
+  public record SilenceRow(String detector, String subject, String labelEn, String labelNl, String channel,
+      String brand, String comparedWith, double observedCount, double expectedCount, Double observedShare,
+      Double expectedShare, Double ratio, Double qValue, String explanationEn, String explanationNl,
+      List<String> alsoComparedWith) {}
+
+  /** How many findings gold.silences has per status. */
+  public record SilenceCounts(long silence, long insufficientEvidence, long dataHealth) {}
+
+  /** Sentiment and NPS of one brand, period and channel (channel * = all). */
+  public record SentimentRow(String period, String brand, String channel, double items, Double negativeShare,
+      Double meanScore, Double nps, double respondents, Double csat) {}
+
+  /** Share of voice of one brand on one channel and platform (* = all). */
+  public record VoiceRow(String channel, String platform, String brand, long mentions, long allBrands, Double share, Double reachShare) {}
+
+  /** One weekly alert. */
+  public record AlertRow(String isoWeek, String brand, String channel, String subjectType, String subject,
+      double observed, double expected, Double ratio, int episodeWeeks, String explanationEn) {}
+
+  /** Webcare of one brand and kind (question, complaint) over all platforms and categories. */
+  public record WebcareRow(String brand, String kind, long items, long answered, Double responseRate,
+      Double medianMinutes, Double p90Minutes) {}
+
+  /** One data-health check. */
+  public record HealthRow(String channel, String check, double observed, double expected, String status,
+      String explanationEn, String explanationNl) {}
+}

@@ -1,0 +1,219 @@
+package io.luister.jobs.report;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.jobs.report.ReportModel.AlertRow;
+import io.luister.jobs.report.ReportModel.CategoryRow;
+import io.luister.jobs.report.ReportModel.HealthRow;
+import io.luister.jobs.report.ReportModel.Headline;
+import io.luister.jobs.report.ReportModel.SentimentRow;
+import io.luister.jobs.report.ReportModel.SilenceCounts;
+import io.luister.jobs.report.ReportModel.SilenceRow;
+import io.luister.jobs.report.ReportModel.ThemeRow;
+import io.luister.jobs.report.ReportModel.VoiceRow;
+import io.luister.jobs.report.ReportModel.WebcareRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Gold tables of a period → {@link ReportModel}. Spark filters and orders; only bounded results reach the driver:
+ * top-N lists, one row per brand x channel, one row per category of the taxonomy, one per period of the trend.
+ * Every figure is copied from a gold table, never recomputed, so the report reconciles with the tables.
+ */
+public final class ReportModels {
+  /** The longest lists the report shows (themes, silences, alerts); the counts above them are exact. */
+  public static final int TOP = 10;
+  /** Quarters of the sentiment trend: the period and up to this many before it present in gold.reputation. */
+  public static final int TREND_PERIODS = 5;
+  static final String ALL = "*";
+
+  private ReportModels() {}
+
+  public static ReportModel build(GoldTables gold, String period, String brand, List<String> competitors) {
+    Dataset<Row> reputation = gold.reputation().filter(col("subject_type").equalTo("category")
+        .and(col("subject").equalTo(ALL)));
+    List<SentimentRow> trend = sentimentTrend(reputation, period);
+    List<SentimentRow> byChannel = reputation.filter(col("period").equalTo(period).and(col("brand").equalTo(brand))
+        .and(col("channel").notEqual(ALL))).orderBy(col("items").desc()).collectAsList().stream()
+        .map(ReportModels::sentiment).toList();
+    List<VoiceRow> voice = voice(gold.shareOfVoice(), period, brand, competitors);
+    List<WebcareRow> webcare = gold.webcare().filter(col("period").equalTo(period).and(col("platform").equalTo(ALL))
+        .and(col("category").equalTo(ALL))).orderBy(col("kind").desc(), col("brand")).collectAsList().stream()
+        .map(r -> new WebcareRow(r.getAs("brand"), r.getAs("kind"), lng(r, "items"), lng(r, "answered"),
+            dbl(r, "response_rate"), dbl(r, "median_minutes_to_first_reply"), dbl(r, "p90_minutes_to_first_reply")))
+        .sorted(java.util.Comparator.comparing((WebcareRow w) -> !w.brand().equals(brand))).toList();
+    Dataset<Row> silenceRows = gold.silences().filter(col("period").equalTo(period));
+    SilenceCounts counts = silenceCounts(silenceRows);
+    List<SilenceRow> silences = silences(silenceRows);
+    List<HealthRow> health = gold.dataHealth().filter(col("period").equalTo(period))
+        .orderBy(col("status").desc(), col("channel"), col("check")).collectAsList().stream()
+        .map(r -> new HealthRow(r.getAs("channel"), r.getAs("check"), num(r, "observed"), num(r, "expected"),
+            r.getAs("status"), r.getAs("explanation_en"), r.getAs("explanation_nl"))).toList();
+
+    SentimentRow ours = trend.stream().filter(s -> s.period().equals(period) && s.brand().equals(brand))
+        .findFirst().orElse(null);
+    Optional<VoiceRow> socialVoice = voice.stream().filter(v -> v.channel().equals("social")
+            && v.platform().equals(ALL) && v.brand().equals(brand))
+        .findFirst();
+    Headline headline = new Headline(ours == null ? 0 : ours.items(), ours == null ? null : ours.nps(),
+        ours == null ? 0 : ours.respondents(), ours == null ? null : ours.negativeShare(),
+        socialVoice.map(VoiceRow::share).orElse(null), responseRate(webcare, brand, "question"),
+        responseRate(webcare, brand, "complaint"), counts.silence(),
+        health.stream().filter(h -> !"ok".equals(h.status())).count());
+
+    return new ReportModel(period, brand, List.copyOf(competitors), headline, categories(gold.channelMix(), period),
+        themes(gold.themes().filter(col("period").equalTo(period))), silences, counts, trend, byChannel, voice,
+        alerts(gold.alerts(), period), candidateThemes(gold.themes().filter(col("period").equalTo(period))), webcare,
+        health, gold.missing());
+  }
+
+  /** Our brand and the competitors, all channels, over the period and the quarters before it in the table. */
+  static List<SentimentRow> sentimentTrend(Dataset<Row> reputation, String period) {
+    List<String> periods = reputation.filter(col("period").leq(period)).select("period").distinct()
+        .orderBy(col("period").desc()).limit(TREND_PERIODS).collectAsList().stream().map(r -> r.getString(0)).toList();
+    return reputation.filter(col("channel").equalTo(ALL).and(col("period").isInCollection(periods)))
+        .orderBy(col("period"), col("items").desc()).collectAsList().stream().map(ReportModels::sentiment).toList();
+  }
+
+  /**
+   * Share of voice per brand where brands are compared: channels with more than one brand (contact centre and survey
+   * only concern our own brand, and the all-channels row mixes them in), over all platforms and per platform.
+   */
+  static List<VoiceRow> voice(Dataset<Row> sov, String period, String brand, List<String> competitors) {
+    List<VoiceRow> rows = sov.filter(col("period").equalTo(period).and(col("category").equalTo(ALL))
+            .and(col("hour_of_week").isNull()).and(col("channel").notEqual(ALL)))
+        .collectAsList().stream()
+        .map(r -> new VoiceRow(r.getAs("channel"), r.getAs("platform"), r.getAs("brand"), lng(r, "mentions"),
+            lng(r, "mentions_all_brands"), dbl(r, "share_of_voice"), dbl(r, "reach_share_of_voice")))
+        .toList();
+    java.util.Set<String> compared = new java.util.HashSet<>();
+    rows.stream().collect(java.util.stream.Collectors.groupingBy(VoiceRow::channel,
+            java.util.stream.Collectors.mapping(VoiceRow::brand, java.util.stream.Collectors.toSet())))
+        .forEach((channel, brands) -> {
+          if (brands.size() > 1) {
+            compared.add(channel);
+          }
+        });
+    List<String> brands = new ArrayList<>();
+    brands.add(brand);
+    brands.addAll(competitors);
+    // A fixed layout every quarter: channel, all platforms first, then platforms by name; brands in config order.
+    return rows.stream().filter(v -> compared.contains(v.channel())).sorted(java.util.Comparator
+            .comparing(VoiceRow::channel)
+            .thenComparing(v -> v.platform().equals(ALL) ? "" : v.platform())
+            .thenComparing(v -> brands.indexOf(v.brand()) < 0 ? Integer.MAX_VALUE : brands.indexOf(v.brand())))
+        .toList();
+  }
+
+  static List<CategoryRow> categories(Dataset<Row> mix, String period) {
+    return mix.filter(col("period").equalTo(period).and(col("category").notEqual(ALL)))
+        .orderBy(coalesce(col("contacts"), lit(0L)).plus(coalesce(col("social_mentions"), lit(0L)))
+            .plus(coalesce(col("survey_mentions"), lit(0L))).desc(), col("category"))
+        .collectAsList().stream()
+        .map(r -> new CategoryRow(r.getAs("category"), dbl(r, "faq_views_share"), dbl(r, "site_searches_share"),
+            dbl(r, "contacts_share"), dbl(r, "survey_share"), dbl(r, "social_share"), lng(r, "contacts")))
+        .toList();
+  }
+
+  static List<ThemeRow> themes(Dataset<Row> themes) {
+    return themeRows(themes.orderBy(col("size").desc(), col("theme_id")).limit(TOP));
+  }
+
+  static List<ThemeRow> candidateThemes(Dataset<Row> themes) {
+    return themeRows(themes.filter(col("taxonomy_candidate")).orderBy(col("size").desc(), col("theme_id")).limit(TOP));
+  }
+
+  private static List<ThemeRow> themeRows(Dataset<Row> themes) {
+    // The examples are masked by the themes stage (as silver text is); the report shows the first one.
+    return themes.select(col("theme_id"), col("label"), col("size"), col("share"), col("top_category"),
+            element_at(col("examples"), 1).as("example"))
+        .collectAsList().stream()
+        .map(r -> new ThemeRow(r.getAs("theme_id"), r.getAs("label"), lng(r, "size"), num(r, "share"),
+            r.getAs("top_category"), r.getAs("example")))
+        .toList();
+  }
+
+  static List<AlertRow> alerts(Dataset<Row> alerts, String period) {
+    return alerts.filter(col("period").equalTo(period).and(col("direction").equalTo("up")))
+        .orderBy(col("severity").desc_nulls_last(), col("iso_week")).limit(TOP).collectAsList().stream()
+        .map(r -> new AlertRow(r.getAs("iso_week"), r.getAs("brand"), r.getAs("channel"), r.getAs("subject_type"),
+            r.getAs("subject"), num(r, "observed"), num(r, "expected"), dbl(r, "ratio"),
+            r.isNullAt(r.fieldIndex("episode_weeks")) ? 1 : r.<Integer>getAs("episode_weeks"), r.getAs("explanation_en")))
+        .toList();
+  }
+
+  /** Test results are bounded by categories x channels x comparisons, so all silences of a period fit the driver. */
+  static List<SilenceRow> silences(Dataset<Row> silences) {
+    java.util.Map<String, List<SilenceRow>> groups = new java.util.LinkedHashMap<>();
+    for (Row r : silences.filter(col("status").equalTo("silence"))
+        .orderBy(col("severity").desc_nulls_last(), col("subject"), col("compared_with")).collectAsList()) {
+      SilenceRow s = silence(r);
+      groups.computeIfAbsent(String.join("|", s.detector(), s.subject(), s.channel(), String.valueOf(s.brand())),
+          k -> new ArrayList<>()).add(s);
+    }
+    return groups.values().stream().limit(TOP).map(g -> {
+      SilenceRow first = g.get(0);
+      return new SilenceRow(first.detector(), first.subject(), first.labelEn(), first.labelNl(), first.channel(),
+          first.brand(), first.comparedWith(), first.observedCount(), first.expectedCount(), first.observedShare(),
+          first.expectedShare(), first.ratio(), first.qValue(), first.explanationEn(), first.explanationNl(),
+          g.stream().skip(1).map(SilenceRow::comparedWith).distinct().toList());
+    }).toList();
+  }
+
+  static SilenceCounts silenceCounts(Dataset<Row> silences) {
+    long silence = 0;
+    long insufficient = 0;
+    long health = 0;
+    for (Row r : silences.groupBy("status").count().collectAsList()) {
+      String status = r.getString(0);
+      long n = r.getLong(1);
+      if ("silence".equals(status)) {
+        silence = n;
+      } else if ("data_health".equals(status)) {
+        health = n;
+      } else {
+        insufficient += n;
+      }
+    }
+    return new SilenceCounts(silence, insufficient, health);
+  }
+
+  private static SilenceRow silence(Row r) {
+    return new SilenceRow(r.getAs("detector"), r.getAs("subject"), r.getAs("label_en"), r.getAs("label_nl"),
+        r.getAs("channel"), r.getAs("brand"), r.getAs("compared_with"), num(r, "observed_count"),
+        num(r, "expected_count"), dbl(r, "observed_share"), dbl(r, "expected_share"), dbl(r, "ratio"),
+        dbl(r, "q_value"), r.getAs("explanation_en"), r.getAs("explanation_nl"), List.of());
+  }
+
+  private static SentimentRow sentiment(Row r) {
+    return new SentimentRow(r.getAs("period"), r.getAs("brand"), r.getAs("channel"), num(r, "items"),
+        dbl(r, "negative_share"), dbl(r, "mean_sentiment_score"), dbl(r, "nps"), num(r, "respondents"), dbl(r, "csat"));
+  }
+
+  private static Double responseRate(List<WebcareRow> webcare, String brand, String kind) {
+    return webcare.stream().filter(w -> w.brand().equals(brand) && w.kind().equals(kind)).findFirst()
+        .map(WebcareRow::responseRate).orElse(null);
+  }
+
+  static Double dbl(Row r, String field) {
+    int i = r.fieldIndex(field);
+    if (r.isNullAt(i)) {
+      return null;
+    }
+    double v = ((Number) r.get(i)).doubleValue();
+    return Double.isNaN(v) ? null : v;
+  }
+
+  static double num(Row r, String field) {
+    Double v = dbl(r, field);
+    return v == null ? 0 : v;
+  }
+
+  static long lng(Row r, String field) {
+    int i = r.fieldIndex(field);
+    return r.isNullAt(i) ? 0 : ((Number) r.get(i)).longValue();
+  }
+}
