@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -134,8 +137,8 @@ public final class PrivacyScan {
 
   /**
    * An output file as rows of one text column, so {@link #scan} reads it like a table: parquet as its columns,
-   * xlsx as the text of its sheets (the XML inside the zip, tags dropped), anything else (csv, json, html, txt)
-   * line by line as UTF-8.
+   * xlsx as the text of its sheets (the XML inside the zip, tags dropped), pdf as the text of its pages, anything
+   * else (csv, json, html, txt) line by line as UTF-8.
    */
   public static Dataset<Row> fileText(SparkSession spark, Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -144,6 +147,9 @@ public final class PrivacyScan {
     }
     if (name.endsWith(".xlsx")) {
       return spark.createDataFrame(xlsxText(file), TEXT_SCHEMA);
+    }
+    if (name.endsWith(".pdf")) {
+      return spark.createDataFrame(pdfText(file), TEXT_SCHEMA);
     }
     return spark.read().text(file.toString()).withColumnRenamed("value", "text");
   }
@@ -162,6 +168,22 @@ public final class PrivacyScan {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the workbook " + file, e);
+    }
+    return rows;
+  }
+
+  /** The text of a PDF (a report), a row per page, as PDFBox extracts it. */
+  static List<Row> pdfText(Path file) {
+    List<Row> rows = new ArrayList<>();
+    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        rows.add(RowFactory.create(stripper.getText(pdf)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the PDF " + file, e);
     }
     return rows;
   }

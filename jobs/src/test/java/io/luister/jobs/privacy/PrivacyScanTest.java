@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -75,6 +80,22 @@ class PrivacyScanTest {
     assertEquals("text:phone=1", fileHits(html));
     assertEquals("text:customer_id=1, text:handle=1", fileHits(xlsx), "cells of the workbook");
     assertEquals("id:customer_id=1, text:handle=1", fileHits(parquet));
+
+    Path pdf = dir.resolve("report.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+        text.beginText();
+        text.setFont(new PDType1Font(
+            Standard14Fonts.FontName.HELVETICA), 12);
+        text.newLineAtOffset(50, 700);
+        text.showText("Quote: IBAN NL31KNAB1234413296, thanks");
+        text.endText();
+      }
+      doc.save(pdf.toFile());
+    }
+    assertEquals("text:iban=1", fileHits(pdf), "the text of the report's pages");
   }
 
   private static String fileHits(Path file) {
