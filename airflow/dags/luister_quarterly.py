@@ -3,7 +3,8 @@
 
 Runs the Luister stages for the quarter of the run's **data interval** (never "now"), each stage as its own
 `spark-submit` of the Luister jar, in pipeline order:
-`ingest → unify → themes → sentiment → analyse → silences → report` (the stages the jar has; see below).
+`ingest → unify → themes → sentiment → analyse → silences → report → retention` (the stages the jar has; see
+below), as `bin/luister run` does; `retention` deletes the quarters the config's retention no longer keeps.
 
 Every stage replaces only what it owns for the period (Delta `replaceWhere` / dynamic partition overwrite),
 so a retried or re-run task gives the same tables. Backfills: `catchup` is on, so enabling the DAG with an
@@ -43,7 +44,7 @@ except ImportError:  # Airflow 2.x
 # The full pipeline in order. Stages the deployed jar does not have yet are left out with LUISTER_STAGES
 # (comma-separated, kept in this order whatever order it is given in). `ingest` takes no --period: it reads
 # every file and replaces the periods found, which is idempotent.
-PIPELINE = ("ingest", "unify", "themes", "sentiment", "analyse", "silences", "report")
+PIPELINE = ("ingest", "unify", "themes", "sentiment", "analyse", "silences", "report", "retention")
 DEFAULT_STAGES = ",".join(PIPELINE)  # every stage; the jar has them all since the report stage exists
 PERIOD_LESS = {"ingest"}
 

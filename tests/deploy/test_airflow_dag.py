@@ -47,10 +47,11 @@ def test_the_dag_is_keyed_by_quarter_with_catchup_retries_and_tags(dagbag):
 def test_the_default_graph_is_the_stages_the_jar_has_in_pipeline_order(dagbag):
     dag = dagbag.dags["luister_quarterly"]
     assert [t.task_id for t in dag.topological_sort()] == ["ingest", "unify", "themes", "sentiment", "analyse", "silences",
-                                                          "report"]
+                                                          "report", "retention"]
     assert dag.get_task("unify").upstream_task_ids == {"ingest"}
     assert dag.get_task("silences").upstream_task_ids == {"analyse"}
     assert dag.get_task("report").upstream_task_ids == {"silences"}
+    assert dag.get_task("retention").upstream_task_ids == {"report"}
 
 
 def test_stages_added_later_slot_into_pipeline_order(monkeypatch):
