@@ -1,9 +1,11 @@
 package io.luister.jobs.cli;
 
+import io.luister.jobs.LuisterDataException;
 import io.luister.jobs.ingest.IngestResult;
 import io.luister.jobs.ingest.IngestStage;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = {"Reads every source's files into bronze.<source> tables (partitioned by period) and refused "
-        + "records into ops.quarantine; appends the counts to ops.runs.",
+        + "records into ops.quarantine; appends the counts to ops.runs. A source whose files are unusable is "
+        + "refused as a whole (the message names the file and the problem); the other sources are still ingested, "
+        + "and the command exits 3.",
         "Each run reads the whole history of a source and replaces the periods it has rows for: rerunning never duplicates."})
 final class IngestCommand implements Callable<Integer> {
   @Mixin
@@ -42,19 +46,38 @@ final class IngestCommand implements Callable<Integer> {
         ctx.startedAt);
     List<IngestResult> results = new ArrayList<>();
     List<RunRecord> records = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     for (var source : ctx.config.sources()) {
       if (!only.isEmpty() && !only.contains(source.name())) {
         continue;
       }
       Instant started = Instant.now();
       Console.info("ingest: " + source.name() + " (" + source.type().configName() + ", " + source.format().configName() + ") ...");
-      IngestResult r = stage.ingest(source);
+      IngestResult r;
+      try {
+        r = stage.ingest(source);
+      } catch (LuisterDataException e) {
+        // An unusable file refuses its source before anything of it is written; the other sources still go in,
+        // so one broken export costs one source, not the run's whole ingest.
+        Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
+        refused.add(e.getMessage());
+        records.add(new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
+            Timestamp.from(started), Timestamp.from(Instant.now()),
+            (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, "refused", e.getMessage()));
+        continue;
+      }
       Console.info(String.format("ingest: %s read %,d, accepted %,d, quarantined %,d (%,d duplicates) in %.1f s",
           r.source(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(), r.seconds()));
       results.add(r);
       records.add(stage.toRunRecord(r, period, started));
     }
     RunLog.append(ctx.spark(), ctx.warehouse, records);
+    if (!refused.isEmpty()) {
+      // Later stages would analyse the period without those sources and report silences that are only a
+      // missing export: stop here, with every refusal named (and logged in ops.runs with status 'refused').
+      throw new LuisterDataException(refused.size() + " source(s) refused, the others were ingested: "
+          + String.join("; ", refused));
+    }
     return results;
   }
 }

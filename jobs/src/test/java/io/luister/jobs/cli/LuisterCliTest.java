@@ -3,12 +3,17 @@ package io.luister.jobs.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.luister.common.test.TestSpark;
+import io.luister.common.warehouse.Layer;
+import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.serve.CliRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Test;
 
 class LuisterCliTest {
@@ -62,6 +67,34 @@ class LuisterCliTest {
     Files.writeString(dir.resolve("bad.yaml"), "program: x\nsources: []\n");
     assertEquals(Luister.EXIT_CONFIG, run("ingest", "--config", dir.resolve("bad.yaml").toString())[0]);
     assertEquals(Luister.EXIT_CONFIG, run("run", "--config", dir.resolve("bad.yaml").toString(), "--period", "2026Q3")[0]);
+  }
+
+  @Test
+  void aRefusedSourceIsLoggedAndNamedWhileTheOtherSourcesAreStillIngested() throws IOException {
+    Path dir = TestSpark.tempDir("cli-refused");
+    Files.writeString(dir.resolve("contacts.csv"), "ContactID,Startdatum,Notities\nc1,01-07-2026 10:00,x\n");
+    Files.writeString(dir.resolve("s.csv"), "id,at,comment\nr1,2026-07-01 10:00:00,fine\n");
+    Files.writeString(dir.resolve("p.yaml"), """
+        program: cli
+        brand: {name: Acme}
+        pseudonymisation: {allow_development_key: true}
+        sources:
+          - {name: contacts, type: contact, path: contacts.csv, format: csv, options: {delimiter: ";"},
+             mapping: {id: ContactID, started_at: Startdatum, notes: Notities}}
+          - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at, comment: comment}}
+        """);
+    String config = dir.resolve("p.yaml").toString();
+    String warehouse = dir.resolve("wh").toString();
+    CliRunner.Result ingest = CliRunner.run("ingest", "--config", config, "--warehouse", warehouse);
+    assertEquals(Luister.EXIT_DATA, ingest.code(), ingest.printed());
+    assertTrue(ingest.printed().contains("1 source(s) refused") && ingest.printed().contains("contacts.csv"),
+        ingest.printed());
+    // Read by path: in this shared test session the catalog's ops.runs may still name another test's warehouse.
+    List<String> runs = new Warehouse(warehouse).read(TestSpark.session(), Layer.OPS, "runs")
+        .selectExpr("concat_ws(',', source, status, rows_read, rows_accepted)").orderBy("source")
+        .as(Encoders.STRING()).collectAsList();
+    assertEquals(List.of("contacts,refused,0,0", "nps,ok,1,1"), runs,
+        "the source after the refused one is ingested, and both are logged");
   }
 
   @Test
