@@ -162,6 +162,12 @@ final class BenchCommand implements Callable<Integer> {
     // The generated exports have the samples' shape, so the samples' program config fits them.
     Files.copy(home.resolve("data-samples/luister.yaml"), data.resolve("luister.yaml"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // The report stage writes files: into the work folder, not wherever the bench was started.
+    if (!Files.readString(data.resolve("luister.yaml")).contains("\nreport:")) {
+      Files.writeString(data.resolve("luister.yaml"), "\nreport: {output_dir: '"
+          + data.resolve("reports").toAbsolutePath().toString().replace("'", "''") + "'}\n",
+          java.nio.file.StandardOpenOption.APPEND);
+    }
     Files.writeString(done, Instant.now().toString());
     return (System.nanoTime() - start) / 1e9;
   }
