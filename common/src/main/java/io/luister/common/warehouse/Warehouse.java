@@ -234,8 +234,11 @@ public final class Warehouse {
     for (Layer layer : Layer.values()) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.folder());
       for (String table : tables(spark, layer)) {
-        spark.sql("CREATE TABLE IF NOT EXISTS " + layer.folder() + ".`" + table + "` USING delta LOCATION '"
-            + path(layer, table).replace("'", "\\'") + "'");
+        String name = layer.folder() + ".`" + table + "`";
+        // A session that served another warehouse before (tests share one) may hold the name for that one's
+        // table: register it afresh. Dropping an external table drops only its name, never its files.
+        spark.sql("DROP TABLE IF EXISTS " + name);
+        spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + path(layer, table).replace("'", "\\'") + "'");
       }
     }
   }

@@ -3,33 +3,18 @@ package io.luister.jobs.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.luister.common.test.TestSpark;
-import io.luister.common.warehouse.Layer;
-import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.serve.CliRunner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Test;
 
 class LuisterCliTest {
 
-  /** Runs the CLI in this JVM (it reuses the shared test SparkSession) and returns exit code and stdout. */
+  /** Runs the CLI in this JVM (on the shared test SparkSession) and returns exit code and standard output. */
   private static Object[] run(String... args) {
-    TestSpark.session();
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      int code = Luister.execute(args);
-      return new Object[] {code, captured.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(original);
-    }
+    CliRunner.Result result = CliRunner.run(args);
+    return new Object[] {result.code(), result.out()};
   }
 
   @Test
@@ -89,11 +74,9 @@ class LuisterCliTest {
     assertEquals(Luister.EXIT_DATA, ingest.code(), ingest.printed());
     assertTrue(ingest.printed().contains("1 source(s) refused") && ingest.printed().contains("contacts.csv"),
         ingest.printed());
-    // Read by path: in this shared test session the catalog's ops.runs may still name another test's warehouse.
-    List<String> runs = new Warehouse(warehouse).read(TestSpark.session(), Layer.OPS, "runs")
-        .selectExpr("concat_ws(',', source, status, rows_read, rows_accepted)").orderBy("source")
-        .as(Encoders.STRING()).collectAsList();
-    assertEquals(List.of("contacts,refused,0,0", "nps,ok,1,1"), runs,
+    Object[] runs = run("sql", "--config", config, "--warehouse", warehouse, "--format", "csv",
+        "SELECT source, status, rows_read, rows_accepted FROM ops.runs ORDER BY source");
+    assertEquals("source,status,rows_read,rows_accepted\ncontacts,refused,0,0\nnps,ok,1,1\n", runs[1],
         "the source after the refused one is ingested, and both are logged");
   }
 

@@ -4,6 +4,7 @@ import io.luister.common.test.TestSpark;
 import io.luister.jobs.cli.Luister;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,11 @@ import java.nio.file.Path;
 
 /** Runs the CLI in the test JVM (on the shared session) and returns its exit code and everything it printed. */
 public final class CliRunner {
-  public record Result(int code, String printed) {}
+  /**
+   * @param printed standard output and standard error, as a person at the terminal sees them
+   * @param out standard output alone (the command's result, without its notes)
+   */
+  public record Result(int code, String printed, String out) {}
 
   private CliRunner() {}
 
@@ -34,12 +39,24 @@ public final class CliRunner {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(new OutputStream() {
+      @Override
+      public void write(int b) {
+        captured.write(b);
+        stdout.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        captured.write(b, off, len);
+        stdout.write(b, off, len);
+      }
+    }, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       int code = Luister.execute(args);
-      return new Result(code, captured.toString(StandardCharsets.UTF_8));
+      return new Result(code, captured.toString(StandardCharsets.UTF_8), stdout.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);
