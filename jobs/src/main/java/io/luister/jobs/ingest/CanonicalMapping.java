@@ -30,12 +30,16 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Maps raw records to a source type's canonical schema, parsing and validating every field with Spark
  * built-ins. Nothing is dropped: each output row carries {@value #REASONS}, the list of everything wrong
- * with it (empty for a good record), and {@value #RAW}, the record as read (personal data masked) for
- * the quarantine table.
+ * with it (empty for a good record). {@link #withRawRecord} then adds {@value #RAW}, the record as read
+ * (personal data masked) for the quarantine table, to the rows that have a reason.
  */
 public final class CanonicalMapping {
   public static final String REASONS = "_reasons";
   public static final String RAW = "_raw_record";
+  /** The record as read, not yet masked: only for {@link #withRawRecord}, which drops it. */
+  private static final String UNMASKED = "_raw_unmasked";
+  /** Prefix of a person field's value as read (its canonical column holds the pseudonym), for the same. */
+  private static final String RAW_PERSON = "_raw_person_";
   public static final String PERIOD = "period";
   private static final int RAW_RECORD_CHARS = 10_000;
   private static final int VALUE_IN_MESSAGE_CHARS = 80;
@@ -65,7 +69,7 @@ public final class CanonicalMapping {
     private final List<Column> truncatedFlags = new ArrayList<>();
     private Column rawAuthor = lit(null).cast("string");
     private final List<Column> rawPersons = new ArrayList<>();
-    private final List<Column> personPseudonyms = new ArrayList<>();
+    private final List<String> personNames = new ArrayList<>();
 
     Builder(RawBatch batch, IngestSpec spec) {
       this.batch = batch;
@@ -91,7 +95,10 @@ public final class CanonicalMapping {
       out.add(col(RawBatch.RECORD));
       out.add(lit(spec.runId()).as("_run_id"));
       out.add(lit(Timestamp.from(spec.runStartedAt())).as("_ingested_at"));
-      out.add(rawRecord().as(RAW));
+      out.add(unmaskedRecord().as(UNMASKED));
+      for (int i = 0; i < rawPersons.size(); i++) {
+        out.add(rawPersons.get(i).as(RAW_PERSON + personNames.get(i)));
+      }
       Column fieldReasons = array_compact(array(reasons.toArray(Column[]::new)));
       Column malformed = array(reasonStruct(QuarantineReason.MALFORMED_RECORD, "",
           lit("the record could not be parsed as " + spec.source().format().configName()
@@ -124,7 +131,7 @@ public final class CanonicalMapping {
       boolean nested = sourceType instanceof StructType || sourceType instanceof ArrayType || sourceType instanceof MapType;
       Column source = path == null ? lit(null).cast("string") : col(path);
       // A BOM inside a value is left over from concatenated exports; kept, it would make "\uFEFFC1" and "C1" two ids.
-      Column asText = nested ? to_json(source) : regexp_replace(source.cast("string"), BOM, "");
+      Column asText = nested ? to_json(source) : replace(source.cast("string"), lit(BOM), lit(""));
       Column s = nullif(trim(asText, BLANKS), lit(""));
       String name = field.name();
 
@@ -295,33 +302,20 @@ public final class CanonicalMapping {
         rawAuthor = s;
       }
       rawPersons.add(s);
-      personPseudonyms.add(pseudonym);
+      personNames.add(name);
       return pseudonym;
     }
 
-    /** The record as read, for the quarantine table: personal data masked, persons replaced by pseudonyms. */
-    private Column rawRecord() {
+    /** The record as read: the parser's text of a broken record, else the source columns as JSON. */
+    private Column unmaskedRecord() {
       List<Column> sourceColumns = new ArrayList<>();
       for (String c : raw.columns()) {
         if (!c.equals(RawBatch.CORRUPT) && !c.equals(RawBatch.FILE) && !c.equals(RawBatch.RECORD)) {
           sourceColumns.add(col("`" + c.replace("`", "``") + "`"));
         }
       }
-      Column record = coalesce(col(RawBatch.CORRUPT),
+      return coalesce(col(RawBatch.CORRUPT),
           sourceColumns.isEmpty() ? lit("") : to_json(struct(sourceColumns.toArray(Column[]::new))));
-      for (int i = 0; i < rawPersons.size(); i++) {
-        Column person = rawPersons.get(i);
-        // Also the normalised form anywhere as a whole word, any case: a handle given as "@Name" appears as
-        // "name" in the post's URL (x.com/name/status/...), which the exact replacement would leave.
-        Column anywhere = anywhere(Pseudonymizer.normalisedHandle(person));
-        record = when(person.isNull().or(length(person).lt(3)), record)
-            .otherwise(regexp_replace(replace(record, person, personPseudonyms.get(i)), anywhere, personPseudonyms.get(i)));
-      }
-      Column bounded = when(length(record).gt(RAW_RECORD_CHARS + MASK_MARGIN_CHARS),
-          substring(record, 1, RAW_RECORD_CHARS + MASK_MARGIN_CHARS)).otherwise(record);
-      Column masked = TextMasking.mask(bounded, spec.keptHandles());
-      return when(length(masked).gt(RAW_RECORD_CHARS), concat(substring(masked, 1, RAW_RECORD_CHARS), lit(" [...]")))
-          .otherwise(masked);
     }
 
     private java.util.Optional<Column> accountMap() {
@@ -345,6 +339,34 @@ public final class CanonicalMapping {
       return concat(lit("'"), when(length(s).gt(VALUE_IN_MESSAGE_CHARS), concat(substring(s, 1, VALUE_IN_MESSAGE_CHARS), lit("...")))
           .otherwise(s), lit("'"));
     }
+  }
+
+  /**
+   * Adds {@value #RAW} to the rows that have a reason (NULL for good rows) and drops the columns it is made from.
+   * Masking is several regular expressions over the whole record, so it runs only where the record will be shown:
+   * after deduplication, which adds reasons of its own. Persons are replaced by their pseudonyms, also in their
+   * normalised form anywhere as a whole word, any case: a handle given as "@Name" appears as "name" in the post's
+   * URL (x.com/name/status/...), which the exact replacement would leave.
+   */
+  public static Dataset<Row> withRawRecord(Dataset<Row> checked, List<String> keptHandles) {
+    Column record = col(UNMASKED);
+    List<String> helpers = new ArrayList<>(List.of(UNMASKED));
+    for (String column : checked.columns()) {
+      if (column.startsWith(RAW_PERSON)) {
+        Column person = col(column);
+        Column pseudonym = col(column.substring(RAW_PERSON.length()));
+        Column anywhere = Builder.anywhere(Pseudonymizer.normalisedHandle(person));
+        record = when(person.isNull().or(length(person).lt(3)), record)
+            .otherwise(regexp_replace(replace(record, person, pseudonym), anywhere, pseudonym));
+        helpers.add(column);
+      }
+    }
+    Column bounded = when(length(record).gt(RAW_RECORD_CHARS + MASK_MARGIN_CHARS),
+        substring(record, 1, RAW_RECORD_CHARS + MASK_MARGIN_CHARS)).otherwise(record);
+    Column masked = TextMasking.mask(bounded, keptHandles);
+    Column shown = when(length(masked).gt(RAW_RECORD_CHARS), concat(substring(masked, 1, RAW_RECORD_CHARS), lit(" [...]")))
+        .otherwise(masked);
+    return checked.withColumn(RAW, when(size(col(REASONS)).gt(0), shown)).drop(helpers.toArray(String[]::new));
   }
 
   static Column reasonStruct(QuarantineReason reason, String field, Column message) {

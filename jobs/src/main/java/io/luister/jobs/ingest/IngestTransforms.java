@@ -20,7 +20,8 @@ public final class IngestTransforms {
         .map(b -> CanonicalMapping.toCanonical(b, spec))
         .reduce((a, b) -> a.unionByName(b))
         .orElseThrow();
-    return Deduplication.markDuplicates(canonical, CanonicalSchemas.naturalKey(spec.source().type()));
+    return CanonicalMapping.withRawRecord(
+        Deduplication.markDuplicates(canonical, CanonicalSchemas.naturalKey(spec.source().type())), spec.keptHandles());
   }
 
   public static Column isAccepted() {
