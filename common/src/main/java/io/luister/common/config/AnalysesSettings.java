@@ -13,11 +13,12 @@ package io.luister.common.config;
  * @param alertMinExcess minimum effect: observed at least this many items above (or below) expected
  * @param persistentMinWeeks a persistent critic posted negatively in at least this many distinct weeks
  * @param persistentMinSpanDays ... spread over at least this many days between first and last negative post
- * @param criticMinNegativeShare a critic's posts are at least this share negative
+ * @param criticMinNegativeShare a critic's posts with a polarity (negative or positive) are at least this share
+ *     negative; neutral posts count for neither side
  * @param incidentMaxDays an incident-driven critic's negative posts all fall within this many days
  * @param incidentMinNegativePosts ... and there are at least this many of them
- * @param promoterMinPosts a promoter wrote at least this many posts
- * @param promoterMinPositiveShare ... at least this share of them positive and none negative
+ * @param promoterMinPosts a promoter wrote at least this many positive posts
+ * @param promoterMinPositiveShare ... and their posts with a polarity are at least this share positive
  */
 public record AnalysesSettings(double reachCapPercentile, int alertHistoryWeeks, int alertMinHistoryWeeks, double alertQ,
     double alertMinRatio, double alertMinExcess, int persistentMinWeeks, int persistentMinSpanDays,
