@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Theme discovery as one ML Pipeline: stemmed tokens (from silver) → extra stop words → unigrams and bigrams →
- * minus corpus boilerplate → capped vocabulary → TF-IDF → L2 norm (→ optionally joined with the weighted category)
- * → k-means (or online LDA on the counts). The number of themes is the first local maximum (or the maximum) of the
- * cosine silhouette on the fitted sample, within the configured range. Fitting uses a
- * deterministic sample; {@link #score} assigns every item with the fitted pipeline.
+ * minus corpus boilerplate → capped vocabulary (sorted) → TF-IDF × each term's category information beyond chance →
+ * L2 norm (→ optionally joined with the weighted category) → k-means (or online LDA on the counts). The number of
+ * themes comes from merging an over-clustered k-means bottom-up and keeping the level with the best cosine silhouette
+ * ({@link ThemeMerge}), or from the first local maximum (or the maximum) of the silhouette over a grid of k. Fitting
+ * uses a deterministic sample; {@link #score} assigns every item with the fitted pipeline.
  */
 public final class ThemeModel {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeModel.class);
@@ -107,7 +108,7 @@ public final class ThemeModel {
     };
   }
 
-  /** The counting stages: terms minus the {@code boilerplate} terms → capped vocabulary → counts → IDF ({@code _idf}). */
+  /** The counting stages: terms minus the {@code boilerplate} terms → capped vocabulary → counts. */
   static PipelineStage[] counting(Collection<String> extraStopWords, Collection<String> boilerplate,
       ThemeSettings settings) {
     List<PipelineStage> stages = new ArrayList<>(Arrays.asList(termStages(extraStopWords)));
@@ -115,7 +116,6 @@ public final class ThemeModel {
         .setStopWords(boilerplate.toArray(String[]::new)).setCaseSensitive(true));
     stages.add(new CountVectorizer().setInputCol(KEPT).setOutputCol(COUNTS).setVocabSize(settings.vocabularySize())
         .setMinDF(settings.minDf()));
-    stages.add(new IDF().setInputCol(COUNTS).setOutputCol("_idf"));
     return stages.toArray(PipelineStage[]::new);
   }
 
@@ -294,7 +294,18 @@ public final class ThemeModel {
       List<String> categories = settings.categoryWeight() <= 0 ? List.of()
           : sample.select("category").distinct().filter(col("category").notEqual(UNCLASSIFIED)).orderBy("category")
               .as(Encoders.STRING()).collectAsList();
-      PipelineModel counted = new Pipeline().setStages(counting(extraStopWords, boilerplate, settings)).fit(sample);
+      PipelineModel counting = new Pipeline().setStages(counting(extraStopWords, boilerplate, settings)).fit(sample);
+      // CountVectorizer orders terms of equal frequency as the data happens to arrive (the order of the files read);
+      // the vector dimensions follow that order, and so do k-means' floating-point sums. Sorted, the same input
+      // gives the same vectors however it was split.
+      List<Transformer> countStages = new ArrayList<>(Arrays.asList(counting.stages()));
+      int cv = countStages.size() - 1;
+      String[] sortedVocabulary = ((CountVectorizerModel) countStages.get(cv)).vocabulary().clone();
+      Arrays.sort(sortedVocabulary);
+      countStages.set(cv, new CountVectorizerModel(sortedVocabulary).setInputCol(KEPT).setOutputCol(COUNTS));
+      PipelineModel sortedCounting = new PipelineModel("themes_counting", countStages.toArray(Transformer[]::new));
+      countStages.add(new IDF().setInputCol(COUNTS).setOutputCol("_idf").fit(sortedCounting.transform(sample)));
+      PipelineModel counted = new PipelineModel("themes_counted", countStages.toArray(Transformer[]::new));
       List<String> vocabulary = Arrays.stream(counted.stages()).filter(CountVectorizerModel.class::isInstance)
           .map(m -> Arrays.asList(((CountVectorizerModel) m).vocabulary())).findFirst().orElseThrow();
       String mode = settings.termWeight();
