@@ -52,7 +52,7 @@ public final class ConfigLoader {
       "max_training_rows", "seed");
   static final Set<String> THEME_KEYS = Set.of("method", "k", "k_min", "k_max", "max_fit_rows", "vocabulary_size",
       "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed", "k_criterion",
-      "min_category_information", "category_weight");
+      "min_category_information", "category_weight", "term_weight");
   static final Set<String> REPORT_KEYS = Set.of("output_dir", "languages");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
@@ -392,16 +392,21 @@ public final class ConfigLoader {
           d.taxonomyCandidateShare());
       long seed = node.has("seed") ? longValue(node.get("seed"), "themes.seed", d.seed()) : d.seed();
       String criterion = text(node, "k_criterion", "themes.k_criterion").orElse(d.kCriterion());
-      if (!criterion.equals(ThemeSettings.FIRST_PEAK) && !criterion.equals(ThemeSettings.MAX)) {
-        problems.add("themes.k_criterion", "must be 'first_peak' or 'max', not '" + criterion + "'");
+      if (!List.of(ThemeSettings.MERGE, ThemeSettings.FIRST_PEAK, ThemeSettings.MAX).contains(criterion)) {
+        problems.add("themes.k_criterion", "must be 'merge', 'first_peak' or 'max', not '" + criterion + "'");
         criterion = d.kCriterion();
       }
       // In nats; above 1 nat it would drop the words of any theme that is not confined to one small category.
       double information = fraction(node, "min_category_information", "themes.min_category_information",
           d.minCategoryInformation());
       double categoryWeight = fraction(node, "category_weight", "themes.category_weight", d.categoryWeight());
+      String termWeight = text(node, "term_weight", "themes.term_weight").orElse(d.termWeight());
+      if (!List.of(ThemeSettings.IDF, ThemeSettings.INFORMATION, ThemeSettings.IDF_INFORMATION).contains(termWeight)) {
+        problems.add("themes.term_weight", "must be 'idf_information', 'information' or 'idf', not '" + termWeight + "'");
+        termWeight = d.termWeight();
+      }
       return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed,
-          criterion, information, categoryWeight);
+          criterion, information, categoryWeight, termWeight);
     }
 
     private double fraction(JsonNode node, String key, String where, double fallback) {

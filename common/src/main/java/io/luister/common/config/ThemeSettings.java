@@ -17,8 +17,10 @@ package io.luister.common.config;
  * @param taxonomyCandidateShare a theme whose items are unclassified (or without category) at least this often is
  *     flagged as a taxonomy candidate
  * @param seed the seed of sampling and the model, so reruns give identical themes
- * @param kCriterion how k is chosen from the silhouettes of the tried values: {@code first_peak} (the first local
- *     maximum, trying k upwards and stopping at the first fall) or {@code max} (the highest over the whole range)
+ * @param kCriterion how k is chosen: {@code merge} (one k-means with {@code kMax} clusters, merged bottom-up by
+ *     centroid linkage, keeping the level of the hierarchy with the highest cosine silhouette, at least {@code kMin}
+ *     themes), or from the silhouettes of a grid of k: {@code first_peak} (the first local maximum, trying k upwards
+ *     and stopping at the first fall) or {@code max} (the highest over the whole range)
  * @param minCategoryInformation a term that tells less than this (nats, the Kullback-Leibler divergence of the
  *     categories of its items from the categories expected from its items' sources) about an item's category is
  *     corpus boilerplate (handling, mood) and left out of the vocabulary; a fraction of H(category | source), 0
@@ -26,20 +28,28 @@ package io.luister.common.config;
  * @param categoryWeight the weight of an item's unified category as a feature next to its L2-normalised text
  *     vector (before normalising again), so that items of one category written in different words (other language)
  *     are closer; 0 clusters on the text alone; unclassified items get no category feature
+ * @param termWeight how terms are weighted before the L2 norm: {@code idf} (TF-IDF), {@code information} (counts ×
+ *     the term's category information beyond chance) or {@code idf_information} (TF-IDF × that information); the
+ *     information weightings fall back to IDF when the categories carry no information within the sources
  */
 public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFitRows, int vocabularySize, int minDf,
     int minTokens, double matchSimilarity, double taxonomyCandidateShare, long seed, String kCriterion,
-    double minCategoryInformation, double categoryWeight) {
+    double minCategoryInformation, double categoryWeight, String termWeight) {
   public static final String KMEANS = "kmeans";
   public static final String LDA = "lda";
   public static final String FIRST_PEAK = "first_peak";
   public static final String MAX = "max";
+  public static final String MERGE = "merge";
+  public static final String IDF = "idf";
+  public static final String INFORMATION = "information";
+  public static final String IDF_INFORMATION = "idf_information";
   public static final ThemeSettings DEFAULTS =
-      new ThemeSettings(KMEANS, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, FIRST_PEAK, 0.1, 0.0);
+      new ThemeSettings(KMEANS, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, MERGE, 0.1, 0.0,
+          IDF_INFORMATION);
 
   /** These settings with another number of themes (0 = choose). */
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(method, newK, kMin, kMax, maxFitRows, vocabularySize, minDf, minTokens, matchSimilarity,
-        taxonomyCandidateShare, seed, kCriterion, minCategoryInformation, categoryWeight);
+        taxonomyCandidateShare, seed, kCriterion, minCategoryInformation, categoryWeight, termWeight);
   }
 }

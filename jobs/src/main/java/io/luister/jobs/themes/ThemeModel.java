@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Theme discovery as one ML Pipeline: stemmed tokens (from silver) → extra stop words → unigrams and bigrams →
- * minus corpus boilerplate → capped vocabulary → TF-IDF → L2 norm (→ optionally joined with the weighted category)
- * → k-means (or online LDA on the counts). The number of themes is the first local maximum (or the maximum) of the
- * cosine silhouette on the fitted sample, within the configured range. Fitting uses a
- * deterministic sample; {@link #score} assigns every item with the fitted pipeline.
+ * minus corpus boilerplate → capped vocabulary (sorted) → TF-IDF × each term's category information beyond chance →
+ * L2 norm (→ optionally joined with the weighted category) → k-means (or online LDA on the counts). The number of
+ * themes comes from merging an over-clustered k-means bottom-up and keeping the level with the best cosine silhouette
+ * ({@link ThemeMerge}), or from the first local maximum (or the maximum) of the silhouette over a grid of k. Fitting
+ * uses a deterministic sample; {@link #score} assigns every item with the fitted pipeline.
  */
 public final class ThemeModel {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeModel.class);
@@ -56,6 +57,8 @@ public final class ThemeModel {
   static final String COUNTS = "_counts";
   static final String FEATURES = "_features";
   static final String CLUSTER = "_cluster";
+  /** The over-clustered k-means cluster, before merging ({@link ThemeMerge}). */
+  static final String SUBCLUSTER = "_subcluster";
   static final String TOPICS = "_topics";
   /** Cluster index and membership weight that {@link #score} adds. */
   public static final String THEME_INDEX = "theme_index";
@@ -105,15 +108,39 @@ public final class ThemeModel {
     };
   }
 
-  /** The featurisation stages: everything before the clustering; {@code boilerplate} terms are left out. */
-  static PipelineStage[] featurisation(Collection<String> extraStopWords, Collection<String> boilerplate,
-      List<String> categories, ThemeSettings settings) {
+  /** The counting stages: terms minus the {@code boilerplate} terms → capped vocabulary → counts. */
+  static PipelineStage[] counting(Collection<String> extraStopWords, Collection<String> boilerplate,
+      ThemeSettings settings) {
     List<PipelineStage> stages = new ArrayList<>(Arrays.asList(termStages(extraStopWords)));
     stages.add(new StopWordsRemover().setInputCol(TERMS).setOutputCol(KEPT)
         .setStopWords(boilerplate.toArray(String[]::new)).setCaseSensitive(true));
     stages.add(new CountVectorizer().setInputCol(KEPT).setOutputCol(COUNTS).setVocabSize(settings.vocabularySize())
         .setMinDF(settings.minDf()));
-    stages.add(new IDF().setInputCol(COUNTS).setOutputCol("_tfidf"));
+    return stages.toArray(PipelineStage[]::new);
+  }
+
+  /**
+   * The term weighting ({@code _tfidf}): IDF alone, or the counts (or TF-IDF) scaled per term by its category
+   * information beyond chance ({@link TermInformation#excess}), so that words that occur alike in every category
+   * (filler, handling, mood) weigh little and words that concentrate in some categories weigh much. Without
+   * information (categories say nothing) it is IDF.
+   */
+  static Transformer weighting(List<String> vocabulary, Map<String, TermInformation> information, String mode) {
+    if (mode.equals(ThemeSettings.IDF) || information.isEmpty()) {
+      return new SQLTransformer().setStatement("SELECT *, _idf AS _tfidf FROM __THIS__");
+    }
+    double[] w = new double[vocabulary.size()];
+    for (int i = 0; i < w.length; i++) {
+      TermInformation t = information.get(vocabulary.get(i));
+      w[i] = t == null ? 0 : t.excess();
+    }
+    return new ElementwiseProduct().setScalingVec(Vectors.dense(w))
+        .setInputCol(mode.equals(ThemeSettings.INFORMATION) ? COUNTS : "_idf").setOutputCol("_tfidf");
+  }
+
+  /** The stages after the term weighting: L2 norm, or the weighted category joined to the normalised text. */
+  static PipelineStage[] featurisation(List<String> categories, ThemeSettings settings) {
+    List<PipelineStage> stages = new ArrayList<>();
     if (categories.isEmpty() || settings.categoryWeight() <= 0) {
       stages.add(new Normalizer().setInputCol("_tfidf").setOutputCol(FEATURES).setP(2.0));
       return stages.toArray(PipelineStage[]::new);
@@ -158,14 +185,58 @@ public final class ThemeModel {
    * @param terms rows with {@code source}, {@code category} (unclassified as a category of its own) and {@value #TERMS}
    */
   static List<String> boilerplate(Dataset<Row> terms, ThemeSettings settings) {
-    if (settings.minCategoryInformation() <= 0) {
+    return boilerplate(categoryInformation(terms, settings), settings);
+  }
+
+  /** The terms whose category information is below the boilerplate bar (sorted); none when the filter is off. */
+  static List<String> boilerplate(Map<String, TermInformation> information, ThemeSettings settings) {
+    if (settings.minCategoryInformation() <= 0 || information.isEmpty()) {
       return List.of();
     }
+    double threshold = settings.minCategoryInformation() * information.values().iterator().next().conditionalEntropy();
+    List<String> out = information.entrySet().stream().filter(e -> e.getValue().information() < threshold)
+        .map(Map.Entry::getKey).sorted().toList();
+    LOG.info("themes: {} boilerplate terms (category information < {} nats = {} x H(category|source)): {}",
+        out.size(), String.format("%.3f", threshold), settings.minCategoryInformation(),
+        out.stream().limit(40).toList());
+    return out;
+  }
+
+  /**
+   * What a term tells about an item's category beyond its source: the Kullback-Leibler divergence (nats) of the
+   * (source, category) distribution of its items from the one expected if it were independent of the category given
+   * the source; {@code chance} is that divergence's expectation under independence (Σ over the term's sources of
+   * (categories in the source − 1) / (2 × document frequency): the G-test's χ² degrees of freedom / 2n), which is
+   * what a rare term scores by chance.
+   */
+  record TermInformation(double information, double chance, double conditionalEntropy) {
+    /** The information beyond chance, never negative. */
+    double excess() {
+      return Math.max(0, information - chance);
+    }
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1e9) / 1e9;
+  }
+
+  /**
+   * {@link TermInformation} for every term among the {@code vocabularySize} most frequent (document frequency at
+   * least {@code minDf}); empty when the categories carry no information within the sources (one category per
+   * source, e.g. everything unclassified).
+   *
+   * @param terms rows with {@code source}, {@code category} (unclassified as a category of its own) and {@value #TERMS}
+   */
+  static Map<String, TermInformation> categoryInformation(Dataset<Row> terms, ThemeSettings settings) {
     Dataset<Row> docs = terms.select(col("source"), coalesce(col("category"), lit(UNCLASSIFIED)).as("category"),
         array_distinct(col(TERMS)).as("_t"));
     List<Row> cells = docs.groupBy("source", "category").count().collectAsList();
     Map<String, Long> perSource = new HashMap<>();
-    cells.forEach(r -> perSource.merge(r.getString(0), r.getLong(2), Long::sum));
+    Map<String, Integer> categoriesPerSource = new HashMap<>();
+    cells.forEach(r -> {
+      perSource.merge(r.getString(0), r.getLong(2), Long::sum);
+      categoriesPerSource.merge(r.getString(0), 1, Integer::sum);
+    });
     long total = perSource.values().stream().mapToLong(Long::longValue).sum();
     double conditionalEntropy = 0;
     for (Row r : cells) {
@@ -174,33 +245,41 @@ public final class ThemeModel {
       conditionalEntropy -= pCell * Math.log(pCategoryGivenSource);
     }
     if (conditionalEntropy < 1e-9) {
-      LOG.info("themes: categories carry no information within the sources; no boilerplate filter");
-      return List.of();
+      LOG.info("themes: categories carry no information within the sources; no boilerplate filter or term weighting");
+      return Map.of();
     }
     List<Row> cellRows = new ArrayList<>();
     cells.forEach(r -> cellRows.add(RowFactory.create(r.getString(0), r.getString(1),
         r.getLong(2) / (double) perSource.get(r.getString(0)))));
     Dataset<Row> cellShare = terms.sparkSession().createDataFrame(cellRows,
         new StructType().add("_cs", "string").add("_cc", "string").add("_share", "double"));
+    List<Row> sourceRows = new ArrayList<>();
+    categoriesPerSource.forEach((source, n) -> sourceRows.add(RowFactory.create(source, n - 1)));
+    Dataset<Row> freedom = terms.sparkSession().createDataFrame(sourceRows,
+        new StructType().add("_fs", "string").add("_dof", "int"));
     Dataset<Row> observed = docs.select(col("source"), col("category"), explode(col("_t")).as("term"))
         .groupBy("term", "source", "category").agg(count(lit(1)).as("_o"));
     Dataset<Row> frequent = observed.groupBy("term").agg(sum("_o").as("_df"))
         .filter(col("_df").geq(settings.minDf()))
         .orderBy(col("_df").desc(), col("term")).limit(settings.vocabularySize());
     Dataset<Row> bySource = observed.groupBy(col("term").as("_bt"), col("source").as("_bs")).agg(sum("_o").as("_dfs"));
-    double threshold = settings.minCategoryInformation() * conditionalEntropy;
-    List<String> out = observed.join(frequent, "term")
+    Dataset<Row> dof = bySource.join(broadcast(freedom), col("_bs").equalTo(col("_fs")))
+        .groupBy(col("_bt").as("_dt")).agg(sum("_dof").as("_dof"));
+    Map<String, TermInformation> out = new HashMap<>();
+    final double h = conditionalEntropy;
+    observed.join(frequent, "term")
         .join(bySource, col("term").equalTo(col("_bt")).and(col("source").equalTo(col("_bs"))))
         .join(broadcast(cellShare), col("source").equalTo(col("_cs")).and(col("category").equalTo(col("_cc"))))
         // o/df × ln(o / e), e = df(term, source) × share of the category in the source
         .withColumn("_kl", col("_o").divide(col("_df"))
             .multiply(log(col("_o").divide(col("_dfs").multiply(col("_share"))))))
-        .groupBy("term").agg(sum("_kl").as("_info"))
-        .filter(col("_info").lt(threshold))
-        .orderBy("term").select("term").as(Encoders.STRING()).collectAsList();
-    LOG.info("themes: {} boilerplate terms (category information < {} nats = {} x H(category|source) {}): {}",
-        out.size(), String.format("%.3f", threshold), settings.minCategoryInformation(),
-        String.format("%.3f", conditionalEntropy), out.stream().limit(40).toList());
+        .groupBy("term", "_df").agg(sum("_kl").as("_info"))
+        .join(dof, col("term").equalTo(col("_dt")))
+        .select(col("term"), col("_info"), col("_dof").divide(col("_df").multiply(2.0)).as("_chance"))
+        .collectAsList()
+        // Rounded: the sums above run in shuffle order, and their last bits must not reach the features (a flipped
+        // k-means assignment would change the themes of a rerun).
+        .forEach(r -> out.put(r.getString(0), new TermInformation(round(r.getDouble(1)), round(r.getDouble(2)), h)));
     return out;
   }
 
@@ -208,14 +287,35 @@ public final class ThemeModel {
   public static Fitted fit(Dataset<Row> items, Collection<String> extraStopWords, ThemeSettings settings) {
     Dataset<Row> sample = fitSample(items, settings).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<String> boilerplate = boilerplate(new Pipeline().setStages(termStages(extraStopWords)).fit(sample)
-          .transform(sample), settings);
+      Map<String, TermInformation> information = categoryInformation(new Pipeline()
+          .setStages(termStages(extraStopWords)).fit(sample).transform(sample), settings);
+      List<String> boilerplate = boilerplate(information, settings);
       // The categories of the sample, sorted (one-hot positions independent of the data's order), unclassified out.
       List<String> categories = settings.categoryWeight() <= 0 ? List.of()
           : sample.select("category").distinct().filter(col("category").notEqual(UNCLASSIFIED)).orderBy("category")
               .as(Encoders.STRING()).collectAsList();
-      PipelineModel fittedStages = new Pipeline()
-          .setStages(featurisation(extraStopWords, boilerplate, categories, settings)).fit(sample);
+      PipelineModel counting = new Pipeline().setStages(counting(extraStopWords, boilerplate, settings)).fit(sample);
+      // CountVectorizer orders terms of equal frequency as the data happens to arrive (the order of the files read);
+      // the vector dimensions follow that order, and so do k-means' floating-point sums. Sorted, the same input
+      // gives the same vectors however it was split.
+      List<Transformer> countStages = new ArrayList<>(Arrays.asList(counting.stages()));
+      int cv = countStages.size() - 1;
+      String[] sortedVocabulary = ((CountVectorizerModel) countStages.get(cv)).vocabulary().clone();
+      Arrays.sort(sortedVocabulary);
+      countStages.set(cv, new CountVectorizerModel(sortedVocabulary).setInputCol(KEPT).setOutputCol(COUNTS));
+      PipelineModel sortedCounting = new PipelineModel("themes_counting", countStages.toArray(Transformer[]::new));
+      countStages.add(new IDF().setInputCol(COUNTS).setOutputCol("_idf").fit(sortedCounting.transform(sample)));
+      PipelineModel counted = new PipelineModel("themes_counted", countStages.toArray(Transformer[]::new));
+      List<String> vocabulary = Arrays.stream(counted.stages()).filter(CountVectorizerModel.class::isInstance)
+          .map(m -> Arrays.asList(((CountVectorizerModel) m).vocabulary())).findFirst().orElseThrow();
+      String mode = settings.termWeight();
+      List<Transformer> head = new ArrayList<>(Arrays.asList(counted.stages()));
+      head.add(weighting(vocabulary, information, mode));
+      PipelineModel weighted = new PipelineModel("themes_weighting", head.toArray(Transformer[]::new));
+      PipelineModel tail = new Pipeline().setStages(featurisation(categories, settings)).fit(weighted.transform(sample));
+      List<Transformer> joined = new ArrayList<>(head);
+      joined.addAll(Arrays.asList(tail.stages()));
+      PipelineModel fittedStages = new PipelineModel("themes_features", joined.toArray(Transformer[]::new));
       PipelineModel features = fittedStages;
       if (!categories.isEmpty() && settings.categoryWeight() > 0) {
         int size = ((org.apache.spark.ml.linalg.Vector) fittedStages.transform(sample.limit(1))
@@ -227,7 +327,7 @@ public final class ThemeModel {
       registerNonzeros(items);
       Dataset<Row> featurised = features.transform(sample)
           .filter(call_udf(NONZEROS_UDF, col(FEATURES)).gt(0))
-          .select("feedback_id", COUNTS, FEATURES)
+          .select("feedback_id", KEPT, COUNTS, FEATURES)
           .persist(StorageLevel.MEMORY_AND_DISK());
       long n = featurised.count();
       if (n < 2) {
@@ -237,6 +337,12 @@ public final class ThemeModel {
           ? featurised.filter(pmod(xxhash64(col("feedback_id"), lit(settings.seed() + 1)), lit(1_000_000L))
               .lt((long) (1_000_000.0 * MAX_SILHOUETTE_ROWS / n)))
           : featurised;
+      if (settings.k() <= 0 && settings.kCriterion().equals(ThemeSettings.MERGE)
+          && !settings.method().equals(ThemeSettings.LDA)) {
+        Fitted merged = overclusterAndMerge(features, featurised, evalSet, vocabulary, n, settings);
+        featurised.unpersist();
+        return merged;
+      }
       List<Candidate> candidates = new ArrayList<>();
       Transformer best = null;
       int bestK = 0;
@@ -262,12 +368,64 @@ public final class ThemeModel {
       List<Transformer> stages = new ArrayList<>(Arrays.asList(features.stages()));
       stages.add(best);
       PipelineModel pipeline = new PipelineModel("themes_" + bestK, stages.toArray(Transformer[]::new));
-      List<String> vocabulary = Arrays.stream(features.stages()).filter(CountVectorizerModel.class::isInstance)
-          .map(m -> Arrays.asList(((CountVectorizerModel) m).vocabulary())).findFirst().orElseThrow();
       return new Fitted(pipeline, vocabulary, bestK, candidates, n);
     } finally {
       sample.unpersist();
     }
+  }
+
+  /**
+   * Over-cluster, then merge: one cosine k-means with {@code k_max} clusters (more than the corpus is expected to
+   * have themes, so small themes get clusters of their own and are not shared with a big one), then clusters whose
+   * distinctive terms are alike are merged ({@link ThemeMerge}) at the bar that makes two themes of different periods
+   * one theme ({@code match_similarity}). The number of themes is what the merging leaves; one fit instead of a grid.
+   */
+  static Fitted overclusterAndMerge(PipelineModel features, Dataset<Row> featurised, Dataset<Row> evalSet,
+      List<String> vocabulary, long n, ThemeSettings settings) {
+    int k0 = (int) Math.max(2, Math.min(settings.kMax(), n / 2));
+    long t0 = System.currentTimeMillis();
+    org.apache.spark.ml.clustering.KMeansModel kmeans = new KMeans().setK(k0).setSeed(settings.seed()).setMaxIter(30)
+        .setDistanceMeasure("cosine").setFeaturesCol(FEATURES).setPredictionCol(SUBCLUSTER).fit(featurised);
+    // Bounded summaries: k0 sums of the vocabulary's dimension, and the evaluation subset's vectors.
+    double[][] sums = new double[k0][vocabulary.size()];
+    long[] sizes = new long[k0];
+    kmeans.transform(featurised).groupBy(col(SUBCLUSTER).cast("int").as("_c"))
+        .agg(org.apache.spark.ml.stat.Summarizer.sum(col(FEATURES)).as("_sum"), count(lit(1)).as("_n"))
+        .collectAsList().forEach(r -> {
+          sums[r.getInt(0)] = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray();
+          sizes[r.getInt(0)] = r.getLong(2);
+        });
+    List<Row> evalRows = kmeans.transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(FEATURES))
+        .orderBy(col(SUBCLUSTER)).collectAsList();
+    double[][] dots = new double[evalRows.size()][k0];
+    int[] own = new int[evalRows.size()];
+    for (int i = 0; i < evalRows.size(); i++) {
+      own[i] = evalRows.get(i).getInt(0);
+      org.apache.spark.ml.linalg.SparseVector x =
+          ((org.apache.spark.ml.linalg.Vector) evalRows.get(i).get(1)).toSparse();
+      for (int c = 0; c < k0; c++) {
+        double d = 0;
+        for (int j = 0; j < x.indices().length; j++) {
+          d += x.values()[j] * sums[c][x.indices()[j]];
+        }
+        dots[i][c] = d;
+      }
+    }
+    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin());
+    int themes = merged.themes();
+    LOG.info("themes: {} clusters merged into {} themes (silhouette {}; per level {}) ({} ms)", k0, themes,
+        String.format("%.4f", merged.silhouette()), merged.levels().stream()
+            .map(l -> (int) l[0] + ":" + String.format("%.4f", l[1])).toList(),
+        System.currentTimeMillis() - t0);
+    String lookup = Arrays.stream(merged.mapping()).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(", "));
+    List<Transformer> stages = new ArrayList<>(Arrays.asList(features.stages()));
+    stages.add(kmeans);
+    stages.add(new SQLTransformer().setStatement("SELECT *, element_at(array(" + lookup + "), CAST(" + SUBCLUSTER
+        + " AS INT) + 1) AS " + CLUSTER + " FROM __THIS__"));
+    PipelineModel pipeline = new PipelineModel("themes_" + themes, stages.toArray(Transformer[]::new));
+    List<Candidate> candidates = merged.levels().stream().map(l -> new Candidate((int) l[0], l[1])).toList();
+    return new Fitted(pipeline, vocabulary, themes, candidates, n);
   }
 
   /** The values of k tried: the fixed one, or at most {@link #MAX_CANDIDATES} evenly spread over the range. */
@@ -325,12 +483,24 @@ public final class ThemeModel {
    */
   public static Dataset<Row> score(PipelineModel pipeline, Dataset<Row> items, ThemeSettings settings) {
     registerNonzeros(items);
-    Column known = call_udf(NONZEROS_UDF, col(COUNTS)).gt(0);
-    Dataset<Row> scored = withIndex(pipeline.transform(items), settings);
-    return scored.withColumn(THEME_INDEX, when(known, col(THEME_INDEX)))
-        .withColumn(THEME_WEIGHT, when(known, col(THEME_WEIGHT)))
-        .drop("_tokens", WORDS, "_bigrams", KEPT, COUNTS, "_tfidf", "_text", "_category", "_category_index",
-            "_category_onehot", "_category_vector", "_joined", FEATURES, CLUSTER, TOPICS);
+    // An item whose feature vector is all zero (no known term, or only terms weighted 0) is left without a theme:
+    // cosine k-means cannot place it. The clustering stages run on the other items only.
+    Transformer[] stages = pipeline.stages();
+    int cut = 0;
+    while (cut < stages.length && !(stages[cut] instanceof org.apache.spark.ml.clustering.KMeansModel)
+        && !(stages[cut] instanceof org.apache.spark.ml.clustering.LDAModel)) {
+      cut++;
+    }
+    Dataset<Row> featurised = new PipelineModel("themes_features", Arrays.copyOfRange(stages, 0, cut))
+        .transform(items).withColumn("_known", call_udf(NONZEROS_UDF, col(FEATURES)).gt(0));
+    Dataset<Row> clustered = withIndex(new PipelineModel("themes_clustering",
+        Arrays.copyOfRange(stages, cut, stages.length)).transform(featurised.filter(col("_known"))), settings);
+    Dataset<Row> unknown = featurised.filter(not(col("_known")))
+        .withColumn(THEME_INDEX, lit(null).cast("int")).withColumn(THEME_WEIGHT, lit(null).cast("double"));
+    return clustered.withColumn(THEME_WEIGHT, col(THEME_WEIGHT).cast("double"))
+        .unionByName(unknown, true).drop("_known")
+        .drop("_tokens", WORDS, "_bigrams", KEPT, COUNTS, "_idf", "_tfidf", "_text", "_category", "_category_index",
+            "_category_onehot", "_category_vector", "_joined", FEATURES, SUBCLUSTER, CLUSTER, TOPICS);
   }
 
   // No built-in counts a vector's non-zeros; an all-zero vector (no known term) must not be clustered or

@@ -48,7 +48,7 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings off = new ThemeSettings(d.method(), d.k(), d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(),
         d.minDf(), d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0,
-        d.categoryWeight());
+        d.categoryWeight(), d.termWeight());
     assertEquals(List.of(), ThemeModel.boilerplate(corpus("meter", "outage"), off));
   }
 
@@ -64,7 +64,7 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings withCategory = new ThemeSettings(d.method(), 2, d.kMin(), d.kMax(), d.maxFitRows(),
         d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
-        d.kCriterion(), 0.0, 0.7);
+        d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
@@ -105,5 +105,81 @@ class ThemeModelTest {
       assertTrue(ks.get(i) > ks.get(i - 1));
     }
     assertEquals(List.of(12), ThemeModel.candidateKs(ThemeSettings.DEFAULTS.withK(12), 10_000));
+  }
+
+  @Test
+  void informationWeightingWeighsThemeWordsAboveWordsSpreadOverTheCategories() {
+    java.util.Map<String, ThemeModel.TermInformation> info =
+        ThemeModel.categoryInformation(corpus("meter", "outage"), ThemeSettings.DEFAULTS);
+    for (String filler : List.of("klant", "mail", "belt")) {
+      for (String theme : List.of("meterstand", "storing")) {
+        assertTrue(info.get(theme).excess() > info.get(filler).excess(), theme + " vs " + filler + ": " + info);
+      }
+    }
+    // Chance information shrinks as a term is seen more often (χ²/2n).
+    assertTrue(info.values().stream().allMatch(t -> t.chance() > 0 && t.excess() >= 0), info.toString());
+    List<String> vocabulary = List.of("meterstand", "klant", "storing", "nooit");
+    org.apache.spark.ml.feature.ElementwiseProduct weighting = (org.apache.spark.ml.feature.ElementwiseProduct)
+        ThemeModel.weighting(vocabulary, info, ThemeSettings.IDF_INFORMATION);
+    double[] w = weighting.getScalingVec().toArray();
+    assertTrue(w[0] > w[1] && w[2] > w[1], java.util.Arrays.toString(w));
+    // A vocabulary term without information (not among the counted terms) weighs nothing.
+    assertEquals(0.0, w[3]);
+    assertEquals("_idf", weighting.getInputCol());
+    assertEquals(ThemeModel.COUNTS, ((org.apache.spark.ml.feature.ElementwiseProduct)
+        ThemeModel.weighting(vocabulary, info, ThemeSettings.INFORMATION)).getInputCol());
+  }
+
+  @Test
+  void withoutCategoryInformationTheWeightingIsIdf() {
+    java.util.Map<String, ThemeModel.TermInformation> none =
+        ThemeModel.categoryInformation(corpus(null, null), ThemeSettings.DEFAULTS);
+    assertTrue(none.isEmpty());
+    assertTrue(ThemeModel.weighting(List.of("storing"), none, ThemeSettings.IDF_INFORMATION)
+        instanceof org.apache.spark.ml.feature.SQLTransformer);
+  }
+
+  /** Three complaints written in a few variants each: over-clustering then merging finds them, deterministically. */
+  @Test
+  void theMergeCriterionFindsPlantedThemesAndAssignsEveryItem() {
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    ThemeSettings merge = new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2,
+        d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE,
+        d.minCategoryInformation(), 0.0, ThemeSettings.IDF_INFORMATION);
+    List<List<String>> templates = List.of(
+        List.of("meterstand", "doorgev", "websit"), List.of("meterstand", "foto", "doorgev"),
+        List.of("storing", "stroom", "wijk"), List.of("storing", "stroom", "uur"),
+        List.of("app", "crash", "updat"), List.of("app", "updat", "telefoon"));
+    List<String> categories = List.of("meter", "meter", "outage", "outage", "app", "app");
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 36; i++) {
+      int t = i % templates.size();
+      List<String> tokens = new ArrayList<>(templates.get(t));
+      tokens.add(i % 2 == 0 ? "klant" : "echt");
+      rows.add(RowFactory.create("i" + i, tokens, "social", categories.get(t)));
+    }
+    Dataset<Row> items = spark.createDataFrame(rows, new StructType().add("feedback_id", "string")
+        .add("tokens", "array<string>").add("source", "string").add("category", "string"));
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), merge);
+    assertTrue(fitted.k() >= 2 && fitted.k() <= 6, "k " + fitted.k());
+    java.util.Map<String, Integer> theme = new java.util.HashMap<>();
+    ThemeModel.score(fitted.pipeline(), items, merge).select("feedback_id", ThemeModel.THEME_INDEX).collectAsList()
+        .forEach(r -> theme.put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1)));
+    assertEquals(36, theme.size());
+    assertTrue(theme.values().stream().allMatch(java.util.Objects::nonNull), theme.toString());
+    // Items of one template share a theme; different complaints never do.
+    for (int i = 0; i < 36; i++) {
+      for (int j = 0; j < 36; j++) {
+        if (i % 6 == j % 6) {
+          assertEquals(theme.get("i" + i), theme.get("i" + j), "items " + i + " and " + j);
+        }
+        if ((i % 6) / 2 != (j % 6) / 2) {
+          assertNotEquals(theme.get("i" + i), theme.get("i" + j), "items " + i + " and " + j);
+        }
+      }
+    }
+    ThemeModel.Fitted again = ThemeModel.fit(items.repartition(3), List.of(), merge);
+    assertEquals(fitted.k(), again.k());
+    assertEquals(fitted.candidates(), again.candidates());
   }
 }

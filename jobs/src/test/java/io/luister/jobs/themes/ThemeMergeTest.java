@@ -1,0 +1,101 @@
+package io.luister.jobs.themes;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Topic reduction on hand-made clusters of unit vectors whose right grouping is known (pure Java, no Spark):
+ * six k-means clusters that are two fragments each of three themes.
+ */
+class ThemeMergeTest {
+  static final int DIM = 6;
+
+  /** Cluster c's items: unit vectors near theme (c / 2)'s direction, the two fragments of a theme slightly apart. */
+  static List<double[]> items(int cluster, int n) {
+    List<double[]> out = new ArrayList<>();
+    int theme = cluster / 2;
+    for (int i = 0; i < n; i++) {
+      double[] v = new double[DIM];
+      v[2 * theme] = 1;
+      v[2 * theme + 1] = (cluster % 2 == 0 ? 0.15 : 0.3) + 0.01 * i;
+      double norm = Math.sqrt(v[2 * theme] * v[2 * theme] + v[2 * theme + 1] * v[2 * theme + 1]);
+      v[2 * theme] /= norm;
+      v[2 * theme + 1] /= norm;
+      out.add(v);
+    }
+    return out;
+  }
+
+  /** Runs the reduction over clusters given in {@code order} (cluster position → which of the six it is). */
+  static ThemeMerge.Result reduce(int[] order, int minThemes) {
+    int k = order.length;
+    double[][] sums = new double[k][DIM];
+    long[] sizes = new long[k];
+    List<double[]> all = new ArrayList<>();
+    List<Integer> own = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      for (double[] v : items(order[c], 5 + order[c])) {
+        for (int j = 0; j < DIM; j++) {
+          sums[c][j] += v[j];
+        }
+        sizes[c]++;
+        all.add(v);
+        own.add(c);
+      }
+    }
+    double[][] dots = new double[all.size()][k];
+    for (int i = 0; i < all.size(); i++) {
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; j < DIM; j++) {
+          dots[i][c] += all.get(i)[j] * sums[c][j];
+        }
+      }
+    }
+    return ThemeMerge.reduce(sums, sizes, dots, own.stream().mapToInt(Integer::intValue).toArray(), minThemes);
+  }
+
+  @Test
+  void fragmentsOfOneThemeAreMergedAndThemesStayApart() {
+    ThemeMerge.Result r = reduce(new int[] {0, 1, 2, 3, 4, 5}, 2);
+    int[] m = r.mapping();
+    assertEquals(3, r.themes(), Arrays.toString(m));
+    assertEquals(m[0], m[1]);
+    assertEquals(m[2], m[3]);
+    assertEquals(m[4], m[5]);
+    assertNotEquals(m[0], m[2]);
+    assertNotEquals(m[2], m[4]);
+    // Themes are numbered 0..m-1 in the order of their smallest cluster.
+    assertArrayEquals(new int[] {0, 0, 1, 1, 2, 2}, m);
+    // Every level from 6 groups down to the floor of 2 was scored, and the kept one scores highest.
+    assertEquals(5, r.levels().size());
+    assertTrue(r.levels().stream().allMatch(l -> l[1] <= r.silhouette()));
+  }
+
+  @Test
+  void theGroupingDoesNotDependOnTheOrderOfTheClusters() {
+    int[] order = {5, 2, 0, 3, 1, 4};
+    int[] m = reduce(order, 2).mapping();
+    for (int a = 0; a < order.length; a++) {
+      for (int b = 0; b < order.length; b++) {
+        assertEquals(order[a] / 2 == order[b] / 2, m[a] == m[b], "clusters " + order[a] + " and " + order[b]);
+      }
+    }
+  }
+
+  @Test
+  void theFloorOfThemesIsKept() {
+    ThemeMerge.Result r = reduce(new int[] {0, 1, 2, 3, 4, 5}, 5);
+    assertTrue(r.themes() >= 5, Arrays.toString(r.mapping()));
+    assertEquals(2, r.levels().size());
+  }
+
+  @Test
+  void theSilhouetteOfThePlantedGroupingIsHigherThanOfAMixedOne() {
+    ThemeMerge.Result r = reduce(new int[] {0, 1, 2, 3, 4, 5}, 2);
+    assertTrue(r.silhouette() > 0.5, "silhouette " + r.silhouette());
+  }
+}
