@@ -132,6 +132,7 @@ cp -r "$warehouse/gold" "$scratch/wh-planted/"
 html="$scratch/planted/$period/luister-$period-en.html"
 grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co' "$html" || fail "the planted quote is not escaped in the HTML"
 check_html "$html" planted-quote-en
-# Table cells wrap: compare with line breaks squeezed to spaces.
-pdftotext "${html%.html}.pdf" - | tr -s ' \n' ' ' | grep -qF "$planted" || fail "the planted quote is not literal text in the PDF"
+# Compared without white space: a narrow table cell may wrap the quote anywhere, even inside "</script>".
+pdftotext "${html%.html}.pdf" - | tr -d ' \n' | grep -qF "$(tr -d ' ' <<< "$planted")" \
+  || fail "the planted quote is not literal text in the PDF"
 echo "report tests: a quote '$planted' shows as text in HTML and PDF, and runs nothing"
