@@ -368,11 +368,7 @@ public final class ConfigLoader {
         return d;
       }
       unknownKeys(node, THEME_KEYS, "themes");
-      String method = text(node, "method", "themes.method").orElse(d.method());
-      if (!method.equals(ThemeSettings.KMEANS) && !method.equals(ThemeSettings.LDA)) {
-        problems.add("themes.method", "must be 'kmeans' or 'lda', not '" + method + "'");
-        method = d.method();
-      }
+      String method = choice(node, "method", "themes.method", d.method(), List.of(ThemeSettings.KMEANS, ThemeSettings.LDA));
       int k = integer(node, "k", "themes.k", d.k(), 0, 500);
       int kMin = integer(node, "k_min", "themes.k_min", d.kMin(), 2, 500);
       int kMax = integer(node, "k_max", "themes.k_max", d.kMax(), 2, 500);
@@ -391,20 +387,14 @@ public final class ConfigLoader {
       double candidate = fraction(node, "taxonomy_candidate_share", "themes.taxonomy_candidate_share",
           d.taxonomyCandidateShare());
       long seed = node.has("seed") ? longValue(node.get("seed"), "themes.seed", d.seed()) : d.seed();
-      String criterion = text(node, "k_criterion", "themes.k_criterion").orElse(d.kCriterion());
-      if (!List.of(ThemeSettings.MERGE, ThemeSettings.FIRST_PEAK, ThemeSettings.MAX).contains(criterion)) {
-        problems.add("themes.k_criterion", "must be 'merge', 'first_peak' or 'max', not '" + criterion + "'");
-        criterion = d.kCriterion();
-      }
+      String criterion = choice(node, "k_criterion", "themes.k_criterion", d.kCriterion(),
+          List.of(ThemeSettings.MERGE, ThemeSettings.FIRST_PEAK, ThemeSettings.MAX));
       // In nats; above 1 nat it would drop the words of any theme that is not confined to one small category.
       double information = fraction(node, "min_category_information", "themes.min_category_information",
           d.minCategoryInformation());
       double categoryWeight = fraction(node, "category_weight", "themes.category_weight", d.categoryWeight());
-      String termWeight = text(node, "term_weight", "themes.term_weight").orElse(d.termWeight());
-      if (!List.of(ThemeSettings.IDF, ThemeSettings.INFORMATION, ThemeSettings.IDF_INFORMATION).contains(termWeight)) {
-        problems.add("themes.term_weight", "must be 'idf_information', 'information' or 'idf', not '" + termWeight + "'");
-        termWeight = d.termWeight();
-      }
+      String termWeight = choice(node, "term_weight", "themes.term_weight", d.termWeight(),
+          List.of(ThemeSettings.IDF_INFORMATION, ThemeSettings.INFORMATION, ThemeSettings.IDF));
       return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed,
           criterion, information, categoryWeight, termWeight);
     }
@@ -765,6 +755,18 @@ public final class ConfigLoader {
               + "; known keys are " + String.join(", ", known.stream().sorted().toList()));
         }
       }
+    }
+
+    /** One of {@code allowed} (the message lists them in this order), else a problem and {@code fallback}. */
+    private String choice(JsonNode node, String key, String where, String fallback, List<String> allowed) {
+      String value = text(node, key, where).orElse(fallback);
+      if (allowed.contains(value)) {
+        return value;
+      }
+      List<String> quoted = allowed.stream().map(a -> "'" + a + "'").toList();
+      problems.add(where, "must be " + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or "
+          + quoted.get(quoted.size() - 1) + ", not '" + value + "'");
+      return fallback;
     }
 
     private Optional<String> text(JsonNode node, String key, String where) {

@@ -195,11 +195,6 @@ public final class CanonicalMapping {
       return when(handle.isNull().or(length(handle).lt(3)), s).otherwise(regexp_replace(s, anywhere(handle), lit("@[user]")));
     }
 
-    /** A normalised handle as a whole word, with or without its '@', in any case (also inside a URL). */
-    private static Column anywhere(Column normalisedHandle) {
-      return concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), normalisedHandle, lit("\\E(?![A-Za-z0-9_])"));
-    }
-
     private Column timestamp(Column s, Column source, DataType sourceType, String name) {
       Column parsed;
       if (sourceType.equals(DataTypes.TimestampType)) {
@@ -355,7 +350,7 @@ public final class CanonicalMapping {
       if (column.startsWith(RAW_PERSON)) {
         Column person = col(column);
         Column pseudonym = col(column.substring(RAW_PERSON.length()));
-        Column anywhere = Builder.anywhere(Pseudonymizer.normalisedHandle(person));
+        Column anywhere = anywhere(Pseudonymizer.normalisedHandle(person));
         record = when(person.isNull().or(length(person).lt(3)), record)
             .otherwise(regexp_replace(replace(record, person, pseudonym), anywhere, pseudonym));
         helpers.add(column);
@@ -367,6 +362,11 @@ public final class CanonicalMapping {
     Column shown = when(length(masked).gt(RAW_RECORD_CHARS), concat(substring(masked, 1, RAW_RECORD_CHARS), lit(" [...]")))
         .otherwise(masked);
     return checked.withColumn(RAW, when(size(col(REASONS)).gt(0), shown)).drop(helpers.toArray(String[]::new));
+  }
+
+  /** A normalised handle as a whole word, with or without its '@', in any case (also inside a URL). */
+  private static Column anywhere(Column normalisedHandle) {
+    return concat(lit("(?i)(?<![A-Za-z0-9_])@?\\Q"), normalisedHandle, lit("\\E(?![A-Za-z0-9_])"));
   }
 
   static Column reasonStruct(QuarantineReason reason, String field, Column message) {

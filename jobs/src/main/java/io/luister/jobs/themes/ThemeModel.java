@@ -306,8 +306,7 @@ public final class ThemeModel {
       PipelineModel sortedCounting = new PipelineModel("themes_counting", countStages.toArray(Transformer[]::new));
       countStages.add(new IDF().setInputCol(COUNTS).setOutputCol("_idf").fit(sortedCounting.transform(sample)));
       PipelineModel counted = new PipelineModel("themes_counted", countStages.toArray(Transformer[]::new));
-      List<String> vocabulary = Arrays.stream(counted.stages()).filter(CountVectorizerModel.class::isInstance)
-          .map(m -> Arrays.asList(((CountVectorizerModel) m).vocabulary())).findFirst().orElseThrow();
+      List<String> vocabulary = List.of(sortedVocabulary);
       String mode = settings.termWeight();
       List<Transformer> head = new ArrayList<>(Arrays.asList(counted.stages()));
       head.add(weighting(vocabulary, information, mode));
@@ -376,9 +375,9 @@ public final class ThemeModel {
 
   /**
    * Over-cluster, then merge: one cosine k-means with {@code k_max} clusters (more than the corpus is expected to
-   * have themes, so small themes get clusters of their own and are not shared with a big one), then clusters whose
-   * distinctive terms are alike are merged ({@link ThemeMerge}) at the bar that makes two themes of different periods
-   * one theme ({@code match_similarity}). The number of themes is what the merging leaves; one fit instead of a grid.
+   * have themes, so small themes get clusters of their own and are not shared with a big one), then the clusters are
+   * merged bottom-up by centroid linkage and the level with the best cosine silhouette is kept ({@link ThemeMerge}).
+   * The number of themes is that level's; one fit instead of a grid.
    */
   static Fitted overclusterAndMerge(PipelineModel features, Dataset<Row> featurised, Dataset<Row> evalSet,
       List<String> vocabulary, long n, ThemeSettings settings) {
