@@ -3,6 +3,7 @@ its local-mode reference run, and helpers to start servers on 127.0.0.1 and comp
 import filecmp
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 JAR = ROOT / "jobs" / "target" / "luister-spark.jar"
 PERIOD = "2026-Q3"
 ITEMS = int(os.environ.get("LUISTER_DEPLOY_ITEMS", "3000"))
+S3_ACCESS_KEY = "luister-test-access"
+S3_SECRET_KEY = "luister-test-secret-4b1f"  # a dummy the local server accepts; asserted absent from every log
+AWS_ENV = {"AWS_ACCESS_KEY_ID": S3_ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": S3_SECRET_KEY, "AWS_REGION": "us-east-1"}
 
 
 def free_port():
@@ -48,10 +52,10 @@ def stop(process):
             process.wait(30)
 
 
-def run(cmd, log, env=None, timeout=1800):
+def run(cmd, log, env=None, timeout=1800, cwd=ROOT):
     """Runs a command with its output in a log file; on failure the log's tail is in the assertion."""
     with open(log, "w") as out:
-        result = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, timeout=timeout, cwd=ROOT)
+        result = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, timeout=timeout, cwd=cwd)
     if result.returncode != 0:
         tail = Path(log).read_text(errors="replace")[-4000:]
         raise AssertionError(f"{' '.join(map(str, cmd))} exited with {result.returncode}:\n{tail}")
@@ -94,7 +98,11 @@ def work(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def dataset(work):
-    """A small deterministic data set in the samples' shape, with the samples' program config beside it."""
+    """A small deterministic data set in the samples' shape, with the samples' program config beside it.
+    LUISTER_DEPLOY_DATA names a program folder (its luister.yaml and sources) to use instead: bin/test passes
+    data-samples/, whose local-mode run the smoke test has already made."""
+    if os.environ.get("LUISTER_DEPLOY_DATA"):
+        return Path(os.environ["LUISTER_DEPLOY_DATA"]).resolve()
     out = work / "data"
     run([str(ROOT / "bin" / "luister"), "generate", "--out", str(out), "--items", str(ITEMS)],
         work / "generate.log", env=luister_env())
@@ -137,8 +145,10 @@ def jar():
 @pytest.fixture(scope="session")
 def cluster(spark_home, work):
     """A Spark standalone master and two one-core workers on 127.0.0.1, separate processes; stopped at the end."""
+    # The workers hold the S3 credentials in their environment, as a cluster node has its instance's role: the
+    # executors they launch find them through the AWS provider chain, and no job or config carries them.
     env = luister_env(SPARK_HOME=str(spark_home), SPARK_LOG_DIR=str(work / "spark-logs"),
-                      SPARK_WORKER_DIR=str(work / "spark-work"), SPARK_NO_DAEMONIZE="1")
+                      SPARK_WORKER_DIR=str(work / "spark-work"), SPARK_NO_DAEMONIZE="1", **AWS_ENV)
     port, ui = free_port(), free_port()
     spark_class = str(spark_home / "bin" / "spark-class")
     started = []
@@ -171,3 +181,67 @@ def cluster(spark_home, work):
     finally:
         for p in reversed(started):
             stop(p)
+
+
+@pytest.fixture(scope="session")
+def s3(work):
+    """An S3-compatible server (moto's) on 127.0.0.1, with a client for it; stopped at the end."""
+    import boto3
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=open(work / "moto.log", "w"), stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, 60, server)
+        endpoint = f"http://127.0.0.1:{port}"
+        client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=S3_ACCESS_KEY,
+                              aws_secret_access_key=S3_SECRET_KEY, region_name="us-east-1")
+        yield {"endpoint": endpoint, "client": client}
+    finally:
+        stop(server)
+
+
+def s3a_settings(endpoint):
+    """The Spark settings for an S3-compatible endpoint: its address and path-style access; no credentials."""
+    return {"spark.hadoop.fs.s3a.endpoint": endpoint, "spark.hadoop.fs.s3a.path.style.access": "true",
+            "spark.hadoop.fs.s3a.endpoint.region": "us-east-1"}
+
+
+def program_copy(program, out, source_prefix, edit=lambda text: text):
+    """Writes a program folder's config into out/ (its other YAML files beside it) with every source path
+    prefixed by source_prefix (the program folder, or s3a://bucket/), edited by `edit`, so a test changes a
+    config without writing into the program's folder. Returns the new config's path."""
+    out.mkdir(parents=True, exist_ok=True)
+    for other in program.glob("*.yaml"):
+        shutil.copy(other, out / other.name)
+    config = out / "luister.yaml"
+    text = (program / "luister.yaml").read_text()
+    config.write_text(edit(re.sub(r"(?m)^(\s+path:\s+)(\S+)", lambda m: m.group(1) + source_prefix + m.group(2), text)))
+    return config
+
+
+def program_on_s3(program, client, bucket, out):
+    """Uploads a program folder's sources to s3://bucket/ and writes its config with every source path on s3a://
+    into out/: configuration only, no code change. Returns the new config's path."""
+    client.create_bucket(Bucket=bucket)
+    for path in program.rglob("*"):
+        rel = path.relative_to(program).as_posix()
+        if path.is_file() and rel.split("/")[0] in {"social", "contact", "survey", "web"}:
+            client.upload_file(str(path), bucket, rel)
+    return program_copy(program, out, f"s3a://{bucket}/")
+
+
+def dump_s3(warehouse, endpoint, out, like):
+    """dump() for a warehouse on the S3 server: the tables of the local dump `like`, read by delta-rs with the
+    credentials from the environment."""
+    os.environ.update(AWS_ENV)
+    return dump(warehouse, out, f"AWS_ENDPOINT_URL={endpoint}", "AWS_ALLOW_HTTP=true",
+                "AWS_VIRTUAL_HOSTED_STYLE_REQUEST=false",
+                "--only", *[p.stem.replace(".", "/") for p in sorted(Path(like).glob("*.csv"))])
+
+
+def files_containing(folder, secret):
+    """The files under folder whose bytes contain secret."""
+    needle = secret.encode()
+    # The application jars the workers copied are skipped: they are the build's, and 80 MB a copy.
+    return [str(p) for p in Path(folder).rglob("*")
+            if p.is_file() and p.suffix != ".jar" and needle in p.read_bytes()]

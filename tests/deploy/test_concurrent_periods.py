@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, dump, luister_env
+from conftest import ROOT, dump, luister_env, program_copy
 
 PERIODS = ("2026-Q3", "2026-Q1")
 WINDOWS = {"2026-Q3": {"2026-Q2", "2026-Q3"}, "2026-Q1": {"2025-Q4", "2026-Q1"}}
@@ -26,8 +26,8 @@ def rows(path):
 @pytest.mark.skipif(os.environ.get("LUISTER_DEPLOY_SLOW") != "1",
                     reason="two more full runs: set LUISTER_DEPLOY_SLOW=1 (kept out of bin/test's 30-minute budget)")
 def test_two_periods_run_at_once_on_one_warehouse_both_end_correct(dataset, work, local_tables):
-    config = dataset / "luister-baseline1.yaml"
-    config.write_text((dataset / "luister.yaml").read_text().replace("baseline_periods: 4", "baseline_periods: 1"))
+    config = program_copy(dataset, work / "program-baseline1", f"{dataset}/",
+                          lambda text: text.replace("baseline_periods: 4", "baseline_periods: 1"))
     warehouse = work / "wh-concurrent"
     processes = []
     for period in PERIODS:

@@ -1,66 +1,29 @@
-"""The pipeline with its inputs and its warehouse on s3a://, against an S3-compatible server started here on
-127.0.0.1 (moto's server), path-style, credentials only from the environment (the AWS provider chain):
-the same tables as the local-mode run, and no secret in any log or config file."""
+"""The pipeline in local mode with its inputs and its warehouse on s3a://, against the S3-compatible server on
+127.0.0.1 (moto's), path-style, credentials only from the environment (the AWS provider chain): the same tables
+as the local-mode run, and no secret in any log or config file.
+
+Opt-in (LUISTER_DEPLOY_SLOW=1): test_deployed_quarter covers S3 together with Airflow and the cluster in one run;
+this test tells an S3 problem from a cluster one."""
 import os
-import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import PERIOD, ROOT, assert_same_tables, dump, free_port, luister_env, run, stop, wait_for_port
-
-ACCESS_KEY = "luister-test-access"
-SECRET_KEY = "luister-test-secret-4b1f"  # a dummy the local server accepts; asserted absent from every log
+from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, dump_s3, files_containing,
+                      luister_env, program_on_s3, run, s3a_settings)
 
 
-@pytest.fixture(scope="module")
-def s3(work):
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=open(work / "moto.log", "w"), stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, 60, server)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(server)
-
-
-@pytest.fixture(scope="module")
-def aws_env(s3):
-    return {"AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY, "AWS_REGION": "us-east-1"}
-
-
-def test_the_pipeline_on_s3a_gives_the_tables_of_local_mode(s3, aws_env, dataset, work, local_tables):
-    import boto3
-    client = boto3.client("s3", endpoint_url=s3, aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
-                          region_name="us-east-1")
-    client.create_bucket(Bucket="exports")
-    client.create_bucket(Bucket="lake")
-    for path in dataset.rglob("*"):
-        rel = path.relative_to(dataset).as_posix()
-        if path.is_file() and not rel.startswith("ground-truth") and rel.split("/")[0] in {"social", "contact", "survey", "web"}:
-            client.upload_file(str(path), "exports", f"zonnewijs/{rel}")
-
-    # The same program config, with its sources on S3: configuration only, no code change.
-    config = dataset / "luister-s3.yaml"
-    text = (dataset / "luister.yaml").read_text()
-    config.write_text(re.sub(r"(?m)^(\s+path:\s+)(\S+)", r"\1s3a://exports/zonnewijs/\2", text))
-    warehouse = "s3a://lake/luister"
-    settings = ["--conf", f"spark.hadoop.fs.s3a.endpoint={s3}",
-                "--conf", "spark.hadoop.fs.s3a.path.style.access=true",
-                "--conf", "spark.hadoop.fs.s3a.endpoint.region=us-east-1"]
+@pytest.mark.skipif(os.environ.get("LUISTER_DEPLOY_SLOW") != "1",
+                    reason="one more full run: set LUISTER_DEPLOY_SLOW=1 (test_deployed_quarter covers S3 too)")
+def test_the_pipeline_on_s3a_gives_the_tables_of_local_mode(s3, dataset, work, local_tables):
+    config = program_on_s3(dataset, s3["client"], "exports-local", work / "program-s3-local")
+    s3["client"].create_bucket(Bucket="lake-local")
+    warehouse = "s3a://lake-local/luister"
+    settings = [a for key, value in s3a_settings(s3["endpoint"]).items() for a in ("--conf", f"{key}={value}")]
     log = run([str(ROOT / "bin" / "luister"), "run", "--config", str(config), "--warehouse", warehouse,
-               "--period", PERIOD, *settings], work / "run-s3.log", env=luister_env(**aws_env))
+               "--period", PERIOD, *settings], work / "run-s3.log", env=luister_env(**AWS_ENV))
     assert "period " + PERIOD + " done" in log
-    assert SECRET_KEY not in log and SECRET_KEY not in config.read_text()
+    assert not files_containing(work / "program-s3-local", S3_SECRET_KEY) and S3_SECRET_KEY not in log
 
-    keys = [o["Key"] for o in client.list_objects_v2(Bucket="lake", Prefix="luister/gold/silences/_delta_log/")["Contents"]]
+    keys = [o["Key"] for o in s3["client"].list_objects_v2(Bucket="lake-local", Prefix="luister/gold/silences/_delta_log/")["Contents"]]
     assert any(k.endswith(".json") for k in keys), "gold.silences is a Delta table in the bucket"
-
-    os.environ.update(aws_env)  # delta-rs reads credentials from the environment too
-    tables = dump(warehouse, work / "dump-s3", f"AWS_ENDPOINT_URL={s3}", "AWS_ALLOW_HTTP=true",
-                  "AWS_VIRTUAL_HOSTED_STYLE_REQUEST=false",
-                  "--only", *[p.stem.replace(".", "/") for p in sorted(Path(local_tables).glob("*.csv"))])
-    assert_same_tables(local_tables, tables)
+    assert_same_tables(local_tables, dump_s3(warehouse, s3["endpoint"], work / "dump-s3", local_tables))

@@ -1,0 +1,89 @@
+"""The deployment as a data engineer runs it, in one go: `airflow dags test` runs the quarterly DAG for one
+quarter with real Airflow; every task is a SparkSubmitOperator that submits the spark-submit jar to the standalone
+cluster on 127.0.0.1 (a master and two workers, separate processes); the program's sources and the warehouse are
+on s3a:// on the local S3 server, path-style, with credentials only in the environment. Everything is set through
+the Airflow connection and Variables the deployment guide names, and the program config differs from the local
+one only in its source paths.
+
+The tables it leaves equal those of the embedded local-mode run of the same program, row for row. In bin/test the
+program is data-samples/ and the local run is the smoke test's (LUISTER_DEPLOY_DATA and
+LUISTER_DEPLOY_LOCAL_WAREHOUSE), so the comparison costs one pipeline run, not two."""
+import json
+import os
+import sys
+import urllib.request
+from pathlib import Path
+
+from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, dump_s3, files_containing,
+                      luister_env, program_on_s3, run, s3a_settings)
+
+# With a data-interval timetable, a run whose logical date is the end of Q3 covers July-September.
+RUN_AFTER = "2026-10-01T00:00:00+00:00"
+
+
+def completed_luister_apps(ui):
+    state = json.load(urllib.request.urlopen(f"http://127.0.0.1:{ui}/json/", timeout=10))
+    return [a["name"] for a in state.get("completedapps", []) if a["name"].startswith("luister-")]
+
+
+def dag_stages():
+    sys.path.insert(0, str(ROOT / "airflow" / "dags"))
+    try:
+        from luister_quarterly import stages
+        return stages()
+    finally:
+        sys.path.pop(0)
+
+
+def test_airflow_runs_a_quarter_on_the_cluster_over_s3_and_leaves_the_local_mode_tables(
+        cluster, spark_home, jar, dataset, s3, work, local_tables):
+    config = program_on_s3(dataset, s3["client"], "exports", work / "program-s3")
+    s3["client"].create_bucket(Bucket="lake")
+    warehouse = "s3a://lake/luister"
+    # Each stage is a new application: three JVMs (driver, two executors) that live a minute or two on two
+    # shared cores. C1 alone halved this test's CPU time (14 CPU-minutes against 26 with C2; DEPLOYMENT.md).
+    jit = "-XX:TieredStopAtLevel=1"
+    spark_conf = {"spark.driver.memory": "2g", "spark.executor.memory": "1g", "spark.driver.host": "127.0.0.1",
+                  "spark.ui.enabled": "false",
+                  "spark.driver.extraJavaOptions": jit, "spark.executor.extraJavaOptions": jit,
+                  # What the embedded launcher sets for two cores: the same partitioning gives the same model fits.
+                  "spark.sql.shuffle.partitions": "8", "spark.databricks.delta.snapshotPartitions": "4",
+                  **s3a_settings(s3["endpoint"])}
+    host, port = cluster["url"].rsplit(":", 1)
+    airflow_home = work / "airflow-home"
+    env = luister_env(
+        AIRFLOW_HOME=str(airflow_home),
+        AIRFLOW__CORE__DAGS_FOLDER=str(ROOT / "airflow" / "dags"),
+        AIRFLOW__CORE__LOAD_EXAMPLES="False",
+        AIRFLOW_VAR_LUISTER_JAR=str(jar),
+        AIRFLOW_VAR_LUISTER_CONFIG=str(config),
+        AIRFLOW_VAR_LUISTER_WAREHOUSE=warehouse,
+        AIRFLOW_VAR_LUISTER_SPARK_CONF=json.dumps(spark_conf),
+        AIRFLOW_CONN_LUISTER_SPARK=json.dumps({"conn_type": "spark", "host": host, "port": int(port),
+                                               "extra": {"deploy-mode": "client", "spark-binary": "spark-submit"}}),
+        SPARK_HOME=str(spark_home),
+        PATH=f"{spark_home / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        **AWS_ENV)
+    airflow = str(Path(sys.executable).with_name("airflow"))
+    before = completed_luister_apps(cluster["ui"])
+    driver_dir = work / "airflow-driver"  # the report stage writes reports/<period>/ in the driver's folder
+    driver_dir.mkdir()
+
+    run([airflow, "db", "migrate"], work / "airflow-db.log", env=env, timeout=600)
+    log = run([airflow, "dags", "test", "luister_quarterly", RUN_AFTER], work / "airflow-dags-test.log", env=env,
+              timeout=3600, cwd=driver_dir)
+
+    assert "state=success" in log[log.rindex("DagRun Finished"):], f"the DAG run failed:\n{log[-3000:]}"
+    # One application per stage ran on the cluster (the program names them); retention starts none when the
+    # program keeps everything.
+    expected = len([stage for stage in dag_stages() if stage != "retention"])
+    submitted = len(completed_luister_apps(cluster["ui"])) - len(before)
+    assert submitted == expected, f"{expected} applications should have run on the cluster, {submitted} did"
+    assert list((driver_dir / "reports" / PERIOD).glob("*.pdf")), "the report task wrote the quarter's PDF"
+    keys = [o["Key"] for o in s3["client"].list_objects_v2(Bucket="lake", Prefix="luister/gold/")["Contents"]]
+    assert any("/_delta_log/" in k for k in keys), "the gold tables are Delta tables in the bucket"
+    leaks = files_containing(work, S3_SECRET_KEY)
+    assert not leaks, f"the S3 secret is written in {leaks}"
+    # The local reference is a run for 2026-Q3: equal tables also show that the DAG derived that quarter from
+    # the interval.
+    assert_same_tables(local_tables, dump_s3(warehouse, s3["endpoint"], work / "dump-deployed", local_tables))
