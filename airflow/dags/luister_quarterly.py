@@ -22,7 +22,8 @@ Settings (Airflow Variables, read at run time through templates, never at parse 
 Connection `luister_spark` (type *Spark*): host = master URL (`spark://host:7077`, `yarn`, `k8s://https://...`,
 `local[2]`), extra `{"deploy-mode": "cluster", "spark-binary": "spark-submit"}` as needed.
 Stages, schedule and start are module settings below (environment variables `LUISTER_STAGES`,
-`LUISTER_SCHEDULE` (a cron expression, default `0 0 1 */3 *`), `LUISTER_START_DATE`), read at parse time because they shape the graph; they cost nothing.
+`LUISTER_SCHEDULE` (a cron expression, default `0 0 1 */3 *`), `LUISTER_START_DATE`, `LUISTER_RETRY_DELAY_SECONDS`
+(the first retry's delay, default 300, doubling after)), read at parse time because they shape the graph; they cost nothing.
 The `report` stage writes HTML and PDF files (not tables) on the driver's file system, under the config's
 `report.output_dir` (default `reports/` in the driver's working directory): with `deploy-mode: cluster`, point it at
 a folder every driver host shares. Guide: docs/DEPLOYMENT.md, docs/REPORT.md.
@@ -88,7 +89,7 @@ with DAG(
     default_args={
         "owner": "luister",
         "retries": 2,
-        "retry_delay": timedelta(minutes=5),
+        "retry_delay": timedelta(seconds=int(os.environ.get("LUISTER_RETRY_DELAY_SECONDS", "300"))),
         "retry_exponential_backoff": True,
     },
     tags=["luister", "spark"],

@@ -34,4 +34,5 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export AIRFLOW_HOME="$scratch/airflow" AIRFLOW__CORE__LOAD_EXAMPLES=False
 cd "$home/tests/deploy"
-"$venv/bin/python" -m pytest -p no:cacheprovider --basetemp="$scratch/pytest" -v "$@"
+# -rP: the passed tests' output too (the deployed quarter's kill seed and stage).
+"$venv/bin/python" -m pytest -p no:cacheprovider --basetemp="$scratch/pytest" -v -rP "$@"
