@@ -12,7 +12,6 @@ CI kills every stage over time; it is printed, and LUISTER_KILL_SEED replays it.
 The tables it leaves equal those of the embedded local-mode run of the same program, row for row. In bin/test the
 program is data-samples/ and the local run is the smoke test's (LUISTER_DEPLOY_DATA and
 LUISTER_DEPLOY_LOCAL_WAREHOUSE), so the comparison costs one pipeline run, not two."""
-import csv
 import datetime
 import json
 import os
@@ -24,8 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, dump, dump_s3, files_containing,
-                      luister_env, program_on_s3, run, s3a_settings)
+from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, dump_s3, files_containing,
+                      luister_env, program_on_s3, run, s3a_settings, stage_seconds)
 
 # With a data-interval timetable, a run whose logical date is the end of Q3 covers July-September.
 RUN_AFTER = "2026-10-01T00:00:00+00:00"
@@ -36,21 +35,6 @@ DRIVER_START_SECONDS = 8
 def completed_luister_apps(ui):
     state = json.load(urllib.request.urlopen(f"http://127.0.0.1:{ui}/json/", timeout=10))
     return [a["name"] for a in state.get("completedapps", []) if a["name"].startswith("luister-")]
-
-
-def local_stage_seconds(local_warehouse, out):
-    """Each stage's duration in the local-mode run: its ops.runs rows summed per run (ingest has one per
-    source), the shortest run's when a stage ran more than once (bin/test's smoke test ingests twice)."""
-    runs = dump(local_warehouse, out, "--keep-volatile", "--only", "ops/runs") / "ops.runs.csv"
-    per_run = {}
-    with open(runs, newline="") as f:
-        for row in csv.DictReader(f):
-            key = (row["stage"], row["run_id"])
-            per_run[key] = per_run.get(key, 0.0) + float(row["seconds"] or 0)
-    seconds = {}
-    for (stage, _), total in per_run.items():
-        seconds[stage] = min(total, seconds.get(stage, total))
-    return seconds
 
 
 def driver_pid(app_name):
@@ -137,7 +121,7 @@ def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_killed_stage_an
     # local-mode duration; a stage is slower on this cluster, so the point falls inside its work.
     seed = int(os.environ.get("LUISTER_KILL_SEED", datetime.date.today().toordinal()))
     rng = random.Random(seed)
-    seconds = local_stage_seconds(local_run, work / "dump-local-runs")
+    seconds = stage_seconds(local_run, work / "dump-local-runs")
     victim = rng.choice([stage for stage in dag_stages() if stage in seconds and stage != "retention"])
     killer = StageKiller(victim, DRIVER_START_SECONDS + rng.uniform(0.1, 0.7) * seconds[victim])
     print(f"LUISTER_KILL_SEED={seed}: killing {victim} {killer.delay:.1f} s into its work")

@@ -9,7 +9,6 @@ import csv
 import io
 import os
 import random
-import re
 import signal
 import subprocess
 import time
@@ -17,16 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PERIOD, ROOT, assert_same_tables, dump, luister_env, run
+from conftest import PERIOD, ROOT, assert_same_tables, dump, luister_env, run, stage_seconds
 
 STAGES = ["ingest", "unify", "themes", "sentiment", "analyse", "silences"]  # cli/Pipeline's order
-
-
-def stage_seconds(log_text, stage):
-    """What the stage took in a run's console log (ingest prints one line per source)."""
-    seconds = [float(m.group(1)) for line in log_text.splitlines() if line.startswith(stage + ":")
-               for m in [re.search(r" in ([0-9.]+) s$", line.strip())] if m]
-    return sum(seconds)
 
 
 def table_texts(folder):
@@ -51,9 +43,7 @@ def test_every_stage_killed_at_a_random_point_shows_nothing_partial_and_reruns_t
         dataset, work, local_run, local_tables):
     seed = int(os.environ.get("LUISTER_KILL_SEED", "20261123"))
     rng = random.Random(seed)
-    # The reference run's console log (beside its warehouse when LUISTER_DEPLOY_LOCAL_WAREHOUSE reuses one).
-    logs = [work / "run-local.log", Path(local_run).parent / "run-local.log"]
-    reference_log = next((p.read_text(errors="replace") for p in logs if p.exists()), "")
+    seconds = stage_seconds(local_run, work / "dump-reference-runs")  # the uninterrupted run's, from ops.runs
     final = table_texts(local_tables)
     warehouse = work / "wh-killed"
     killed = []
@@ -61,7 +51,7 @@ def test_every_stage_killed_at_a_random_point_shows_nothing_partial_and_reruns_t
         before = table_texts(dump(warehouse, work / f"dump-before-{stage}")) if warehouse.exists() else {}
         cmd = [str(ROOT / "bin" / "luister"), stage, "--config", str(dataset / "luister.yaml"),
                "--warehouse", str(warehouse)] + ([] if stage == "ingest" else ["--period", PERIOD])
-        delay = rng.uniform(0.1, 0.9) * (stage_seconds(reference_log, stage) or 10.0)
+        delay = rng.uniform(0.1, 0.9) * (seconds.get(stage) or 10.0)
         log = work / f"run-{stage}-killed.log"
         with open(log, "w") as out:
             process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=luister_env(), cwd=ROOT)
