@@ -39,7 +39,7 @@ public final class ConfigLoader {
       "sources", "spark", "themes", "report", "retention");
   static final Set<String> RETENTION_KEYS = Set.of("bronze", "silver", "gold", "ops");
   static final Set<String> SILENCE_KEYS = Set.of("q", "min_expected", "max_ratio", "min_share", "min_volume_ratio",
-      "min_week_ratio");
+      "min_week_ratio", "max_volume_ratio");
   static final Set<String> ANALYSES_KEYS = Set.of("reach_cap_percentile", "alert_history_weeks",
       "alert_min_history_weeks", "alert_q", "alert_min_ratio", "alert_min_excess", "persistent_min_weeks",
       "persistent_min_span_days", "critic_min_negative_share", "incident_max_days", "incident_min_negative_posts",
@@ -188,12 +188,22 @@ public final class ConfigLoader {
           minExpected = v.asDouble();
         }
       }
+      double maxVolumeRatio = d.maxVolumeRatio();
+      if (node.has("max_volume_ratio")) {
+        JsonNode v = node.get("max_volume_ratio");
+        if (!v.isNumber() || v.asDouble() <= 1) {
+          problems.add("silences.max_volume_ratio", "must be a number above 1 (10 = ten times the usual volume), not '"
+              + v.asText() + "'");
+        } else {
+          maxVolumeRatio = v.asDouble();
+        }
+      }
       return new ProgramConfig.SilenceSettings(
           fraction(node, "q", "silences.q", d.q()), minExpected,
           fraction(node, "max_ratio", "silences.max_ratio", d.maxRatio()),
           fraction(node, "min_share", "silences.min_share", d.minShare()),
           fraction(node, "min_volume_ratio", "silences.min_volume_ratio", d.minVolumeRatio()),
-          fraction(node, "min_week_ratio", "silences.min_week_ratio", d.minWeekRatio()));
+          fraction(node, "min_week_ratio", "silences.min_week_ratio", d.minWeekRatio()), maxVolumeRatio);
     }
 
     private AnalysesSettings analysesSettings(JsonNode node) {

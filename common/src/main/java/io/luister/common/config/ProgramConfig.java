@@ -87,10 +87,12 @@ public record ProgramConfig(
    * @param minShare a category must reach this share elsewhere (other channels, competitors, baseline) to be missed
    * @param minVolumeRatio the data-health gate: a channel's period volume below this fraction of its baseline is suspect
    * @param minWeekRatio the data-health gate: a week below this fraction of the channel's median week is suspect
+   * @param maxVolumeRatio the data-health gate: a channel's period volume above this multiple of its baseline is
+   *     suspect too (an export loaded twice over, a changed filter, a flood of automated posts)
    */
   public record SilenceSettings(double q, double minExpected, double maxRatio, double minShare, double minVolumeRatio,
-      double minWeekRatio) {
-    public static final SilenceSettings DEFAULTS = new SilenceSettings(0.05, 5, 0.5, 0.02, 0.5, 0.2);
+      double minWeekRatio, double maxVolumeRatio) {
+    public static final SilenceSettings DEFAULTS = new SilenceSettings(0.05, 5, 0.5, 0.02, 0.5, 0.2, 10);
   }
 
   /**

@@ -126,6 +126,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsTheDataHealthVolumeBoundsAndRefusesAnUpperBoundThatIsNotAboveOne() throws IOException {
+    ProgramConfig.SilenceSettings set = load(VALID + "silences: {min_volume_ratio: 0.3, max_volume_ratio: 25}\n").silences();
+    assertEquals(0.3, set.minVolumeRatio());
+    assertEquals(25.0, set.maxVolumeRatio());
+    assertEquals(ProgramConfig.SilenceSettings.DEFAULTS.maxVolumeRatio(), load(VALID).silences().maxVolumeRatio());
+    String all = String.join("\n", problems(VALID + "silences: {max_volume_ratio: 0.8}\n"));
+    assertTrue(all.contains("silences.max_volume_ratio") && all.contains("above 1"), all);
+  }
+
+  @Test
   void readsRetentionPerLayerKeepingEverythingByDefaultAndRefusesLessThanTheBaseline() throws IOException {
     assertEquals(Retention.KEEP_EVERYTHING, load(VALID).retention());
     Retention set = load(VALID + "retention: {bronze: 12, ops: 5}\n").retention();

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * The data-health gate: a category can only be called silent in a channel whose data for the period
  * arrived and looks complete. Most real "silences" are broken feeds, so a channel whose volume is far
  * below its own baseline, or that has a week far below its usual week, is reported as a data-health
- * problem and its silences are withheld.
+ * problem and its silences are withheld; so is a channel whose volume is far above its baseline.
  */
 public final class DataHealth {
   public static final String OK = "ok";
@@ -55,12 +55,7 @@ public final class DataHealth {
       }
       double usualWeek = median(usual);
       double expectedPeriod = usualWeek * periodWeeks.size();
-      boolean volumeOk = inPeriod >= settings.minVolumeRatio() * expectedPeriod;
-      checks.add(new Check(period, channel, "volume", inPeriod, expectedPeriod, volumeOk ? OK : PROBLEM,
-          String.format("%s had %,.0f in the full weeks of %s against %,.0f expected from its usual week (%.0f %%).",
-              channel, inPeriod, period, expectedPeriod, 100 * inPeriod / expectedPeriod),
-          String.format("%s had %,.0f in de volle weken van %s tegen %,.0f verwacht op basis van een gewone week (%.0f %%).",
-              channel, inPeriod, period, expectedPeriod, 100 * inPeriod / expectedPeriod)));
+      checks.add(volumeCheck(period, channel, inPeriod, expectedPeriod, settings));
       List<LocalDate> shortWeeks = periodWeeks.stream()
           .filter(w -> volume.getOrDefault(w, 0.0) < settings.minWeekRatio() * usualWeek).toList();
       double worst = periodWeeks.stream().mapToDouble(w -> volume.getOrDefault(w, 0.0)).min().orElse(0);
@@ -76,6 +71,32 @@ public final class DataHealth {
                   channel, shortWeeks.size(), period, 100 * settings.minWeekRatio(), shortWeeks.get(0))));
     }
     return checks;
+  }
+
+  /**
+   * The period's volume against the usual one, both ways: far below is a feed that broke or arrived in part; far
+   * above is an export loaded twice over, a filter that changed or a flood of automated posts. Either way the
+   * channel's mix of categories cannot be compared with its baseline, so its silences are withheld while the rest
+   * of the run goes on.
+   */
+  private static Check volumeCheck(String period, String channel, double inPeriod, double expectedPeriod,
+      ProgramConfig.SilenceSettings settings) {
+    double ratio = inPeriod / expectedPeriod;
+    String en = String.format("%s had %,.0f in the full weeks of %s against %,.0f expected from its usual week (%.0f %%).",
+        channel, inPeriod, period, expectedPeriod, 100 * ratio);
+    String nl = String.format("%s had %,.0f in de volle weken van %s tegen %,.0f verwacht op basis van een gewone week (%.0f %%).",
+        channel, inPeriod, period, expectedPeriod, 100 * ratio);
+    boolean tooLow = ratio < settings.minVolumeRatio();
+    boolean tooHigh = ratio > settings.maxVolumeRatio();
+    if (tooHigh) {
+      en += String.format(" That is %.0f times the usual volume, above the limit of %.0f times: check for an export loaded"
+          + " twice over, a changed filter or a flood of automated posts before reading this channel's figures.", ratio,
+          settings.maxVolumeRatio());
+      nl += String.format(" Dat is %.0f keer het gewone volume, boven de grens van %.0f keer: controleer op een dubbel"
+          + " geladen export, een gewijzigd filter of een vloed aan geautomatiseerde berichten voordat u de cijfers van"
+          + " dit kanaal leest.", ratio, settings.maxVolumeRatio());
+    }
+    return new Check(period, channel, "volume", inPeriod, expectedPeriod, tooLow || tooHigh ? PROBLEM : OK, en, nl);
   }
 
   /** Channels with any failed check: their silences are withheld. */

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Turns the detectors' tests into findings: Benjamini–Hochberg across every test of the run, then a
  * status per test — {@code silence} (significant at q and observed at most max_ratio of expected),
  * {@code insufficient_evidence} (it would be one, but fewer than min_expected items were expected) or
- * {@code data_health} (it would be one, but the channel's data look incomplete) — a severity, and a
+ * {@code data_health} (it would be one, but the channel's data look incomplete or far above their usual volume) — a severity, and a
  * one-sentence explanation in English and Dutch. Tests that found nothing are not kept.
  */
 public final class SilenceFindings {
@@ -59,8 +59,8 @@ public final class SilenceFindings {
     String explanationEn = explain(t, period, en, "en");
     String explanationNl = explain(t, period, nl, "nl");
     if (status.equals(DATA_HEALTH)) {
-      explanationEn += " Not reported as a silence: the " + t.channel() + " data for " + period + " look incomplete (see gold.data_health).";
-      explanationNl += " Niet gemeld als stilte: de gegevens van " + t.channel() + " voor " + period + " lijken onvolledig (zie gold.data_health).";
+      explanationEn += " Not reported as a silence: the " + t.channel() + " data for " + period + " look incomplete or far above their usual volume (see gold.data_health).";
+      explanationNl += " Niet gemeld als stilte: de gegevens van " + t.channel() + " voor " + period + " lijken onvolledig of liggen ver boven het gewone volume (zie gold.data_health).";
     } else if (status.equals(INSUFFICIENT)) {
       explanationEn += String.format(Locale.ROOT, " Too little volume to tell (%.1f expected).", t.expectedCount());
       explanationNl += String.format(Locale.ROOT, " Te weinig volume om iets te zeggen (%.1f verwacht).", t.expectedCount());

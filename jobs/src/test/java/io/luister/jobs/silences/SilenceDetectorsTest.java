@@ -189,6 +189,38 @@ class SilenceDetectorsTest {
   }
 
   @Test
+  void aChannelAtAHundredTimesItsUsualVolumeIsADataHealthProblemNotSilences() {
+    // A flood about one category (a bot campaign, an export loaded over and over): 99 extra billing contacts for
+    // every usual one in each week of the period. Against its baseline every other category of the channel looks
+    // like it went quiet.
+    int perWeek = 20;
+    List<Row> flood = new ArrayList<>();
+    for (LocalDate week : DataHealth.fullWeeks(PERIOD)) {
+      for (int i = 0; i < 99 * perWeek; i++) {
+        flood.add(RowFactory.create(PERIOD, java.sql.Date.valueOf(week), "contact_centre", "Acme", "billing", null,
+            "iets", 1L, false));
+      }
+    }
+    Dataset<Row> usual = feedback((p, c, b, normal) -> normal, perWeek, null, null, 4);
+    Dataset<Row> rows = usual.unionByName(TestSpark.session().createDataFrame(flood, usual.schema()));
+    SilenceStage.Result result = SilenceStage.detect(rows, program, taxonomy, PERIOD, BASELINE);
+
+    DataHealth.Check volume = result.health().stream()
+        .filter(h -> h.channel().equals("contact_centre") && h.check().equals("volume")).findFirst().orElseThrow();
+    assertEquals(DataHealth.PROBLEM, volume.status(), volume.toString());
+    assertTrue(volume.observed() / volume.expected() > 50, volume.toString());
+    assertTrue(volume.explanationEn().contains("times the usual volume"), volume.explanationEn());
+    assertTrue(volume.explanationNl().contains("keer het gewone volume"), volume.explanationNl());
+    assertTrue(result.health().stream().filter(h -> !h.channel().equals("contact_centre"))
+        .allMatch(h -> h.status().equals(DataHealth.OK)), "only the flooded channel has a problem: " + result.health());
+    assertTrue(result.findings().stream().noneMatch(f -> f.status().equals(SilenceFindings.SILENCE)
+        && f.test().channel().equals("contact_centre")), result.findings().toString());
+    assertTrue(result.findings().stream().anyMatch(f -> f.status().equals(SilenceFindings.DATA_HEALTH)
+        && f.test().channel().equals("contact_centre")), "the flood does push other categories down: they are "
+        + "reported as withheld, not dropped: " + result.findings());
+  }
+
+  @Test
   void aFindingsNumbersCanBeRecomputedByHandFromTheRows() {
     Dataset<Row> rows = feedback(PLANTED, 60, null, null, 1);
     SilenceStage.Result result = SilenceStage.detect(rows, program, taxonomy, PERIOD, BASELINE);
