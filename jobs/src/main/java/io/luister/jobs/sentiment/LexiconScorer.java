@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
  *
  * <p>Words are taken from {@code lower(text)} here, not from silver's {@code tokens}: those are stemmed and have
  * the stop words removed, negators included. The work is one explode of (position, word, negated, boost,
- * contrast weight) per word, one broadcast join with the lexicon and one aggregation per item.
+ * contrast weight) per word, broadcast joins with the lexicon and the degree adverbs, and one aggregation per item.
  */
 public final class LexiconScorer {
   public static final String WORDS = "_words";
@@ -59,19 +59,27 @@ public final class LexiconScorer {
         element_at(w, i.plus(1)).as("word"),
         exists(slice(w, greatest(lit(1), i.minus(NEGATION_SCOPE - 1)), least(i, lit(NEGATION_SCOPE))),
             x -> array_contains(col("_negators"), x).or(x.endsWith("n't"))).as("negated"),
-        when(i.gt(0), coalesce(element_at(col("_boosters"), element_at(w, i)), lit(0.0))).otherwise(lit(0.0)).as("boost"),
+        when(i.gt(0), element_at(w, i)).as("previous"),
         when(contrastAt.equalTo(0), lit(1.0)).when(i.lt(contrastAt.minus(1)), lit(0.5))
             .when(i.gt(contrastAt.minus(1)), lit(1.5)).otherwise(lit(0.0)).as("contrast")));
     Column sign = signum(col("_valence"));
     Column value = col("_valence").plus(sign.multiply(col("boost")))
         .multiply(when(col("negated"), lit(NEGATION)).otherwise(lit(1.0)))
         .multiply(col("contrast"));
+    // Degree adverbs are looked up by joins on the hits (few of the words), not in the booster map for every word:
+    // a map lookup inside the per-word function is a linear scan, interpreted, and was the stage's largest cost
+    // after the classifier's.
+    Dataset<Row> boosters = modifiers.select(col("_lexicon"), explode(col("_boosters")).as(new String[] {"_booster", "_boost"}));
     Dataset<Row> hits = words.filter(size(w).gt(0))
-        .select(col("feedback_id"), col("_lexicon"), col("_boosters"), inline(perWord))
+        .select(col("feedback_id"), col("_lexicon"), inline(perWord))
         .withColumnRenamed("word", "_word")
         .join(broadcast(lexicon.words(items.sparkSession())), new String[] {"_lexicon", "_word"})
+        .join(broadcast(boosters.withColumnRenamed("_booster", "previous")), new String[] {"_lexicon", "previous"}, "left")
+        .withColumn("boost", coalesce(col("_boost"), lit(0.0)))
+        .join(broadcast(boosters.select(col("_lexicon"), col("_booster").as("_word"), lit(true).as("_is_booster"))),
+            new String[] {"_lexicon", "_word"}, "left")
         .select(col("feedback_id"), struct(col("pos"),
-            map_contains_key(col("_boosters"), col("_word")).as("modifier"), value.as("value")).as("hit"))
+            coalesce(col("_is_booster"), lit(false)).as("modifier"), value.as("value")).as("hit"))
         .groupBy("feedback_id").agg(collect_list("hit").as("_hits"));
     // A degree adverb that is itself in the lexicon ("erg", "super", "totally") modifies the next sentiment
     // word rather than counting on its own.

@@ -2,17 +2,14 @@ package io.luister.jobs.sentiment;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.jobs.ml.TermFeatures;
 import io.luister.jobs.ml.TrainingSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.IDF;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sentiment classifier trained in the run on self-labelled items: hashed words and word bigrams of the
- * lower-cased text (negators kept, so "not good" and "niet goed" are features of their own), IDF-weighted, and a
+ * The sentiment classifier trained in the run on self-labelled items: words and word bigrams of the lower-cased
+ * text (negators kept, so "not good" and "niet goed" are features of their own; {@link TermFeatures}), and a
  * multinomial logistic regression with classes weighted inversely to their frequency (self-labelled data is
  * rarely balanced: promoters outnumber detractors in most surveys). One ML Pipeline, so scoring uses exactly the
  * fitted features. Class indices are fixed (0 negative, 1 neutral, 2 positive), so no indexer is needed.
@@ -35,8 +32,6 @@ public final class SentimentModel {
   public static final String SCORE = "model_score";
   public static final String CONFIDENCE = "model_confidence";
   public static final String KNOWN = "model_known_terms";
-  private static final int HASH_FEATURES = 1 << 18;
-  private static final String NONZEROS_UDF = "luister_vector_nonzeros";
 
   private SentimentModel() {}
 
@@ -77,18 +72,15 @@ public final class SentimentModel {
         .otherwise(lit(total / (3.0 * t.positive())));
     Dataset<Row> training = TrainingSet.of(candidates, "feedback_id", t.total(), maxTrainingRows, seed)
         .withColumn("_weight", weight).persist(StorageLevel.MEMORY_AND_DISK());
-    PipelineStage[] stages = {
-        new NGram().setN(2).setInputCol(LexiconScorer.WORDS).setOutputCol("_bigrams"),
-        new SQLTransformer().setStatement("SELECT *, concat(" + LexiconScorer.WORDS + ", _bigrams) AS _terms FROM __THIS__"),
-        new HashingTF().setInputCol("_terms").setOutputCol("_tf").setNumFeatures(HASH_FEATURES),
-        new IDF().setInputCol("_tf").setOutputCol("_features").setMinDocFreq(2),
-        new LogisticRegression().setFeaturesCol("_features").setLabelCol("_index").setWeightCol("_weight")
-            .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)
-            .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction")
-    };
     PipelineModel model;
     try {
-      model = new Pipeline().setStages(stages).fit(training);
+      List<Transformer> stages = new ArrayList<>(TermFeatures.fit(training, LexiconScorer.WORDS));
+      PipelineModel features = new PipelineModel("sentiment_features", stages.toArray(Transformer[]::new));
+      stages.add(new LogisticRegression().setFeaturesCol(TermFeatures.FEATURES).setLabelCol("_index").setWeightCol("_weight")
+          .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)
+          .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction")
+          .fit(features.transform(training)));
+      model = new PipelineModel("sentiment", stages.toArray(Transformer[]::new));
     } finally {
       training.unpersist();
     }
@@ -109,18 +101,13 @@ public final class SentimentModel {
    */
   public static Dataset<Row> predict(PipelineModel model, Dataset<Row> rows) {
     Column p = functions.vector_to_array(col("_probability"), "float64");
-    // IDF zeroes terms seen too rarely in training; an all-zero feature vector has no non-zero entries left. No
-    // built-in counts a sparse vector's non-zeros without densifying it (2^18 doubles a row), hence this one UDF.
-    rows.sparkSession().udf().register(NONZEROS_UDF,
-        (org.apache.spark.sql.api.java.UDF1<org.apache.spark.ml.linalg.Vector, Integer>) v -> v.numNonzeros(),
-        org.apache.spark.sql.types.DataTypes.IntegerType);
-    Column known = call_udf(NONZEROS_UDF, col("_features")).gt(0);
+    Column known = TermFeatures.knownTerms(rows.sparkSession());
     Column predicted = element_at(lit(Sentiments.CLASSES.toArray(new String[0])), col("_prediction").cast("int").plus(1));
     return model.transform(rows)
         .withColumn(PREDICTED, predicted)
         .withColumn(SCORE, p.getItem(2).minus(p.getItem(0)))
         .withColumn(CONFIDENCE, array_max(p))
         .withColumn(KNOWN, known)
-        .drop("_bigrams", "_terms", "_tf", "_features", "_raw", "_probability", "_prediction");
+        .drop(TermFeatures.workColumns()).drop("_raw", "_probability", "_prediction");
   }
 }
