@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.*;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.CountVectorizerModel;
@@ -41,9 +42,10 @@ public final class TermFeatures {
    * Fits the featurisation on {@code training} (persisted: it is read three times).
    *
    * @param tokensColumn an array of words per row
-   * @return the fitted stages, from {@code tokensColumn} to {@value #FEATURES}, for a {@link PipelineModel}
+   * @return the fitted stages, from {@code tokensColumn} to {@value #FEATURES}, for a {@link PipelineModel}; empty
+   *     when no term occurs in two training items (there is nothing a model could learn from the text)
    */
-  public static List<Transformer> fit(Dataset<Row> training, String tokensColumn) {
+  public static Optional<List<Transformer>> fit(Dataset<Row> training, String tokensColumn) {
     Transformer[] terms = {
         new NGram().setN(2).setInputCol(tokensColumn).setOutputCol("_bigrams"),
         new SQLTransformer().setStatement("SELECT *, concat(" + tokensColumn + ", _bigrams) AS _terms FROM __THIS__")
@@ -56,10 +58,13 @@ public final class TermFeatures {
         .groupBy("term").count().filter(col("count").geq(MIN_DOCUMENTS))
         .orderBy(col("count").desc(), col("term")).limit(MAX_VOCABULARY)
         .select("term").as(Encoders.STRING()).collectAsList().toArray(String[]::new);
+    if (vocabulary.length == 0) {
+      return Optional.empty();
+    }
     Arrays.sort(vocabulary);
     CountVectorizerModel counting = new CountVectorizerModel(vocabulary).setInputCol("_terms").setOutputCol("_tf");
     Transformer weighting = new IDF().setInputCol("_tf").setOutputCol(FEATURES).fit(counting.transform(withTerms));
-    return List.of(terms[0], terms[1], counting, weighting);
+    return Optional.of(List.of(terms[0], terms[1], counting, weighting));
   }
 
   /** The columns {@link #fit}'s stages add, to drop after scoring. */

@@ -74,7 +74,12 @@ public final class SentimentModel {
         .withColumn("_weight", weight).persist(StorageLevel.MEMORY_AND_DISK());
     PipelineModel model;
     try {
-      List<Transformer> stages = new ArrayList<>(TermFeatures.fit(training, LexiconScorer.WORDS));
+      Optional<List<Transformer>> featurisation = TermFeatures.fit(training, LexiconScorer.WORDS);
+      if (featurisation.isEmpty()) {
+        LOG.info("sentiment model: not trained, no term occurs in two self-labelled items");
+        return Optional.empty();
+      }
+      List<Transformer> stages = new ArrayList<>(featurisation.get());
       PipelineModel features = new PipelineModel("sentiment_features", stages.toArray(Transformer[]::new));
       stages.add(new LogisticRegression().setFeaturesCol(TermFeatures.FEATURES).setLabelCol("_index").setWeightCol("_weight")
           .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)

@@ -55,7 +55,12 @@ public final class CategoryModel {
       StringIndexerModel labels = indexer.fit(training);
       List<Transformer> stages = new ArrayList<>();
       stages.add(labels);
-      stages.addAll(TermFeatures.fit(training, "tokens"));
+      Optional<List<Transformer>> featurisation = TermFeatures.fit(training, "tokens");
+      if (featurisation.isEmpty()) {
+        LOG.warn("category model: no term occurs in two of the {} labelled items; too little to train a classifier", n);
+        return Optional.empty();
+      }
+      stages.addAll(featurisation.get());
       PipelineModel features = new PipelineModel("category_features", stages.toArray(Transformer[]::new));
       stages.add(new LogisticRegression().setFeaturesCol(TermFeatures.FEATURES).setLabelCol("label_index")
           .setFamily("multinomial").setMaxIter(60).setRegParam(0.002).setElasticNetParam(0.0)
