@@ -40,8 +40,14 @@ public final class AnalysisColumns {
   /** The question rule on a text column. */
   public static Column isQuestion(Column text) {
     Column trimmed = trim(text);
-    Column firstWord = lower(regexp_replace(regexp_extract(trimmed, "^(?:@\\S*\\s+)*(\\S+)", 1), "[^\\p{L}]", ""));
-    return coalesce(trimmed.endsWith("?").or(firstWord.isin(QUESTION_WORDS.stream().distinct().toArray())), lit(false));
+    // Social posts often end after the question mark with hashtags, links, mentions or emoji
+    // ("What's the notice period at Acme? #opzeggen"): those trailing tokens are not the sentence's end. A token
+    // with a question mark is kept ("Hoe zit dat @Acme?").
+    Column sentence = regexp_replace(trimmed, "(\\s+([#@][^\\s?]+|https?://\\S*[^\\s?]|[^\\p{L}\\p{N}\\s?]+))+$", "");
+    // A contraction's first part is the word ("What's" is "what", "How's" is "how").
+    Column firstWord = lower(regexp_replace(regexp_replace(regexp_extract(trimmed, "^(?:@\\S*\\s+)*(\\S+)", 1),
+        "['’].*$", ""), "[^\\p{L}]", ""));
+    return coalesce(sentence.endsWith("?").or(firstWord.isin(QUESTION_WORDS.stream().distinct().toArray())), lit(false));
   }
 
   /** 0 = Monday 00:00–00:59 … 167 = Sunday 23:00–23:59, in the program's time zone. */

@@ -28,6 +28,18 @@ class WebcareTest {
   }
 
   @Test
+  void aQuestionMarkBeforeHashtagsLinksOrEmojiAndAContractedQuestionWordStillMakeAQuestion() {
+    List<String> texts = List.of("What's the notice period at Acme? #opzeggen", "what's the notice period at acme",
+        "Is my meter broken? https://t.co/x1", "Klopt dit wel? 🤷 @Acme", "Storing in Utrecht #fail 😡",
+        "Thanks! 👍 #top", "Ik betaal te veel https://example.org/?q=1", "Hoe zit dat @Acme?", "Weer geen stroom #storing?");
+    Dataset<Row> df = TestSpark.session().createDataFrame(texts.stream().map(t -> RowFactory.create(t)).toList(),
+        new StructType().add("text", DataTypes.StringType));
+    List<Boolean> got = df.select(AnalysisColumns.isQuestion(col("text"))).collectAsList().stream()
+        .map(r -> r.getBoolean(0)).toList();
+    assertEquals(List.of(true, true, true, true, false, false, false, true, true), got);
+  }
+
+  @Test
   void countsOwnRepliesOfTheSameBrandAndTheirDelay() {
     SilverRows s = new SilverRows();
     LocalDateTime t = LocalDateTime.of(2026, 8, 12, 10, 0);
