@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -179,25 +180,10 @@ public final class ConfigLoader {
         return d;
       }
       unknownKeys(node, SILENCE_KEYS, "silences");
-      double minExpected = d.minExpected();
-      if (node.has("min_expected")) {
-        JsonNode v = node.get("min_expected");
-        if (!v.isNumber() || v.asDouble() < 0) {
-          problems.add("silences.min_expected", "must be a number >= 0, not '" + v.asText() + "'");
-        } else {
-          minExpected = v.asDouble();
-        }
-      }
-      double maxVolumeRatio = d.maxVolumeRatio();
-      if (node.has("max_volume_ratio")) {
-        JsonNode v = node.get("max_volume_ratio");
-        if (!v.isNumber() || v.asDouble() <= 1) {
-          problems.add("silences.max_volume_ratio", "must be a number above 1 (10 = ten times the usual volume), not '"
-              + v.asText() + "'");
-        } else {
-          maxVolumeRatio = v.asDouble();
-        }
-      }
+      double minExpected = number(node, "min_expected", "silences.min_expected", d.minExpected(), v -> v >= 0,
+          "a number >= 0");
+      double maxVolumeRatio = number(node, "max_volume_ratio", "silences.max_volume_ratio", d.maxVolumeRatio(),
+          v -> v > 1, "a number above 1 (10 = ten times the usual volume)");
       return new ProgramConfig.SilenceSettings(
           fraction(node, "q", "silences.q", d.q()), minExpected,
           fraction(node, "max_ratio", "silences.max_ratio", d.maxRatio()),
@@ -216,24 +202,10 @@ public final class ConfigLoader {
         return d;
       }
       unknownKeys(node, ANALYSES_KEYS, "analyses");
-      double minRatio = d.alertMinRatio();
-      if (node.has("alert_min_ratio")) {
-        JsonNode v = node.get("alert_min_ratio");
-        if (!v.isNumber() || v.asDouble() < 1) {
-          problems.add("analyses.alert_min_ratio", "must be a number >= 1 (1.5 = half as much again), not '" + v.asText() + "'");
-        } else {
-          minRatio = v.asDouble();
-        }
-      }
-      double minExcess = d.alertMinExcess();
-      if (node.has("alert_min_excess")) {
-        JsonNode v = node.get("alert_min_excess");
-        if (!v.isNumber() || v.asDouble() < 0) {
-          problems.add("analyses.alert_min_excess", "must be a number of items >= 0, not '" + v.asText() + "'");
-        } else {
-          minExcess = v.asDouble();
-        }
-      }
+      double minRatio = number(node, "alert_min_ratio", "analyses.alert_min_ratio", d.alertMinRatio(), v -> v >= 1,
+          "a number >= 1 (1.5 = half as much again)");
+      double minExcess = number(node, "alert_min_excess", "analyses.alert_min_excess", d.alertMinExcess(), v -> v >= 0,
+          "a number of items >= 0");
       int history = integer(node, "alert_history_weeks", "analyses.alert_history_weeks", d.alertHistoryWeeks(), 3, 104);
       int minHistory = integer(node, "alert_min_history_weeks", "analyses.alert_min_history_weeks",
           d.alertMinHistoryWeeks(), 2, 104);
@@ -409,16 +381,27 @@ public final class ConfigLoader {
           criterion, information, categoryWeight, termWeight);
     }
 
+    /** A number that {@code valid} accepts; anything else present under {@code key} is a problem. */
+    private double number(JsonNode node, String key, String where, double fallback, DoublePredicate valid,
+        String expected) {
+      if (!node.has(key)) {
+        return fallback;
+      }
+      JsonNode v = node.get(key);
+      if (!v.isNumber() || !valid.test(v.asDouble())) {
+        problems.add(where, "must be " + expected + ", not '" + v.asText() + "'");
+        return fallback;
+      }
+      return v.asDouble();
+    }
+
+    /** A number from 0 to 1; an explicit null keeps the default. */
     private double fraction(JsonNode node, String key, String where, double fallback) {
       JsonNode v = node.get(key);
       if (v == null || v.isNull()) {
         return fallback;
       }
-      if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
-        problems.add(where, "must be a number from 0 to 1, not '" + v.asText() + "'");
-        return fallback;
-      }
-      return v.asDouble();
+      return number(node, key, where, fallback, x -> x >= 0 && x <= 1, "a number from 0 to 1");
     }
 
     private BrandConfig brand(JsonNode node, String where, boolean ours) {

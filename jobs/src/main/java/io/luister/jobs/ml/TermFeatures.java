@@ -2,11 +2,13 @@ package io.luister.jobs.ml;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.NGram;
@@ -65,6 +67,22 @@ public final class TermFeatures {
     CountVectorizerModel counting = new CountVectorizerModel(vocabulary).setInputCol("_terms").setOutputCol("_tf");
     Transformer weighting = new IDF().setInputCol("_tf").setOutputCol(FEATURES).fit(counting.transform(withTerms));
     return Optional.of(List.of(terms[0], terms[1], counting, weighting));
+  }
+
+  /**
+   * Fits the featurisation and then {@code classifier} on its {@value #FEATURES} (the training set is persisted by
+   * the caller; the classifier reads it once per iteration).
+   *
+   * @return the fitted stages from {@code tokensColumn} to the classifier's prediction; empty as {@link #fit}
+   */
+  public static Optional<List<Transformer>> fitClassifier(Dataset<Row> training, String tokensColumn,
+      LogisticRegression classifier) {
+    return fit(training, tokensColumn).map(features -> {
+      Dataset<Row> featured = new PipelineModel("features", features.toArray(Transformer[]::new)).transform(training);
+      List<Transformer> stages = new ArrayList<>(features);
+      stages.add(classifier.setFeaturesCol(FEATURES).fit(featured));
+      return stages;
+    });
   }
 
   /** The columns {@link #fit}'s stages add, to drop after scoring. */

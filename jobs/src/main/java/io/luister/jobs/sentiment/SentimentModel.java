@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.*;
 
 import io.luister.jobs.ml.TermFeatures;
 import io.luister.jobs.ml.TrainingSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The sentiment classifier trained in the run on self-labelled items: words and word bigrams of the lower-cased
  * text (negators kept, so "not good" and "niet goed" are features of their own; {@link TermFeatures}), and a
  * multinomial logistic regression with classes weighted inversely to their frequency (self-labelled data is
- * rarely balanced: promoters outnumber detractors in most surveys). One ML Pipeline, so scoring uses exactly the
- * fitted features. Class indices are fixed (0 negative, 1 neutral, 2 positive), so no indexer is needed.
+ * rarely balanced: promoters outnumber detractors in most surveys). One pipeline model, so scoring uses exactly
+ * the fitted features. Class indices are fixed (0 negative, 1 neutral, 2 positive), so no indexer is needed.
  */
 public final class SentimentModel {
   private static final Logger LOG = LoggerFactory.getLogger(SentimentModel.class);
@@ -74,18 +73,15 @@ public final class SentimentModel {
         .withColumn("_weight", weight).persist(StorageLevel.MEMORY_AND_DISK());
     PipelineModel model;
     try {
-      Optional<List<Transformer>> featurisation = TermFeatures.fit(training, LexiconScorer.WORDS);
-      if (featurisation.isEmpty()) {
+      Optional<List<Transformer>> stages = TermFeatures.fitClassifier(training, LexiconScorer.WORDS,
+          new LogisticRegression().setLabelCol("_index").setWeightCol("_weight")
+              .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)
+              .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction"));
+      if (stages.isEmpty()) {
         LOG.info("sentiment model: not trained, no term occurs in two self-labelled items");
         return Optional.empty();
       }
-      List<Transformer> stages = new ArrayList<>(featurisation.get());
-      PipelineModel features = new PipelineModel("sentiment_features", stages.toArray(Transformer[]::new));
-      stages.add(new LogisticRegression().setFeaturesCol(TermFeatures.FEATURES).setLabelCol("_index").setWeightCol("_weight")
-          .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)
-          .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction")
-          .fit(features.transform(training)));
-      model = new PipelineModel("sentiment", stages.toArray(Transformer[]::new));
+      model = new PipelineModel("sentiment", stages.get().toArray(Transformer[]::new));
     } finally {
       training.unpersist();
     }

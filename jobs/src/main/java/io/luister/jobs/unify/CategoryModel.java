@@ -53,19 +53,17 @@ public final class CategoryModel {
       StringIndexer indexer = new StringIndexer().setInputCol("label").setOutputCol("label_index")
           .setStringOrderType("alphabetAsc");
       StringIndexerModel labels = indexer.fit(training);
-      List<Transformer> stages = new ArrayList<>();
-      stages.add(labels);
-      Optional<List<Transformer>> featurisation = TermFeatures.fit(training, "tokens");
-      if (featurisation.isEmpty()) {
+      Optional<List<Transformer>> classifier = TermFeatures.fitClassifier(labels.transform(training), "tokens",
+          new LogisticRegression().setLabelCol("label_index")
+              .setFamily("multinomial").setMaxIter(60).setRegParam(0.002).setElasticNetParam(0.0)
+              .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction"));
+      if (classifier.isEmpty()) {
         LOG.warn("category model: no term occurs in two of the {} labelled items; too little to train a classifier", n);
         return Optional.empty();
       }
-      stages.addAll(featurisation.get());
-      PipelineModel features = new PipelineModel("category_features", stages.toArray(Transformer[]::new));
-      stages.add(new LogisticRegression().setFeaturesCol(TermFeatures.FEATURES).setLabelCol("label_index")
-          .setFamily("multinomial").setMaxIter(60).setRegParam(0.002).setElasticNetParam(0.0)
-          .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction")
-          .fit(features.transform(training)));
+      List<Transformer> stages = new ArrayList<>();
+      stages.add(labels);
+      stages.addAll(classifier.get());
       stages.add(new IndexToString().setInputCol("_prediction").setOutputCol(PREDICTED).setLabels(labels.labelsArray()[0]));
       PipelineModel model = new PipelineModel("category", stages.toArray(Transformer[]::new));
       LOG.info("category model: trained on {} items in {} categories", Math.min(n, maxTrainingRows), classes);

@@ -69,11 +69,9 @@ class TermFeaturesTest {
 
   @Test
   void aClassifierOnTheseFeaturesKeepsDenseCoefficientsSoScoringCostsTheItemsOwnTerms() {
-    Dataset<Row> training = items(TEXTS);
-    List<Transformer> stages = TermFeatures.fit(training, "tokens").orElseThrow();
-    Dataset<Row> featured = new PipelineModel("features", stages.toArray(Transformer[]::new)).transform(training);
-    LogisticRegressionModel model = new LogisticRegression().setFeaturesCol(TermFeatures.FEATURES)
-        .setFamily("multinomial").setRegParam(0.01).setMaxIter(20).fit(featured);
+    List<Transformer> stages = TermFeatures.fitClassifier(items(TEXTS), "tokens",
+        new LogisticRegression().setFamily("multinomial").setRegParam(0.01).setMaxIter(20)).orElseThrow();
+    LogisticRegressionModel model = (LogisticRegressionModel) stages.get(stages.size() - 1);
     // MLlib compresses the coefficients to a sparse matrix when most are zero (as with hashed features), and a
     // sparse matrix is walked in full for every item scored.
     assertInstanceOf(DenseMatrix.class, model.coefficientMatrix());
