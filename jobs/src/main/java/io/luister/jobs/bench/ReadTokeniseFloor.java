@@ -32,7 +32,7 @@ public final class ReadTokeniseFloor {
     for (SourceConfig source : config.sources()) {
       List<String> textFields = CanonicalSchemas.fieldsOf(source.type()).stream()
           .filter(f -> f.kind() == FieldKind.TEXT).map(CanonicalField::name).toList();
-      for (RawBatch batch : new SourceReader(spark).read(source)) {
+      for (RawBatch batch : new SourceReader(spark, false).read(source)) {
         List<Column> texts = new ArrayList<>();
         for (String field : textFields) {
           String column = batch.columns().get(field);

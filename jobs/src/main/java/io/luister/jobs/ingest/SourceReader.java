@@ -23,6 +23,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,12 +46,26 @@ import org.slf4j.LoggerFactory;
 public final class SourceReader {
   private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
   private static final char BOM = '\uFEFF';
+  private static final String READ_ORDER = "_read_order";
+  private static final String SPLIT = "_split";
+  /** monotonically_increasing_id puts the partition index above the lower 33 bits. */
+  private static final int SPLIT_BITS = 33;
 
   private final SparkSession spark;
+  private final boolean numberRecords;
   private int emptyFiles;
 
   public SourceReader(SparkSession spark) {
+    this(spark, true);
+  }
+
+  /**
+   * @param numberRecords whether to add {@link RawBatch#FILE} and {@link RawBatch#RECORD}; numbering costs a
+   *     second pass over the files, which the read-and-tokenise floor must not include
+   */
+  public SourceReader(SparkSession spark, boolean numberRecords) {
     this.spark = spark;
+    this.numberRecords = numberRecords;
   }
 
   public List<RawBatch> read(SourceConfig source) {
@@ -284,17 +299,38 @@ public final class SourceReader {
   }
 
   /**
-   * Adds the file and the 1-based record number within it. Records keep their file order within a
-   * partition and a file's splits are read in offset order, so numbering by monotonically_increasing_id
-   * per file reproduces the order of records in the file.
+   * Adds the file and the 1-based record number within it, without moving the records: a window over the file
+   * would shuffle every record and put a whole file into one task (one core for a one-file source).
+   *
+   * <p>Records keep their file order within a split, and a file's splits are read in offset order, so
+   * monotonically_increasing_id (the split's index in its upper bits, the position in the split below) orders a
+   * file's records. A second, aggregating pass over the same files counts each file's records per split; a
+   * record's number is the count of its file's records in earlier splits plus its position in its own. That pass
+   * reads the same columns as the main one, so the parser sees the same records, and its result is one small
+   * row per split, which is broadcast.
    */
-  private static Dataset<Row> numbered(Dataset<Row> rows) {
-    Dataset<Row> withFile = rows
+  private Dataset<Row> numbered(Dataset<Row> rows) {
+    if (!numberRecords) {
+      return rows;
+    }
+    Column split = shiftright(col(READ_ORDER), SPLIT_BITS).as(SPLIT);
+    Dataset<Row> ordered = rows
         .withColumn(RawBatch.FILE, col("_metadata.file_path"))
-        .withColumn("_read_order", monotonically_increasing_id());
-    return withFile
-        .withColumn(RawBatch.RECORD, row_number().over(Window.partitionBy(RawBatch.FILE).orderBy("_read_order")).cast("long"))
-        .drop("_read_order");
+        .withColumn(READ_ORDER, monotonically_increasing_id())
+        .withColumn(SPLIT, split);
+    Column[] everyColumn = java.util.Arrays.stream(rows.columns()).map(c -> col("`" + c.replace("`", "``") + "`"))
+        .toArray(Column[]::new);
+    Dataset<Row> splits = ordered
+        .groupBy(col(RawBatch.FILE), col(SPLIT))
+        // xxhash64 over every column keeps them all in the scan, as in the main pass: a pruned CSV scan could
+        // parse a broken line into a different number of records.
+        .agg(count(lit(1)).as("_records"), min(col(READ_ORDER)).as("_first"), max(xxhash64(everyColumn)).as("_unused"))
+        .withColumn("_before", coalesce(sum(col("_records")).over(Window.partitionBy(RawBatch.FILE).orderBy(SPLIT)
+            .rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)))
+        .select(col(RawBatch.FILE), col(SPLIT), col("_before"), col("_first"));
+    return ordered.join(broadcast(splits), scala.jdk.javaapi.CollectionConverters.asScala(List.of(RawBatch.FILE, SPLIT)).toSeq())
+        .withColumn(RawBatch.RECORD, col("_before").plus(col(READ_ORDER)).minus(col("_first")).plus(1L))
+        .drop(READ_ORDER, SPLIT, "_before", "_first");
   }
 
   /**
