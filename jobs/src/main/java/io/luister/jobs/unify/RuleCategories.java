@@ -19,7 +19,8 @@ import org.apache.spark.sql.Row;
  * when its stemmed words occur consecutively in the item's stemmed tokens (so "jaarafrekeningen" matches
  * the rule "jaarafrekening"), or its normalised words occur in the normalised text. A category whose
  * exclude phrase matches scores zero. The category with most matching phrases wins; ties go to the one
- * listed first in the taxonomy. Evaluated with built-ins (instr on the space-joined tokens).
+ * listed first in the taxonomy. Evaluated with built-ins ({@code contains} on the space-joined tokens; unlike {@code instr},
+ * which compares at every position, it only compares where the first byte matches).
  */
 public final class RuleCategories {
   public static final String COLUMN = "rule_category";
@@ -37,7 +38,7 @@ public final class RuleCategories {
    */
   public static Dataset<Row> assign(Dataset<Row> feedback, Taxonomy taxonomy, Column tokens, Column normalized,
       BiFunction<String, String, List<String>> stemmer, java.util.function.Function<String, String> normalizer) {
-    // Joined once into columns: every phrase is an instr on them, and a taxonomy has hundreds of phrases
+    // Joined once into columns: every phrase is a contains on them, and a taxonomy has hundreds of phrases
     // (inlined, the joins were recomputed per phrase and the expression outgrew code generation).
     Column stemmedText = col(STEMMED_TEXT);
     Column plainText = col(PLAIN_TEXT);
@@ -74,11 +75,11 @@ public final class RuleCategories {
         Set<Column> alternatives = new LinkedHashSet<>();
         List<String> stems = stemmer.apply(phrase, e.getKey());
         if (!stems.isEmpty()) {
-          alternatives.add(instr(stemmedText, " " + String.join(" ", stems) + " ").gt(0));
+          alternatives.add(stemmedText.contains(" " + String.join(" ", stems) + " "));
         }
         String plain = normalizer.apply(phrase).trim();
         if (!plain.isEmpty()) {
-          alternatives.add(instr(plainText, " " + plain + " ").gt(0));
+          alternatives.add(plainText.contains(" " + plain + " "));
         }
         if (alternatives.isEmpty()) {
           continue;
