@@ -2,14 +2,16 @@ package io.luister.jobs.cli;
 
 import io.luister.jobs.serve.CsvCells;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 
-/** Prints a bounded query result as an aligned table, CSV or JSON lines. */
+/** Prints a query result, at most a given number of rows, as an aligned table, CSV or JSON lines. */
 final class TablePrinter {
   private static final int MAX_CELL = 60;
 
@@ -17,41 +19,56 @@ final class TablePrinter {
 
   enum Format { table, csv, json }
 
-  /** Collects at most {@code limit} rows (never the whole result) and prints them on standard output. */
+  /**
+   * Prints at most {@code limit} rows on standard output: CSV and JSON lines stream partition by partition, the
+   * aligned table (which needs every cell for its widths) is collected.
+   */
   static void print(Dataset<Row> result, Format format, int limit) {
     print(result, format, limit, Console::out);
   }
 
   /** The same, each line of the result to {@code sink}; notes (row count, truncation) go to standard error. */
   static void print(Dataset<Row> result, Format format, int limit, Consumer<String> sink) {
+    StructField[] fields = result.schema().fields();
+    // CSV and JSON lines are streamed, so an export of millions of rows (sql -o file --limit N) costs the driver one
+    // partition at a time.
     if (format == Format.json) {
-      List<String> lines = result.limit(limit + 1).toJSON().collectAsList();
-      lines.stream().limit(limit).forEach(sink);
-      noteTruncation(lines.size() > limit, limit);
+      streamLines(result.limit(limit + 1).toJSON().toLocalIterator(), line -> line, limit, sink);
+      return;
+    }
+    if (format == Format.csv) {
+      sink.accept(csvLine(names(fields), null));
+      streamLines(result.limit(limit + 1).toLocalIterator(), row -> csvLine(cells(row, fields, ""), fields), limit, sink);
       return;
     }
     List<Row> rows = result.limit(limit + 1).collectAsList();
     boolean truncated = rows.size() > limit;
     rows = rows.subList(0, Math.min(limit, rows.size()));
-    StructField[] fields = result.schema().fields();
     List<String[]> cells = new ArrayList<>();
     for (Row row : rows) {
-      String[] line = new String[fields.length];
-      for (int i = 0; i < fields.length; i++) {
-        line[i] = row.isNullAt(i) ? (format == Format.csv ? "" : "NULL") : String.valueOf(row.get(i));
-      }
-      cells.add(line);
+      cells.add(cells(row, fields, "NULL"));
     }
-    if (format == Format.csv) {
-      sink.accept(csvLine(names(fields), null));
-      for (String[] line : cells) {
-        sink.accept(csvLine(line, fields));
-      }
-    } else {
-      printTable(names(fields), cells, sink);
-      Console.info(rows.size() + (rows.size() == 1 ? " row" : " rows"));
-    }
+    printTable(names(fields), cells, sink);
+    Console.info(rows.size() + (rows.size() == 1 ? " row" : " rows"));
     noteTruncation(truncated, limit);
+  }
+
+  private static String[] cells(Row row, StructField[] fields, String nullText) {
+    String[] line = new String[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      line[i] = row.isNullAt(i) ? nullText : String.valueOf(row.get(i));
+    }
+    return line;
+  }
+
+  /** Prints up to {@code limit} items, each formatted as the driver receives it. */
+  private static <T> void streamLines(Iterator<T> items, Function<T, String> line, int limit, Consumer<String> sink) {
+    int written = 0;
+    while (items.hasNext() && written < limit) {
+      sink.accept(line.apply(items.next()));
+      written++;
+    }
+    noteTruncation(items.hasNext(), limit);
   }
 
   private static String[] names(StructField[] fields) {
