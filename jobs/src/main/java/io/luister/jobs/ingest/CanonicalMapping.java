@@ -50,6 +50,7 @@ public final class CanonicalMapping {
   private static final String BOM = "\uFEFF";
   /** Trimmed from every value: a text of only tabs, line breaks or no-break spaces is empty, not text. */
   private static final String BLANKS = " \t\r\n\f\u000B\u00A0\u2007\u202F\u200B\u3000";
+  private static final List<String> BLANK_CHARACTERS = BLANKS.chars().mapToObj(c -> String.valueOf((char) c)).toList();
   /** The replacement character a decoder puts for invalid bytes, and control characters other than tab and line breaks. */
   private static final String NOT_TEXT = "[\uFFFD\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]";
 
@@ -354,8 +355,8 @@ public final class CanonicalMapping {
      * characters allocates two arrays as long as the value on every call, which was a fifth of ingest's CPU.
      */
     private static Column trimBlanks(Column s) {
-      List<String> blanks = BLANKS.chars().mapToObj(c -> String.valueOf((char) c)).toList();
-      Column atAnEdge = substring(s, 1, 1).isInCollection(blanks).or(substring(s, -1, 1).isInCollection(blanks));
+      Column atAnEdge = substring(s, 1, 1).isInCollection(BLANK_CHARACTERS)
+          .or(substring(s, -1, 1).isInCollection(BLANK_CHARACTERS));
       return when(atAnEdge, trim(s, BLANKS)).otherwise(s);
     }
 

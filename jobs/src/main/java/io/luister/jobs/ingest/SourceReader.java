@@ -313,13 +313,11 @@ public final class SourceReader {
     if (!numberRecords) {
       return rows;
     }
-    Column split = shiftright(col(READ_ORDER), SPLIT_BITS).as(SPLIT);
     Dataset<Row> ordered = rows
         .withColumn(RawBatch.FILE, col("_metadata.file_path"))
         .withColumn(READ_ORDER, monotonically_increasing_id())
-        .withColumn(SPLIT, split);
-    Column[] everyColumn = java.util.Arrays.stream(rows.columns()).map(c -> col("`" + c.replace("`", "``") + "`"))
-        .toArray(Column[]::new);
+        .withColumn(SPLIT, shiftright(col(READ_ORDER), SPLIT_BITS));
+    Column[] everyColumn = java.util.Arrays.stream(rows.columns()).map(c -> col(quote(c))).toArray(Column[]::new);
     Dataset<Row> splits = ordered
         .groupBy(col(RawBatch.FILE), col(SPLIT))
         // xxhash64 over every column keeps them all in the scan, as in the main pass: a pruned CSV scan could
@@ -328,7 +326,7 @@ public final class SourceReader {
         .withColumn("_before", coalesce(sum(col("_records")).over(Window.partitionBy(RawBatch.FILE).orderBy(SPLIT)
             .rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)))
         .select(col(RawBatch.FILE), col(SPLIT), col("_before"), col("_first"));
-    return ordered.join(broadcast(splits), scala.jdk.javaapi.CollectionConverters.asScala(List.of(RawBatch.FILE, SPLIT)).toSeq())
+    return ordered.join(broadcast(splits), new String[] {RawBatch.FILE, SPLIT})
         .withColumn(RawBatch.RECORD, col("_before").plus(col(READ_ORDER)).minus(col("_first")).plus(1L))
         .drop(READ_ORDER, SPLIT, "_before", "_first");
   }
