@@ -2,6 +2,7 @@
 its local-mode reference run, and helpers to start servers on 127.0.0.1 and compare warehouses."""
 import csv
 import filecmp
+import io
 import json
 import os
 import re
@@ -248,10 +249,52 @@ def program_on_s3(program, client, bucket, out):
 def dump_s3(warehouse, endpoint, out, like):
     """dump() for a warehouse on the S3 server: the tables of the local dump `like`, read by delta-rs with the
     credentials in its environment."""
+    return dump_s3_tables(warehouse, endpoint, out, [p.stem.replace(".", "/") for p in sorted(Path(like).glob("*.csv"))])
+
+
+def dump_s3_tables(warehouse, endpoint, out, tables):
+    """dump() of the named tables (layer/table, or layer/table@version) of a warehouse on the S3 server."""
     return dump(warehouse, out, f"AWS_ENDPOINT_URL={endpoint}", "AWS_ALLOW_HTTP=true",
-                "AWS_VIRTUAL_HOSTED_STYLE_REQUEST=false",
-                "--only", *[p.stem.replace(".", "/") for p in sorted(Path(like).glob("*.csv"))],
-                env={**os.environ, **AWS_ENV})
+                "AWS_VIRTUAL_HOSTED_STYLE_REQUEST=false", "--only", *tables, env={**os.environ, **AWS_ENV})
+
+
+def delta_versions(client, bucket, prefix):
+    """The latest committed version of every Delta table under s3://bucket/prefix/, as {"layer/table": n}."""
+    versions = {}
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix.rstrip("/") + "/"):
+        for item in page.get("Contents", []):
+            match = re.fullmatch(r".*/([^/]+/[^/]+)/_delta_log/(\d{20})\.json", item["Key"])
+            if match:
+                table, version = match.group(1), int(match.group(2))
+                versions[table] = max(version, versions.get(table, version))
+    return versions
+
+
+def table_texts(folder):
+    """A dump folder's tables as {file name: text}; {} for no folder."""
+    return {p.name: p.read_text() for p in Path(folder).glob("*.csv")} if folder else {}
+
+
+def slices(text):
+    """A dumped table by the slice a stage replaces in one commit: its period, else its source (ops.quarantine
+    is replaced per source), else the whole table."""
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    key = next((header.index(k) for k in ("period", "source") if k in header), None)
+    out = {}
+    for row in body:
+        out.setdefault(row[key] if key is not None else "*", []).append(row)
+    return out
+
+
+def assert_slices_before_or_complete(before, after, final, what):
+    """What a reader sees after a killed stage: every slice of every table in `after` either as in `before` (the
+    tables before the stage) or as in `final` (an uninterrupted run's); each a {file name: dumped text}."""
+    for name, text in after.items():
+        old, new, now = slices(before.get(name, "x\n")), slices(final.get(name, "x\n")), slices(text)
+        for key in sorted(set(now) | set(old)):
+            assert now.get(key) in (old.get(key), new.get(key)), \
+                f"{what}, {name} [{key}] is neither as before the stage nor complete"
 
 
 def files_containing(folder, secret):

@@ -6,7 +6,7 @@ dropped; input-file columns keep only the file name, and so do the paths quoted 
 run-clock timestamps are masked too) (a local path and an s3a:// URI name the same file);
 doubles are rounded to 9 significant digits (a cluster sums in another order than local mode).
 Usage: dump_tables.py WAREHOUSE OUT_DIR [storage options as KEY=VALUE ...] [--keep-volatile] [--only layer/table ...]
-Without --only: every table of a local warehouse but ops/runs.
+Without --only: every table of a local warehouse but ops/runs. `layer/table@N` dumps the table as of version N.
 """
 import csv
 import math
@@ -71,8 +71,9 @@ def main():
     rest = rest[:rest.index("--only")] if "--only" in rest else rest
     options = dict(a.split("=", 1) for a in rest)
     os.makedirs(out, exist_ok=True)
-    for table in only or tables(root, options):
-        dt = DeltaTable(f"{root}/{table}", storage_options=options or None)
+    for spec in only or tables(root, options):
+        table, _, version = spec.partition("@")
+        dt = DeltaTable(f"{root}/{table}", version=int(version) if version else None, storage_options=options or None)
         data = dt.to_pyarrow_table()
         columns = sorted(c for c in data.column_names if keep_volatile or c not in VOLATILE)
         rows = [[normalise(c, v) for c, v in zip(columns, r)]

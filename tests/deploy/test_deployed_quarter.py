@@ -5,9 +5,10 @@ on s3a:// on the local S3 server, path-style, with credentials only in the envir
 the Airflow connection and Variables the deployment guide names, and the program config differs from the local
 one only in its source paths.
 
-One stage's driver is killed (SIGKILL) at a random point of its work; Airflow retries the task, and the stage's
-second try must end as if nothing had happened. The stage and the point come from a seed that changes daily, so
-CI kills every stage over time; it is printed, and LUISTER_KILL_SEED replays it.
+Every stage's driver is killed (SIGKILL) once, at a random point of its work; right after each kill, every slice
+(period, or source) of every table the killed try had committed to must be as before the stage or complete, and
+Airflow retries the task. The points come from a seed that changes daily; it is printed, and LUISTER_KILL_SEED
+replays it.
 
 The tables it leaves equal those of the embedded local-mode run of the same program, row for row. In bin/test the
 program is data-samples/ and the local run is the smoke test's (LUISTER_DEPLOY_DATA and
@@ -23,8 +24,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, dump_s3, files_containing,
-                      luister_env, program_on_s3, run, s3a_settings, stage_seconds)
+from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, assert_slices_before_or_complete,
+                      delta_versions, dump_s3, dump_s3_tables, files_containing, luister_env, program_on_s3, run,
+                      s3a_settings, stage_seconds, table_texts)
 
 # With a data-interval timetable, a run whose logical date is the end of Q3 covers July-September.
 RUN_AFTER = "2026-10-01T00:00:00+00:00"
@@ -50,25 +52,34 @@ def driver_pid(app_name):
 
 
 class StageKiller(threading.Thread):
-    """Waits for the stage's driver to start, lets it work `delay` seconds, then kills it with SIGKILL."""
+    """Kills every stage's first driver in turn, `delay` seconds after it started, then has `look` check what a
+    reader sees: look(stage, delay, versions) with the tables' versions from before the stage."""
 
-    def __init__(self, stage, delay):
+    def __init__(self, delays, versions, look):
         super().__init__(daemon=True)
-        self.stage, self.delay, self.killed, self.done = stage, delay, False, threading.Event()
+        self.delays, self.versions, self.look = delays, versions, look
+        self.killed, self.failures, self.done = [], [], threading.Event()
 
     def run(self):
-        name = f"luister-{self.stage}-{PERIOD}"
-        while not self.done.is_set():
+        for stage, delay in self.delays:
+            name = f"luister-{stage}-{PERIOD}"
             pid = driver_pid(name)
-            if pid is not None:
-                time.sleep(self.delay)
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                    self.killed = True
-                except ProcessLookupError:
-                    pass  # the stage ended before the kill point; the test reports it
-                return
-            time.sleep(0.2)
+            while pid is None:
+                if self.done.is_set():
+                    return
+                time.sleep(0.2)
+                pid = driver_pid(name)
+            before = self.versions()  # the stages before it are done: Airflow runs them one after another
+            time.sleep(delay)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                continue  # the stage ended before the kill point; the test reports it
+            self.killed.append(stage)
+            try:
+                self.look(stage, delay, before)
+            except Exception as e:  # noqa: BLE001 - reported by the test; the next stages must still be killed
+                self.failures.append(f"{type(e).__name__}: {e}")
 
 
 def dag_stages():
@@ -80,7 +91,7 @@ def dag_stages():
         sys.path.pop(0)
 
 
-def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_killed_stage_and_leaves_the_local_tables(
+def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_kill_of_every_stage_and_leaves_the_local_tables(
         cluster, spark_home, jar, dataset, s3, work, local_run, local_tables):
     config = program_on_s3(dataset, s3["client"], "exports", work / "program-s3")
     s3["client"].create_bucket(Bucket="lake")
@@ -113,19 +124,35 @@ def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_killed_stage_an
         PATH=f"{spark_home / 'bin'}{os.pathsep}{os.environ['PATH']}",
         **AWS_ENV)
     airflow = str(Path(sys.executable).with_name("airflow"))
-    before = completed_luister_apps(cluster["ui"])
+    apps_before = completed_luister_apps(cluster["ui"])
     driver_dir = work / "airflow-driver"  # the report stage writes reports/<period>/ in the driver's folder
     driver_dir.mkdir()
 
-    # The stage to kill and when: after the driver's start-up (JVM, session, executors), 10-70 % into the stage's
+    # When to kill each stage: after the driver's start-up (JVM, session, executors), 10-70 % into the stage's
     # local-mode duration; a stage is slower on this cluster, so the point falls inside its work.
     seed = int(os.environ.get("LUISTER_KILL_SEED", datetime.date.today().toordinal()))
     rng = random.Random(seed)
     seconds = stage_seconds(local_run, work / "dump-local-runs")
-    victim = rng.choice([stage for stage in dag_stages() if stage in seconds and stage != "retention"])
-    killer = StageKiller(victim, DRIVER_START_SECONDS + rng.uniform(0.1, 0.7) * seconds[victim])
-    print(f"LUISTER_KILL_SEED={seed}: killing {victim} {killer.delay:.1f} s into its work")
+    victims = [stage for stage in dag_stages() if stage in seconds and stage != "retention"]
+    delays = [(stage, DRIVER_START_SECONDS + rng.uniform(0.1, 0.7) * seconds[stage]) for stage in victims]
+    print(f"LUISTER_KILL_SEED={seed}: killing " + ", ".join(f"{stage} {delay:.1f} s" for stage, delay in delays)
+          + " into its work")
+    final = table_texts(local_tables)
 
+    def look(stage, delay, before):
+        """Right after a kill: the tables the killed try committed to, slice by slice as before or complete. (The
+        retry may commit meanwhile; its slices are complete.)"""
+        now = delta_versions(s3["client"], "lake", "luister")
+        touched = [t for t, v in sorted(now.items()) if v != before.get(t) and t.replace("/", ".") + ".csv" in final]
+        if not touched:
+            return
+        was = [f"{t}@{before[t]}" for t in touched if t in before]
+        was = table_texts(dump_s3_tables(warehouse, s3["endpoint"], work / f"dump-before-{stage}", was)) if was else {}
+        after = table_texts(dump_s3_tables(warehouse, s3["endpoint"], work / f"dump-after-{stage}", touched))
+        assert_slices_before_or_complete(was, after, final, f"after killing {stage} {delay:.1f} s in")
+        print(f"after killing {stage}: {len(touched)} tables it had committed to, every slice as before or complete")
+
+    killer = StageKiller(delays, lambda: delta_versions(s3["client"], "lake", "luister"), look)
     run([airflow, "db", "migrate"], work / "airflow-db.log", env=env, timeout=600)
     killer.start()
     try:
@@ -133,16 +160,20 @@ def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_killed_stage_an
                   env=env, timeout=3600, cwd=driver_dir)
     finally:
         killer.done.set()
-    assert killer.killed, (f"LUISTER_KILL_SEED={seed}: {victim} ended before {killer.delay:.1f} s, "
-                           "so nothing was killed")
-    tries = [line for line in log.splitlines() if "Spark-Submit cmd:" in line and f"--name luister-{victim}-" in line]
-    assert len(tries) == 2, f"{victim} should have been submitted twice (killed, retried), was {len(tries)} times"
+        killer.join(120)
+    print(f"killed: {killer.killed}")
+    assert not killer.failures, "\n".join(killer.failures)
+    missed = [stage for stage in victims if stage not in killer.killed]
+    assert not missed, f"LUISTER_KILL_SEED={seed}: {missed} ended before their kill point, so they were not killed"
+    for stage in victims:
+        tries = [line for line in log.splitlines() if "Spark-Submit cmd:" in line and f"--name luister-{stage}-" in line]
+        assert len(tries) == 2, f"{stage} should have been submitted twice (killed, retried), was {len(tries)} times"
 
     assert "state=success" in log[log.rindex("DagRun Finished"):], f"the DAG run failed:\n{log[-3000:]}"
-    # One application per stage ran on the cluster, and one for the killed try; retention starts none when the
+    # Two applications per stage ran on the cluster, the killed try and the retry; retention starts none when the
     # program keeps everything.
-    expected = len([stage for stage in dag_stages() if stage != "retention"]) + 1
-    submitted = len(completed_luister_apps(cluster["ui"])) - len(before)
+    expected = 2 * len(victims)
+    submitted = len(completed_luister_apps(cluster["ui"])) - len(apps_before)
     assert submitted == expected, f"{expected} applications should have run on the cluster, {submitted} did"
     assert list((driver_dir / "reports" / PERIOD).glob("*.pdf")), "the report task wrote the quarter's PDF"
     keys = [o["Key"] for o in s3["client"].list_objects_v2(Bucket="lake", Prefix="luister/gold/")["Contents"]]

@@ -5,8 +5,6 @@ in the end the warehouse equals that of an uninterrupted run, row for row.
 
 The kill points are drawn per stage from the stage's own duration in the uninterrupted reference run, between
 10 % and 90 % of it, with a fixed seed (LUISTER_KILL_SEED overrides it; the points are printed)."""
-import csv
-import io
 import os
 import random
 import signal
@@ -16,25 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PERIOD, ROOT, assert_same_tables, dump, luister_env, run, stage_seconds
+from conftest import (PERIOD, ROOT, assert_same_tables, assert_slices_before_or_complete, dump, luister_env, run,
+                      stage_seconds, table_texts)
 
 STAGES = ["ingest", "unify", "themes", "sentiment", "analyse", "silences"]  # cli/Pipeline's order
-
-
-def table_texts(folder):
-    return {p.name: p.read_text() for p in Path(folder).glob("*.csv")} if folder else {}
-
-
-def slices(text):
-    """A dumped table by the slice a stage replaces in one commit: its period, else its source (ops.quarantine
-    is replaced per source), else the whole table."""
-    rows = list(csv.reader(io.StringIO(text)))
-    header, body = rows[0], rows[1:]
-    key = next((header.index(k) for k in ("period", "source") if k in header), None)
-    out = {}
-    for row in body:
-        out.setdefault(row[key] if key is not None else "*", []).append(row)
-    return out
 
 
 @pytest.mark.skipif(os.environ.get("LUISTER_DEPLOY_SLOW") != "1",
@@ -75,11 +58,7 @@ def test_every_stage_killed_at_a_random_point_shows_nothing_partial_and_reruns_t
         # was before the stage or complete. A stage writes its tables one commit each, so one table can already
         # be complete while the next is not (ingest: a source's bronze before its quarantine rows).
         after = table_texts(dump(warehouse, work / f"dump-after-{stage}"))
-        for name, text in after.items():
-            old, new = slices(before.get(name, "x\n")), slices(final.get(name, "x\n"))
-            for key, rows in slices(text).items():
-                assert rows == old.get(key) or rows == new.get(key), \
-                    f"after killing {stage} {delay:.1f} s in, {name} [{key}] is neither as before the stage nor complete"
+        assert_slices_before_or_complete(before, after, final, f"after killing {stage} {delay:.1f} s in")
 
         run(cmd, work / f"run-{stage}-again.log", env=luister_env())
 
