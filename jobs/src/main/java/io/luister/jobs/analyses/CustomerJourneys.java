@@ -65,9 +65,11 @@ public final class CustomerJourneys {
     Dataset<Row> contacts = withId.filter(col("channel").equalTo(FeedbackUnion.CONTACT_CENTRE))
         .select(col("period"), col("customer_id"), col("published_at"),
             coalesce(col("category"), lit("unclassified")).as("category"));
+    // Sorted by category: collect_list keeps the order rows arrive from the shuffle, which differs between runs,
+    // and the map's entry order is what a reader of the table sees.
     Dataset<Row> byCategory = contacts.groupBy("period", "customer_id", "category").agg(count(lit(1)).as("n"))
         .groupBy("period", "customer_id")
-        .agg(map_from_entries(collect_list(struct(col("category"), col("n")))).as("contacts_by_category"));
+        .agg(map_from_entries(array_sort(collect_list(struct(col("category"), col("n"))))).as("contacts_by_category"));
     Dataset<Row> contactSummary = contacts.groupBy("period", "customer_id").agg(count(lit(1)).as("contacts"),
             min("published_at").as("first_contact_at"), max("published_at").as("last_contact_at"))
         .join(byCategory, new String[] {"period", "customer_id"});

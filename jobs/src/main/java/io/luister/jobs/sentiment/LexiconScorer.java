@@ -80,7 +80,9 @@ public final class LexiconScorer {
             new String[] {"_lexicon", "_word"}, "left")
         .select(col("feedback_id"), struct(col("pos"),
             coalesce(col("_is_booster"), lit(false)).as("modifier"), value.as("value")).as("hit"))
-        .groupBy("feedback_id").agg(collect_list("hit").as("_hits"));
+        // In word order (pos is the struct's first field): the shuffle delivers hits in any order, and a sum of
+        // doubles in another order can differ in its last bits.
+        .groupBy("feedback_id").agg(array_sort(collect_list("hit")).as("_hits"));
     // A degree adverb that is itself in the lexicon ("erg", "super", "totally") modifies the next sentiment
     // word rather than counting on its own.
     Column hitList = col("_hits");

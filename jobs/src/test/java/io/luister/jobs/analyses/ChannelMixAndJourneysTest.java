@@ -1,9 +1,12 @@
 package io.luister.jobs.analyses;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.map_keys;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,5 +78,27 @@ class ChannelMixAndJourneysTest {
     assertEquals(100.0 / 3, billing.getDouble(billing.fieldIndex("comparison_nps")), 1e-9);
     List<Row> any = summary.filter(col("segment").equalTo("contacted_any")).collectAsList();
     assertEquals(2L, any.get(0).getLong(any.get(0).fieldIndex("respondents")));
+  }
+
+  @Test
+  void contactsByCategoryListsCategoriesInTheSameOrderWhateverOrderTheRowsCameIn() {
+    SilverRows s = new SilverRows();
+    List<String> arrival = List.of("outage", "moving", "billing", "app", "outage", "billing");
+    for (String customer : List.of("cu_forward", "cu_backward")) {
+      List<String> order = new ArrayList<>(arrival);
+      if (customer.equals("cu_backward")) {
+        Collections.reverse(order);
+      }
+      for (String category : order) {
+        s.item().channel("contact_centre").platform("phone").category(category).customer(customer).add();
+      }
+    }
+
+    Dataset<Row> journeys = CustomerJourneys.journeys(s.feedback().repartition(3), "r1");
+
+    // map_keys keeps the stored entry order (a Java map from Row.getJavaMap would not).
+    for (Row r : journeys.select(col("customer"), map_keys(col("contacts_by_category"))).collectAsList()) {
+      assertEquals(List.of("app", "billing", "moving", "outage"), r.getList(1), r.getString(0));
+    }
   }
 }
