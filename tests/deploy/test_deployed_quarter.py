@@ -5,10 +5,10 @@ on s3a:// on the local S3 server, path-style, with credentials only in the envir
 the Airflow connection and Variables the deployment guide names, and the program config differs from the local
 one only in its source paths.
 
-Every stage's driver is killed (SIGKILL) once, at a random point of its work; right after each kill, every slice
-(period, or source) of every table the killed try had committed to must be as before the stage or complete, and
-Airflow retries the task. The points come from a seed that changes daily; it is printed, and LUISTER_KILL_SEED
-replays it.
+Every stage's driver is killed (SIGKILL) once: at a random point of its work, or right after its first table commit
+(when its other tables are not written yet); right after each kill, every slice (period, or source) of every table
+the killed try had committed to must be as before the stage or complete, and Airflow retries the task. The points
+come from a seed that changes daily; it is printed, and LUISTER_KILL_SEED replays it.
 
 The tables it leaves equal those of the embedded local-mode run of the same program, row for row. In bin/test the
 program is data-samples/ and the local run is the smoke test's (LUISTER_DEPLOY_DATA and
@@ -32,6 +32,9 @@ from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, 
 RUN_AFTER = "2026-10-01T00:00:00+00:00"
 # From spark-submit's start to the stage's first work on this machine: JVM, Spark session, executors (~8 s seen).
 DRIVER_START_SECONDS = 8
+AT_FIRST_COMMIT = "right after its first table commit"
+WRITES_NO_TABLE = {"report"}  # its files are written on the driver; its only commit is the run log's
+RUN_LOG = "ops/runs"
 
 
 def completed_luister_apps(ui):
@@ -51,17 +54,27 @@ def driver_pid(app_name):
     return None
 
 
-class StageKiller(threading.Thread):
-    """Kills every stage's first driver in turn, `delay` seconds after it started, then has `look` check what a
-    reader sees: look(stage, delay, versions) with the tables' versions from before the stage."""
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
 
-    def __init__(self, delays, versions, look):
+
+class StageKiller(threading.Thread):
+    """Kills every stage's first driver in turn, then has `look` check what a reader sees: look(stage, seconds,
+    versions) with the seconds the driver had run and the tables' versions from before the stage. A stage's point is
+    a number of seconds after its driver started, or AT_FIRST_COMMIT: as soon as one of its tables has a new commit
+    (the run log's aside), which is where a reader could see one table complete and the next not."""
+
+    def __init__(self, points, versions, look):
         super().__init__(daemon=True)
-        self.delays, self.versions, self.look = delays, versions, look
+        self.points, self.versions, self.look = points, versions, look
         self.killed, self.failures, self.done = [], [], threading.Event()
 
     def run(self):
-        for stage, delay in self.delays:
+        for stage, point in self.points:
             name = f"luister-{stage}-{PERIOD}"
             pid = driver_pid(name)
             while pid is None:
@@ -69,15 +82,21 @@ class StageKiller(threading.Thread):
                     return
                 time.sleep(0.2)
                 pid = driver_pid(name)
+            started = time.time()
             before = self.versions()  # the stages before it are done: Airflow runs them one after another
-            time.sleep(delay)
+            if point == AT_FIRST_COMMIT:
+                tables = {t: v for t, v in before.items() if t != RUN_LOG}
+                while alive(pid) and {t: v for t, v in self.versions().items() if t != RUN_LOG} == tables:
+                    time.sleep(0.1)
+            else:
+                time.sleep(point)
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 continue  # the stage ended before the kill point; the test reports it
             self.killed.append(stage)
             try:
-                self.look(stage, delay, before)
+                self.look(stage, time.time() - started, before)
             except Exception as e:  # noqa: BLE001 - reported by the test; the next stages must still be killed
                 self.failures.append(f"{type(e).__name__}: {e}")
 
@@ -128,18 +147,25 @@ def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_kill_of_every_s
     driver_dir = work / "airflow-driver"  # the report stage writes reports/<period>/ in the driver's folder
     driver_dir.mkdir()
 
-    # When to kill each stage: after the driver's start-up (JVM, session, executors), 10-70 % into the stage's
-    # local-mode duration; a stage is slower on this cluster, so the point falls inside its work.
+    # When to kill each stage: half of those that write tables (chosen by the seed) as soon as the stage's first table
+    # commit lands, the others after the driver's start-up (JVM, session, executors) and 10-70 % into the stage's
+    # local-mode duration (a stage is slower on this cluster, so the point falls inside its work; most stages commit
+    # only at their end, so those kills mostly test that a killed computation leaves nothing). The report writes
+    # files, not tables.
     seed = int(os.environ.get("LUISTER_KILL_SEED", datetime.date.today().toordinal()))
     rng = random.Random(seed)
     seconds = stage_seconds(local_run, work / "dump-local-runs")
     victims = [stage for stage in dag_stages() if stage in seconds and stage != "retention"]
-    delays = [(stage, DRIVER_START_SECONDS + rng.uniform(0.1, 0.7) * seconds[stage]) for stage in victims]
-    print(f"LUISTER_KILL_SEED={seed}: killing " + ", ".join(f"{stage} {delay:.1f} s" for stage, delay in delays)
-          + " into its work")
+    writers = [stage for stage in victims if stage not in WRITES_NO_TABLE]
+    at_commit = set(rng.sample(writers, len(writers) // 2))
+    points = [(stage, AT_FIRST_COMMIT if stage in at_commit
+               else DRIVER_START_SECONDS + rng.uniform(0.1, 0.7) * seconds[stage]) for stage in victims]
+    print(f"LUISTER_KILL_SEED={seed}: killing " + ", ".join(
+        f"{stage} {point}" if point == AT_FIRST_COMMIT else f"{stage} {point:.1f} s into its work"
+        for stage, point in points))
     final = table_texts(local_tables)
 
-    def look(stage, delay, before):
+    def look(stage, ran, before):
         """Right after a kill: the tables the killed try committed to, slice by slice as before or complete. (The
         retry may commit meanwhile; its slices are complete.)"""
         now = delta_versions(s3["client"], "lake", "luister")
@@ -149,10 +175,11 @@ def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_kill_of_every_s
         was = [f"{t}@{before[t]}" for t in touched if t in before]
         was = table_texts(dump_s3_tables(warehouse, s3["endpoint"], work / f"dump-before-{stage}", was)) if was else {}
         after = table_texts(dump_s3_tables(warehouse, s3["endpoint"], work / f"dump-after-{stage}", touched))
-        assert_slices_before_or_complete(was, after, final, f"after killing {stage} {delay:.1f} s in")
-        print(f"after killing {stage}: {len(touched)} tables it had committed to, every slice as before or complete")
+        assert_slices_before_or_complete(was, after, final, f"after killing {stage} {ran:.1f} s in")
+        print(f"after killing {stage} {ran:.1f} s in: {len(touched)} tables it had committed to, every slice as before "
+              "or complete")
 
-    killer = StageKiller(delays, lambda: delta_versions(s3["client"], "lake", "luister"), look)
+    killer = StageKiller(points, lambda: delta_versions(s3["client"], "lake", "luister"), look)
     run([airflow, "db", "migrate"], work / "airflow-db.log", env=env, timeout=600)
     killer.start()
     try:
