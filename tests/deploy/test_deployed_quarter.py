@@ -24,9 +24,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, assert_same_tables, assert_slices_before_or_complete,
-                      delta_versions, dump_s3, dump_s3_tables, files_containing, luister_env, program_on_s3, run,
-                      s3a_settings, stage_seconds, table_texts)
+from conftest import (AWS_ENV, PERIOD, ROOT, S3_SECRET_KEY, CommitLog, assert_same_tables,
+                      assert_slices_before_or_complete, delta_versions, dump_s3, dump_s3_tables, files_containing,
+                      luister_env, program_on_s3, run, s3a_settings, stage_seconds, table_texts)
 
 # With a data-interval timetable, a run whose logical date is the end of Q3 covers July-September.
 RUN_AFTER = "2026-10-01T00:00:00+00:00"
@@ -65,12 +65,13 @@ def alive(pid):
 class StageKiller(threading.Thread):
     """Kills every stage's first driver in turn, then has `look` check what a reader sees: look(stage, seconds,
     versions) with the seconds the driver had run and the tables' versions from before the stage. A stage's point is
-    a number of seconds after its driver started, or AT_FIRST_COMMIT: as soon as one of its tables has a new commit
-    (the run log's aside), which is where a reader could see one table complete and the next not."""
+    a number of seconds after its driver started, or AT_FIRST_COMMIT: as soon as the S3 server has received a commit
+    to one of its tables (`commits`, a CommitLog; the run log's aside), which is where a reader could see one table
+    complete and the next not."""
 
-    def __init__(self, points, versions, look):
+    def __init__(self, points, versions, commits, look):
         super().__init__(daemon=True)
-        self.points, self.versions, self.look = points, versions, look
+        self.points, self.versions, self.commits, self.look = points, versions, commits, look
         self.killed, self.failures, self.done = [], [], threading.Event()
 
     def run(self):
@@ -83,11 +84,11 @@ class StageKiller(threading.Thread):
                 time.sleep(0.2)
                 pid = driver_pid(name)
             started = time.time()
+            self.commits.skip()  # before the listing: no commit of this try can fall between the two
             before = self.versions()  # the stages before it are done: Airflow runs them one after another
             if point == AT_FIRST_COMMIT:
-                tables = {t: v for t, v in before.items() if t != RUN_LOG}
-                while alive(pid) and {t: v for t, v in self.versions().items() if t != RUN_LOG} == tables:
-                    time.sleep(0.1)
+                while alive(pid) and not self.commits.new_commits() - {RUN_LOG}:
+                    time.sleep(0.05)
             else:
                 time.sleep(point)
             try:
@@ -179,7 +180,7 @@ def test_airflow_runs_a_quarter_on_the_cluster_over_s3_through_a_kill_of_every_s
         print(f"after killing {stage} {ran:.1f} s in: {len(touched)} tables it had committed to, every slice as before "
               "or complete")
 
-    killer = StageKiller(points, lambda: delta_versions(s3["client"], "lake", "luister"), look)
+    killer = StageKiller(points, lambda: delta_versions(s3["client"], "lake", "luister"), CommitLog(s3["log"]), look)
     run([airflow, "db", "migrate"], work / "airflow-db.log", env=env, timeout=600)
     killer.start()
     try:
