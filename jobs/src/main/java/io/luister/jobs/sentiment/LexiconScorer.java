@@ -51,14 +51,17 @@ public final class LexiconScorer {
     Column w = col(WORDS);
     // Computed once per item: inside the per-word lambda it would be evaluated again for every word.
     words = words.withColumn("_contrast_at",
-        aggregate(col("_contrasts"), lit(0), (acc, c) -> greatest(acc, array_position(w, c).cast("int"))));
+        aggregate(col("_contrasts"), lit(0), (acc, c) -> greatest(acc, array_position(w, c).cast("int"))))
+        // Where the negators are (0-based), found in one pass: per word, looking up each of the words before it in
+        // the negator list again was most of the per-word work.
+        .withColumn("_negated_at", filter(transform(w, (x, i) ->
+            when(array_contains(col("_negators"), x).or(x.endsWith("n't")), i).otherwise(lit(-1))), p -> p.geq(0)));
     Column contrastAt = col("_contrast_at");
     Column positions = sequence(lit(0), size(w).minus(1));
     Column perWord = transform(positions, i -> struct(
         i.as("pos"),
         element_at(w, i.plus(1)).as("word"),
-        exists(slice(w, greatest(lit(1), i.minus(NEGATION_SCOPE - 1)), least(i, lit(NEGATION_SCOPE))),
-            x -> array_contains(col("_negators"), x).or(x.endsWith("n't"))).as("negated"),
+        exists(col("_negated_at"), p -> p.geq(i.minus(NEGATION_SCOPE)).and(p.lt(i))).as("negated"),
         when(i.gt(0), element_at(w, i)).as("previous"),
         when(contrastAt.equalTo(0), lit(1.0)).when(i.lt(contrastAt.minus(1)), lit(0.5))
             .when(i.gt(contrastAt.minus(1)), lit(1.5)).otherwise(lit(0.0)).as("contrast")));
