@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Normalise → detect the language → drop stop words → stem: what every text step (category rules, the
@@ -29,6 +30,16 @@ public final class TextAnalyzer implements Serializable {
   /** Multi-word names by their first word: "groene stroom" goes, "stroom" alone stays. */
   private final Map<String, List<List<String>>> extraStopPhrases;
   private final transient LanguageDetector detector;
+
+  /**
+   * Short texts repeat: site-search terms, page names, one-word survey answers, retweets. Their analysis is a
+   * pure function of the text, and language detection is its costly part, so a repeat is looked up instead.
+   * One cache per analyzer instance, which in Spark is one per task (the analyzer is deserialised with it);
+   * bounded by emptying it when full, so a stream of unique texts costs a lookup each and nothing more.
+   */
+  static final int CACHED_TEXT_MAX_CHARS = 280;
+  static final int CACHED_TEXTS = 5_000;
+  private transient volatile Map<String, AnalyzedText> recentTexts;
 
   /**
    * @param extraStopWords words and names to drop on top of the language's stop words, written as people
@@ -58,6 +69,31 @@ public final class TextAnalyzer implements Serializable {
   }
 
   public AnalyzedText analyze(String text) {
+    if (text == null || text.length() > CACHED_TEXT_MAX_CHARS) {
+      return analyzeUncached(text);
+    }
+    Map<String, AnalyzedText> cache = recentTexts();
+    AnalyzedText analysed = cache.get(text);
+    if (analysed == null) {
+      analysed = analyzeUncached(text);
+      if (cache.size() >= CACHED_TEXTS) {
+        cache.clear();
+      }
+      cache.put(text, analysed);
+    }
+    return analysed;
+  }
+
+  private Map<String, AnalyzedText> recentTexts() {
+    Map<String, AnalyzedText> cache = recentTexts;
+    if (cache == null) {
+      cache = new ConcurrentHashMap<>();
+      recentTexts = cache;
+    }
+    return cache;
+  }
+
+  private AnalyzedText analyzeUncached(String text) {
     TextNormalizer.Normalized both = TextNormalizer.normalizeKeepingAccents(text);
     NormalizedText normalized = both.normalized();
     if (normalized.isEmpty() && normalized.emoji().isEmpty()) {

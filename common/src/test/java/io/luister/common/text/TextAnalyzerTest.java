@@ -137,7 +137,27 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void aRepeatedTextGetsTheAnalysisItGotTheFirstTimeAlsoAfterTheCacheFilledUp() {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < TextAnalyzer.CACHED_TEXTS + 50; i++) {
+      texts.add(i % 2 == 0 ? "mijn factuur nummer " + i + " is veel te hoog" : "my invoice number " + i + " is far too high");
+    }
+    texts.add("de app crasht na de update, ".repeat(20));
+    List<AnalyzedText> first = texts.stream().map(analyzer::analyze).toList();
+    for (int round = 0; round < 2; round++) {
+      assertEquals(first, texts.stream().map(analyzer::analyze).toList());
+    }
+    TextAnalyzer fresh = new TextAnalyzer(List.of("Zonnewijs", "Groene Stroom"));
+    for (int i = 0; i < texts.size(); i += 97) {
+      assertEquals(fresh.analyze(texts.get(i)), first.get(i), texts.get(i));
+    }
+    assertEquals("nl", first.get(0).language());
+    assertEquals("en", first.get(1).language());
+  }
+
+  @Test
   void anAnalyzerSerialisesAsItsExtraStopWordsAndWorksAfterwards() throws Exception {
+    analyzer.analyze("Zonnewijs stuurt weer facturen");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(analyzer);
