@@ -32,8 +32,7 @@ public final class LuisterSpark {
         .config("spark.databricks.delta.properties.defaults.autoOptimize.autoCompact", "true")
         // Delta's optimized writes: rows are shuffled by partition into files of a good size before they are
         // written, so a partitioned table is written once with few files per partition, instead of one small
-        // file per task and partition that auto compaction then reads and writes again. Measured in
-        // docs/performance.md (1M items: ingest 108 → 88 s, unify 141 → 127 s).
+        // file per task and partition that auto compaction then reads and writes again (docs/performance.md).
         .config("spark.databricks.delta.optimizeWrite.enabled", "true")
         .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     if (master != null && master.startsWith("local")) {
