@@ -28,7 +28,7 @@ public final class LuisterSpark {
         .config("spark.sql.legacy.javaCharsets", "true")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
         // Every table Luister creates compacts its small files after the write that made them too many
-        // (ops.runs grows by appends; a partition rewritten by many tasks is many files).
+        // (ops.runs grows by one small append per stage).
         .config("spark.databricks.delta.properties.defaults.autoOptimize.autoCompact", "true")
         // Delta's optimized writes: rows are shuffled by partition into files of a good size before they are
         // written, so a partitioned table is written once with few files per partition, instead of one small

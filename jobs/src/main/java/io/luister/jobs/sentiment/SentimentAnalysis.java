@@ -29,6 +29,8 @@ public final class SentimentAnalysis {
   public static final String METHOD = "sentiment_method";
   public static final String CONFIDENCE = "sentiment_confidence";
   static final String SCORE_LABEL = "_score_label";
+  /** The columns {@link #assign} reads; every other column of the items is carried through untouched. */
+  public static final String[] INPUT_COLUMNS = {"feedback_id", "text", "language", "score", "score_min", "score_max"};
 
   /**
    * @param minPerClass the classifier is trained only when each class has at least this many self-labelled items
@@ -54,7 +56,7 @@ public final class SentimentAnalysis {
 
   /**
    * Adds {@value #SENTIMENT}, {@value #SCORE}, {@value #METHOD} and {@value #CONFIDENCE} to free-text items with
-   * {@code feedback_id}, {@code text}, {@code language}, {@code score}, {@code score_min}, {@code score_max}.
+   * the {@link #INPUT_COLUMNS}.
    */
   public static Dataset<Row> assign(Dataset<Row> items, SentimentLexicon lexicon, Settings settings) {
     Dataset<Row> read = LexiconScorer.score(items, lexicon)

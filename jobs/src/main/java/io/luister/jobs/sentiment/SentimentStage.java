@@ -60,11 +60,11 @@ public final class SentimentStage {
     if (!warehouse.exists(spark, Layer.SILVER, "feedback")) {
       throw new LuisterDataException("sentiment: silver.feedback does not exist yet; run unify first");
     }
-    // Only what the analysis reads: the items are shuffled and cached on the way, and silver's other columns (the
-    // token arrays above all) would be carried through both for nothing.
+    // Only what the analysis reads, and the period: the items are shuffled and cached on the way, and silver's other
+    // columns (the token arrays above all) would be carried through both for nothing.
     Dataset<Row> items = warehouse.read(spark, Layer.SILVER, "feedback")
         .filter(col("period").isInCollection(window(period)).and(col("free_text")))
-        .select("period", "feedback_id", "text", "language", "score", "score_min", "score_max");
+        .select("period", SentimentAnalysis.INPUT_COLUMNS);
     SentimentAnalysis.Settings settings = SentimentAnalysis.Settings.DEFAULTS;
     Dataset<Row> out = toTable(SentimentAnalysis.assign(items, SentimentLexicon.shipped(),
         new SentimentAnalysis.Settings(settings.minPerClass(), settings.selfTraining(), settings.confidentLexicon(),
