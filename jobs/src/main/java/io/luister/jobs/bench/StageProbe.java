@@ -2,9 +2,12 @@ package io.luister.jobs.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 
@@ -12,23 +15,32 @@ import org.apache.spark.sql.SparkSession;
  * Measures what a benchmark reports per stage besides wall time: shuffle and spill bytes from Spark's task
  * metrics (a listener, so nothing in the stages changes), and the peak heap the driver JVM used, sampled
  * every few milliseconds. In local mode the driver runs the executors too, so the heap peak is the whole
- * run's; on a cluster it is the driver's alone.
+ * JVM's; on a cluster it is the driver's alone.
+ *
+ * <p>Stages may run at the same time, so task metrics are attributed by a Spark local property that the
+ * stage's thread sets ({@link #begin}) and that Spark hands to every job the thread starts, including those
+ * adaptive execution starts for it on other threads. A job without it counts for the stage when only one
+ * is running. The heap is one for all, so the peaks of stages that overlap are peaks of the same heap.
  */
 public final class StageProbe implements AutoCloseable {
-  /** Totals since the probe was attached; a stage's share is the difference of two snapshots. */
-  public record Totals(long shuffleWriteBytes, long shuffleReadBytes, long spillBytes, long inputBytes, long tasks) {
-    public Totals minus(Totals before) {
-      return new Totals(shuffleWriteBytes - before.shuffleWriteBytes, shuffleReadBytes - before.shuffleReadBytes,
-          spillBytes - before.spillBytes, inputBytes - before.inputBytes, tasks - before.tasks);
-    }
+  /** The Spark local property that names the pipeline stage a job belongs to. */
+  public static final String STAGE_PROPERTY = "luister.stage";
+
+  /** A stage's totals. */
+  public record Totals(long shuffleWriteBytes, long shuffleReadBytes, long spillBytes, long inputBytes, long tasks) {}
+
+  private static final class Window {
+    final AtomicLong shuffleWrite = new AtomicLong();
+    final AtomicLong shuffleRead = new AtomicLong();
+    final AtomicLong spill = new AtomicLong();
+    final AtomicLong input = new AtomicLong();
+    final AtomicLong tasks = new AtomicLong();
+    final AtomicLong peakHeap = new AtomicLong();
   }
 
-  private final AtomicLong shuffleWrite = new AtomicLong();
-  private final AtomicLong shuffleRead = new AtomicLong();
-  private final AtomicLong spill = new AtomicLong();
-  private final AtomicLong input = new AtomicLong();
-  private final AtomicLong tasks = new AtomicLong();
-  private final AtomicLong peakHeap = new AtomicLong();
+  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final Map<String, Window> active = new ConcurrentHashMap<>();
+  private final Map<Integer, String> stageOfSparkStage = new ConcurrentHashMap<>();
   private final SparkSession spark;
   private final SparkListener listener;
   private final Thread sampler;
@@ -38,23 +50,33 @@ public final class StageProbe implements AutoCloseable {
     this.spark = spark;
     this.listener = new SparkListener() {
       @Override
+      public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+        String stage = submitted.properties() == null ? null : submitted.properties().getProperty(STAGE_PROPERTY);
+        if (stage != null) {
+          stageOfSparkStage.put(submitted.stageInfo().stageId(), stage);
+        }
+      }
+
+      @Override
       public void onTaskEnd(SparkListenerTaskEnd end) {
         TaskMetrics m = end.taskMetrics();
-        if (m == null) {
+        Window w = windowOf(stageOfSparkStage.get(end.stageId()));
+        if (m == null || w == null) {
           return;
         }
-        shuffleWrite.addAndGet(m.shuffleWriteMetrics().bytesWritten());
-        shuffleRead.addAndGet(m.shuffleReadMetrics().totalBytesRead());
-        spill.addAndGet(m.memoryBytesSpilled() + m.diskBytesSpilled());
-        input.addAndGet(m.inputMetrics().bytesRead());
-        tasks.incrementAndGet();
+        w.shuffleWrite.addAndGet(m.shuffleWriteMetrics().bytesWritten());
+        w.shuffleRead.addAndGet(m.shuffleReadMetrics().totalBytesRead());
+        w.spill.addAndGet(m.memoryBytesSpilled() + m.diskBytesSpilled());
+        w.input.addAndGet(m.inputMetrics().bytesRead());
+        w.tasks.incrementAndGet();
       }
     };
     spark.sparkContext().addSparkListener(listener);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     this.sampler = new Thread(() -> {
       while (running) {
-        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        long used = memory.getHeapMemoryUsage().getUsed();
+        active.values().forEach(w -> w.peakHeap.accumulateAndGet(used, Math::max));
         try {
           Thread.sleep(20);
         } catch (InterruptedException e) {
@@ -66,18 +88,41 @@ public final class StageProbe implements AutoCloseable {
     sampler.start();
   }
 
-  public Totals totals() {
-    return new Totals(shuffleWrite.get(), shuffleRead.get(), spill.get(), input.get(), tasks.get());
+  private Window windowOf(String stage) {
+    if (stage != null) {
+      return windows.get(stage);
+    }
+    return active.size() == 1 ? active.values().iterator().next() : null;
   }
 
-  /** Starts a new peak-heap window (after a GC, so the previous stage's garbage does not count). */
-  public void resetPeakHeap() {
-    System.gc();
-    peakHeap.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+  /**
+   * Starts measuring a stage on the calling thread. When no other stage runs, the heap window starts after a
+   * GC, so the previous stage's garbage does not count.
+   */
+  public synchronized void begin(String stage) {
+    if (active.isEmpty()) {
+      System.gc();
+    }
+    Window w = new Window();
+    w.peakHeap.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    windows.put(stage, w);
+    active.put(stage, w);
+    spark.sparkContext().setLocalProperty(STAGE_PROPERTY, stage);
   }
 
-  public long peakHeapBytes() {
-    return peakHeap.get();
+  /** Ends a stage begun on the calling thread, and gives the peak heap in bytes while it ran. */
+  public synchronized long end(String stage) {
+    spark.sparkContext().setLocalProperty(STAGE_PROPERTY, null);
+    return active.remove(stage).peakHeap.get();
+  }
+
+  /**
+   * A stage's task totals. Spark reports task ends asynchronously, so read them after the last stage has
+   * ended, when late reports have counted for the stage they belong to.
+   */
+  public Totals totals(String stage) {
+    Window w = windows.get(stage);
+    return new Totals(w.shuffleWrite.get(), w.shuffleRead.get(), w.spill.get(), w.input.get(), w.tasks.get());
   }
 
   @Override

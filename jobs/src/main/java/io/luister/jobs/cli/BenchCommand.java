@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
@@ -62,6 +62,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Extra Spark setting, repeatable.")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
+  @Option(names = "--concurrent-stages", paramLabel = "N", defaultValue = "" + Pipeline.DEFAULT_CONCURRENT_STAGES,
+      description = "At most N stages whose inputs are ready run at the same time, as in run; 1 runs them one "
+          + "after another. Default: ${DEFAULT-VALUE}.")
+  int concurrentStages;
+
   @Override
   public Integer call() throws IOException {
     Path home = Path.of(System.getProperty("luister.home", "."));
@@ -92,28 +97,23 @@ final class BenchCommand implements Callable<Integer> {
       // of the two is reported, which makes the pipeline's ratio the conservative one.
       ReadTokeniseFloor.Result floorBefore = ReadTokeniseFloor.measure(ctx.spark(), ctx.config);
       Console.info(String.format("bench: floor (before) %.1f s over %,d records", floorBefore.seconds(), floorBefore.records()));
-      List<BenchReport.Stage> measured = new ArrayList<>();
+      Map<String, Timing> timings = new ConcurrentHashMap<>();
+      long pipelineStart = System.nanoTime();
       String period = null;
       if (wanted.contains("ingest")) {
         List<IngestResult> ingested = new ArrayList<>();
-        measured.add(measure(ctx, probe, "ingest", () -> {
-          ingested.addAll(IngestCommand.ingest(ctx, List.of(), null));
-          return null;
-        }));
+        timed(probe, "ingest", pipelineStart, timings, () -> ingested.addAll(IngestCommand.ingest(ctx, List.of(), null)));
         period = AnalysisPeriod.choose(null, ingested.stream().map(IngestResult::lastDay).toList());
       } else {
         period = ctx.analysisPeriod(null);
       }
       String chosen = period;
-      for (Pipeline.Stage stage : Pipeline.AFTER_INGEST) {
-        if (wanted.contains(stage.name()) && !(stage.needsTaxonomy() && ctx.taxonomy == null)) {
-          measured.add(measure(ctx, probe, stage.name(), () -> {
-            stage.body().accept(ctx, chosen);
-            return null;
-          }));
-        }
-      }
-      double pipelineSeconds = measured.stream().mapToDouble(BenchReport.Stage::wallSeconds).sum();
+      List<Pipeline.Stage> toRun = Pipeline.AFTER_INGEST.stream()
+          .filter(stage -> wanted.contains(stage.name()) && !(stage.needsTaxonomy() && ctx.taxonomy == null)).toList();
+      Pipeline.run(toRun, concurrentStages,
+          stage -> timed(probe, stage.name(), pipelineStart, timings, () -> stage.body().accept(ctx, chosen)));
+      double pipelineSeconds = (System.nanoTime() - pipelineStart) / 1e9;
+      List<BenchReport.Stage> measured = measured(ctx, probe, timings);
       ReadTokeniseFloor.Result floorAfter = ReadTokeniseFloor.measure(ctx.spark(), ctx.config);
       double floor = Math.min(floorBefore.seconds(), floorAfter.seconds());
       Instant finished = Instant.now();
@@ -131,22 +131,40 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs one stage, and reads its rows in/out from what it logged in ops.runs for this run. */
-  private static BenchReport.Stage measure(RunContext ctx, StageProbe probe, String name, Supplier<Void> body) {
-    probe.resetPeakHeap();
-    StageProbe.Totals before = probe.totals();
+  /** When a stage started (seconds after the pipeline's start), how long it ran, and the peak heap meanwhile. */
+  private record Timing(double startSeconds, double seconds, long peakHeapBytes) {}
+
+  private static void timed(StageProbe probe, String name, long pipelineStart, Map<String, Timing> timings, Runnable body) {
+    probe.begin(name);
     long start = System.nanoTime();
-    body.get();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    StageProbe.Totals used = probe.totals().minus(before);
-    Row rows = ctx.warehouse.read(ctx.spark(), io.luister.common.warehouse.Layer.OPS, RunLog.TABLE)
-        .filter(col("run_id").equalTo(ctx.runId).and(col("stage").equalTo(name)))
-        .agg(coalesce(sum("rows_read"), lit(0L)), coalesce(sum("rows_accepted"), lit(0L))).first();
-    long in = rows.getLong(0);
-    long out = rows.getLong(1);
-    return new BenchReport.Stage(name, seconds, in, out, seconds > 0 ? in / seconds : 0,
-        probe.peakHeapBytes() >> 20, used.shuffleWriteBytes(), used.shuffleReadBytes(), used.spillBytes(),
-        used.inputBytes());
+    try {
+      body.run();
+    } finally {
+      long peak = probe.end(name);
+      timings.put(name, new Timing((start - pipelineStart) / 1e9, (System.nanoTime() - start) / 1e9, peak));
+    }
+  }
+
+  /** Each stage's figures in the order the stages started, rows in/out from what they logged in ops.runs. */
+  private static List<BenchReport.Stage> measured(RunContext ctx, StageProbe probe, Map<String, Timing> timings) {
+    Map<String, Row> rows = new java.util.HashMap<>();
+    for (Row r : ctx.warehouse.read(ctx.spark(), io.luister.common.warehouse.Layer.OPS, RunLog.TABLE)
+        .filter(col("run_id").equalTo(ctx.runId)).groupBy("stage")
+        .agg(coalesce(sum("rows_read"), lit(0L)), coalesce(sum("rows_accepted"), lit(0L))).collectAsList()) {
+      rows.put(r.getString(0), r);
+    }
+    List<BenchReport.Stage> measured = new ArrayList<>();
+    timings.entrySet().stream().sorted(Comparator.comparingDouble(e -> e.getValue().startSeconds())).forEach(e -> {
+      Timing t = e.getValue();
+      StageProbe.Totals used = probe.totals(e.getKey());
+      Row r = rows.get(e.getKey());
+      long in = r == null ? 0 : r.getLong(1);
+      long out = r == null ? 0 : r.getLong(2);
+      measured.add(new BenchReport.Stage(e.getKey(), t.startSeconds(), t.seconds(), in, out,
+          t.seconds() > 0 ? in / t.seconds() : 0, t.peakHeapBytes() >> 20, used.shuffleWriteBytes(),
+          used.shuffleReadBytes(), used.spillBytes(), used.inputBytes()));
+    });
+    return measured;
   }
 
   /** Generates the data set once per (items, seed); a marker file says a previous generation completed. */

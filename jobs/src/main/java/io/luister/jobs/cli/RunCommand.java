@@ -2,6 +2,7 @@ package io.luister.jobs.cli;
 
 import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.ingest.IngestResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage in order for one period: ingest, unify, themes, sentiment, analyse, silences, report (stages that compare categories only when "
+    description = "Runs every stage for one period: ingest, unify, then themes, sentiment and silences (at the same time), analyse, report (stages that compare categories only when "
         + "a taxonomy is configured; the report goes to report.output_dir, default reports/<period>/), then applies the configured retention.")
 final class RunCommand implements Callable<Integer> {
   @Mixin
@@ -18,6 +19,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--period", paramLabel = "yyyy-Qn",
       description = "The quarter to analyse, e.g. 2026-Q3. Default: the latest complete quarter in the data.")
   String period;
+
+  @Option(names = "--concurrent-stages", paramLabel = "N", defaultValue = "" + Pipeline.DEFAULT_CONCURRENT_STAGES,
+      description = "Stages whose inputs are ready (themes, sentiment and silences after unify) run at the same time, "
+          + "at most N; 1 runs them one after another. Default: ${DEFAULT-VALUE}.")
+  int concurrentStages;
 
   @Override
   public Integer call() {
@@ -29,13 +35,15 @@ final class RunCommand implements Callable<Integer> {
       List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
       String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
+      List<Pipeline.Stage> stages = new ArrayList<>();
       for (Pipeline.Stage stage : Pipeline.AFTER_INGEST) {
         if (stage.needsTaxonomy() && ctx.taxonomy == null) {
           Console.info(stage.name() + ": skipped (it compares categories, and the config names no taxonomy)");
         } else {
-          stage.body().accept(ctx, chosen);
+          stages.add(stage);
         }
       }
+      Pipeline.run(stages, concurrentStages, stage -> stage.body().accept(ctx, chosen));
       RetentionCommand.retention(ctx, chosen);
       Summaries.printIngest(ingested);
       Console.out("period " + chosen + " done. Query the tables with: bin/luister sql \"SELECT * FROM ops.runs\"");

@@ -77,14 +77,15 @@ final class RunContext implements AutoCloseable {
         .map(s -> io.luister.jobs.AnalysisPeriod.lastDayInBronze(spark(), config, warehouse, s).orElse(null)).toList());
   }
 
-  Pseudonymizer pseudonymizer() {
+  /** Synchronized, as are the other lazily made parts: stages may run on several threads (Pipeline). */
+  synchronized Pseudonymizer pseudonymizer() {
     if (pseudonymizer == null) {
       pseudonymizer = PseudonymKeys.forProgram(config, System.getenv());
     }
     return pseudonymizer;
   }
 
-  SparkSession spark() {
+  synchronized SparkSession spark() {
     if (spark == null) {
       Map<String, String> conf = new LinkedHashMap<>(config.sparkConf());
       conf.putAll(options.sparkConf);

@@ -43,6 +43,10 @@ public final class RunLog {
           r.status(), r.message()));
     }
     Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).coalesce(1);
-    warehouse.append(frame, Layer.OPS, TABLE);
+    // Stages running at once in one JVM each append their line: Delta lets blind appends commit side by side,
+    // but the auto compaction each append may start would rewrite the same small files twice.
+    synchronized (RunLog.class) {
+      warehouse.append(frame, Layer.OPS, TABLE);
+    }
   }
 }
