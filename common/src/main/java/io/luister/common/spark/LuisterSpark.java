@@ -34,6 +34,10 @@ public final class LuisterSpark {
         // written, so a partitioned table is written once with few files per partition, instead of one small
         // file per task and partition that auto compaction then reads and writes again (docs/performance.md).
         .config("spark.databricks.delta.optimizeWrite.enabled", "true")
+        // A task writes the rows of up to this many partitions (periods) through open files at once, instead of
+        // first sorting its rows by partition: after the optimized write's shuffle a task holds one or a few
+        // periods, and the sort only buffered (at 10M items: spilled) them. More partitions fall back to the sort.
+        .config("spark.sql.maxConcurrentOutputFileWriters", "8")
         .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     if (master != null && master.startsWith("local")) {
       b.config("spark.driver.host", "127.0.0.1")
