@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.NGram;
@@ -17,6 +19,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The features of the classifiers trained in a run (categories, sentiment): the words of an item and its word
@@ -30,6 +34,7 @@ import org.apache.spark.sql.Row;
  * terms times the number of classes.
  */
 public final class TermFeatures {
+  private static final Logger LOG = LoggerFactory.getLogger(TermFeatures.class);
   /** Where the weighted term vector goes. */
   public static final String FEATURES = "_features";
   /** At most this many terms, the most frequent; as many dimensions as the hashed features had. */
@@ -80,7 +85,18 @@ public final class TermFeatures {
     return fit(training, tokensColumn).map(features -> {
       Dataset<Row> featured = new PipelineModel("features", features.toArray(Transformer[]::new)).transform(training);
       List<Transformer> stages = new ArrayList<>(features);
-      stages.add(classifier.setFeaturesCol(FEATURES).fit(featured));
+      LogisticRegressionModel model = classifier.setFeaturesCol(FEATURES).fit(featured);
+      if (model.hasSummary()) {
+        // How far the optimiser got: the objective every few iterations shows whether maxIter cuts it short.
+        double[] loss = model.summary().objectiveHistory();
+        StringBuilder trace = new StringBuilder();
+        for (int i = 0; i < loss.length; i += Math.max(1, loss.length / 6)) {
+          trace.append(String.format(Locale.ROOT, "%d:%.5f ", i, loss[i]));
+        }
+        LOG.info("classifier: {} iterations, objective {}(last {})", model.summary().totalIterations(), trace,
+            String.format(Locale.ROOT, "%.5f", loss[loss.length - 1]));
+      }
+      stages.add(model);
       return stages;
     });
   }
