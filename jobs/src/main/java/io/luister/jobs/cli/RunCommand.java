@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage for one period: ingest, unify, then themes, sentiment and silences (at the same time), analyse, report (stages that compare categories only when "
+    description = "Runs every stage for one period: ingest, unify, then themes, sentiment and silences side by side (see --concurrent-stages), analyse, report (stages that compare categories only when "
         + "a taxonomy is configured; the report goes to report.output_dir, default reports/<period>/), then applies the configured retention.")
 final class RunCommand implements Callable<Integer> {
   @Mixin
