@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -62,10 +64,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Extra Spark setting, repeatable.")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
-  @Option(names = "--concurrent-stages", paramLabel = "N", defaultValue = "" + Pipeline.DEFAULT_CONCURRENT_STAGES,
-      description = "At most N stages whose inputs are ready run at the same time, as in run; 1 runs them one "
-          + "after another. Default: ${DEFAULT-VALUE}.")
-  int concurrentStages;
+  @Mixin
+  StageOptions stageOptions;
 
   @Override
   public Integer call() throws IOException {
@@ -108,9 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         period = ctx.analysisPeriod(null);
       }
       String chosen = period;
-      List<Pipeline.Stage> toRun = Pipeline.AFTER_INGEST.stream()
-          .filter(stage -> wanted.contains(stage.name()) && !(stage.needsTaxonomy() && ctx.taxonomy == null)).toList();
-      Pipeline.run(toRun, concurrentStages,
+      Pipeline.run(Pipeline.forProgram(ctx, wanted::contains), stageOptions.concurrentStages,
           stage -> timed(probe, stage.name(), pipelineStart, timings, () -> stage.body().accept(ctx, chosen)));
       double pipelineSeconds = (System.nanoTime() - pipelineStart) / 1e9;
       List<BenchReport.Stage> measured = measured(ctx, probe, timings);
@@ -147,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Each stage's figures in the order the stages started, rows in/out from what they logged in ops.runs. */
   private static List<BenchReport.Stage> measured(RunContext ctx, StageProbe probe, Map<String, Timing> timings) {
-    Map<String, Row> rows = new java.util.HashMap<>();
+    Map<String, Row> rows = new HashMap<>();
     for (Row r : ctx.warehouse.read(ctx.spark(), io.luister.common.warehouse.Layer.OPS, RunLog.TABLE)
         .filter(col("run_id").equalTo(ctx.runId)).groupBy("stage")
         .agg(coalesce(sum("rows_read"), lit(0L)), coalesce(sum("rows_accepted"), lit(0L))).collectAsList()) {

@@ -46,6 +46,25 @@ final class Pipeline {
   /** Stages run at once by default: two, since one stage alone kept 60–73 % of two cores busy at 1M items. */
   static final int DEFAULT_CONCURRENT_STAGES = 2;
 
+  /**
+   * The stages after ingest that {@code wanted} names, without those that compare categories when the program has
+   * no taxonomy (each of those is reported as skipped).
+   */
+  static List<Stage> forProgram(RunContext ctx, java.util.function.Predicate<String> wanted) {
+    List<Stage> chosen = new ArrayList<>();
+    for (Stage stage : AFTER_INGEST) {
+      if (!wanted.test(stage.name())) {
+        continue;
+      }
+      if (stage.needsTaxonomy() && ctx.taxonomy == null) {
+        Console.info(stage.name() + ": skipped (it compares categories, and the config names no taxonomy)");
+      } else {
+        chosen.add(stage);
+      }
+    }
+    return chosen;
+  }
+
   static List<String> names() {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of("ingest"),
         AFTER_INGEST.stream().map(Stage::name)).toList();

@@ -2,7 +2,6 @@ package io.luister.jobs.cli;
 
 import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.ingest.IngestResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,10 +19,8 @@ final class RunCommand implements Callable<Integer> {
       description = "The quarter to analyse, e.g. 2026-Q3. Default: the latest complete quarter in the data.")
   String period;
 
-  @Option(names = "--concurrent-stages", paramLabel = "N", defaultValue = "" + Pipeline.DEFAULT_CONCURRENT_STAGES,
-      description = "Stages whose inputs are ready (themes, sentiment and silences after unify) run at the same time, "
-          + "at most N; 1 runs them one after another. Default: ${DEFAULT-VALUE}.")
-  int concurrentStages;
+  @Mixin
+  StageOptions stageOptions;
 
   @Override
   public Integer call() {
@@ -35,15 +32,8 @@ final class RunCommand implements Callable<Integer> {
       List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
       String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
-      List<Pipeline.Stage> stages = new ArrayList<>();
-      for (Pipeline.Stage stage : Pipeline.AFTER_INGEST) {
-        if (stage.needsTaxonomy() && ctx.taxonomy == null) {
-          Console.info(stage.name() + ": skipped (it compares categories, and the config names no taxonomy)");
-        } else {
-          stages.add(stage);
-        }
-      }
-      Pipeline.run(stages, concurrentStages, stage -> stage.body().accept(ctx, chosen));
+      Pipeline.run(Pipeline.forProgram(ctx, stage -> true), stageOptions.concurrentStages,
+          stage -> stage.body().accept(ctx, chosen));
       RetentionCommand.retention(ctx, chosen);
       Summaries.printIngest(ingested);
       Console.out("period " + chosen + " done. Query the tables with: bin/luister sql \"SELECT * FROM ops.runs\"");

@@ -43,8 +43,9 @@ public final class RunLog {
           r.status(), r.message()));
     }
     Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).coalesce(1);
-    // Stages running at once in one JVM each append their line: Delta lets blind appends commit side by side,
-    // but the auto compaction each append may start would rewrite the same small files twice.
+    // Stages side by side in one JVM (cli/Pipeline) each append a line when they end. Taken one at a time, neither
+    // append nor the auto compaction it may start meets a concurrent commit of the other, which the warehouse would
+    // otherwise resolve by writing again after a back-off; a line is a moment's work, so waiting costs nothing.
     synchronized (RunLog.class) {
       warehouse.append(frame, Layer.OPS, TABLE);
     }
