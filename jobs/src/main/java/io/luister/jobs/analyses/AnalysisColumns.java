@@ -83,6 +83,25 @@ public final class AnalysisColumns {
     return when(respondents.gt(0), promoters.minus(detractors).multiply(100.0).divide(respondents));
   }
 
+  /**
+   * Sum of small values (sentiment scores, theme-membership weights) that is the same bit for bit whatever order
+   * Spark adds the rows in: each value is rounded to 1e-9 and the rounded values are added as longs, which is
+   * exact. A sum of doubles depends on that order, which differs between two runs, and between local mode and a
+   * cluster; where scores cancel out, that difference is the whole result (a mean score of 1.2e-17 in one run and
+   * 6.2e-18 in the next, and ties that rank differently). Exact up to 9.2e9 in total; over that Spark fails the
+   * sum (ANSI) rather than wrapping. Null when every value is null, like sum().
+   */
+  static Column orderFreeSum(Column value) {
+    return sum(rint(value.multiply(FIXED_POINT_UNIT)).cast("long")).divide(FIXED_POINT_UNIT);
+  }
+
+  private static final double FIXED_POINT_UNIT = 1e9;
+
+  /** Mean with orderFreeSum's property (null values are left out, as avg() does). */
+  static Column orderFreeMean(Column value) {
+    return orderFreeSum(value).divide(count(value));
+  }
+
   static Column safeShare(Column part, Column whole) {
     return when(whole.gt(0), part.cast("double").divide(whole));
   }

@@ -78,7 +78,7 @@ public final class CriticalAuthors {
         max("day").as("last_post"),
         sum(when(col("period").equalTo(period), 1L).otherwise(0L)).as("posts_in_period"),
         max("reach").as("max_reach"),
-        avg("sentiment_score").as("mean_sentiment_score"));
+        AnalysisColumns.orderFreeMean(col("sentiment_score")).as("mean_sentiment_score"));
     // The category most of the relevant posts are about (negative ones; all posts when there are none).
     Dataset<Row> mainCategory = posts
         .groupBy(col("brand"), col("author"), coalesce(col("category"), lit("unclassified")).as("main_category"))

@@ -1,6 +1,7 @@
 package io.luister.jobs.analyses;
 
 import static io.luister.jobs.analyses.AnalysisColumns.ALL;
+import static io.luister.jobs.analyses.AnalysisColumns.orderFreeSum;
 import static org.apache.spark.sql.functions.*;
 
 import io.luister.jobs.GoldSchema;
@@ -106,21 +107,23 @@ public final class Reputation {
     Column m = col("m");
     Column rated = col("sentiment").isNotNull();
     Column negative = col("sentiment").equalTo("negative");
+    // Counts and scores are summed order-free, so a rerun or a cluster gives the same means and the same detractor
+    // ranks; the reach sums are unbounded, never cancel and only feed a share, so they stay plain sums.
     return w.groupBy(col("period"), col("brand"), subject, channel).agg(
-            sum(m).as("items"),
-            sum(when(rated, m)).as("rated_items"),
-            sum(when(negative, m)).as("negative"),
-            sum(when(col("sentiment").equalTo("neutral"), m)).as("neutral"),
-            sum(when(col("sentiment").equalTo("positive"), m)).as("positive"),
+            orderFreeSum(m).as("items"),
+            orderFreeSum(when(rated, m)).as("rated_items"),
+            orderFreeSum(when(negative, m)).as("negative"),
+            orderFreeSum(when(col("sentiment").equalTo("neutral"), m)).as("neutral"),
+            orderFreeSum(when(col("sentiment").equalTo("positive"), m)).as("positive"),
             sum(when(negative, m.multiply(col("reach_w")))).as("neg_reach"),
             sum(when(rated, m.multiply(col("reach_w")))).as("rated_reach"),
-            sum(when(rated, m.multiply(col("sentiment_score")))).as("score_sum"),
-            sum(when(col("nps_class").isNotNull(), m)).as("respondents"),
-            sum(when(col("nps_class").equalTo("promoter"), m)).as("promoters"),
-            sum(when(col("nps_class").equalTo("passive"), m)).as("passives"),
-            sum(when(col("nps_class").equalTo("detractor"), m)).as("detractors"),
-            sum(when(col("csat_ok").isNotNull(), m)).as("csat_respondents"),
-            sum(m.multiply(col("csat_ok"))).as("csat_sum"))
+            orderFreeSum(when(rated, m.multiply(col("sentiment_score")))).as("score_sum"),
+            orderFreeSum(when(col("nps_class").isNotNull(), m)).as("respondents"),
+            orderFreeSum(when(col("nps_class").equalTo("promoter"), m)).as("promoters"),
+            orderFreeSum(when(col("nps_class").equalTo("passive"), m)).as("passives"),
+            orderFreeSum(when(col("nps_class").equalTo("detractor"), m)).as("detractors"),
+            orderFreeSum(when(col("csat_ok").isNotNull(), m)).as("csat_respondents"),
+            orderFreeSum(m.multiply(col("csat_ok"))).as("csat_sum"))
         .na().fill(0.0, new String[] {"rated_items", "negative", "neutral", "positive", "respondents", "promoters",
             "passives", "detractors", "csat_respondents"})
         .withColumn("negative_share", AnalysisColumns.safeShare(col("negative"), col("rated_items")))

@@ -76,4 +76,27 @@ class ReputationTest {
     assertEquals(100.0, d(r, "nps"), 1e-9);
     assertTrue(r.isNullAt(r.fieldIndex("negative_share")));
   }
+
+  @Test
+  void scoresThatCancelOutSumToZeroWhateverTheOrderOfTheRows() {
+    StructType schema = new StructType().add("v", DataTypes.DoubleType);
+    List<List<Double>> orders = List.of(List.of(0.1, 0.2, -0.3), List.of(-0.3, 0.2, 0.1), List.of(0.2, -0.3, 0.1));
+    java.util.Set<Double> plainSums = new java.util.HashSet<>();
+    for (List<Double> order : orders) {
+      List<Row> rows = new java.util.ArrayList<>();
+      order.forEach(v -> rows.add(RowFactory.create(v)));
+      rows.add(RowFactory.create((Object) null));
+      // One partition, so Spark adds in the list's order: what differs between runs and clusters is that order.
+      Dataset<Row> values = TestSpark.session().createDataFrame(rows, schema).coalesce(1);
+      Row r = values.agg(org.apache.spark.sql.functions.sum("v"), AnalysisColumns.orderFreeSum(col("v")),
+          AnalysisColumns.orderFreeMean(col("v"))).first();
+      plainSums.add(r.getDouble(0));
+      assertEquals(0.0, r.getDouble(1), 0.0, "order-free sum of " + order);
+      assertEquals(0.0, r.getDouble(2), 0.0, "order-free mean of " + order + " (the null left out)");
+    }
+    assertTrue(plainSums.size() > 1, "a plain double sum depends on the order: " + plainSums);
+    Row none = TestSpark.session().createDataFrame(List.of(RowFactory.create((Object) null)), schema)
+        .agg(AnalysisColumns.orderFreeSum(col("v")), AnalysisColumns.orderFreeMean(col("v"))).first();
+    assertTrue(none.isNullAt(0) && none.isNullAt(1), "null without values, as sum() and avg()");
+  }
 }
