@@ -6,11 +6,14 @@ import io.luister.common.config.BrandConfig;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.SideBySide;
 import io.luister.jobs.unify.FeedbackUnion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,10 +32,14 @@ public final class AnalysesStage {
   private final ProgramConfig config;
   private final Warehouse warehouse;
 
-  public AnalysesStage(SparkSession spark, ProgramConfig config, Warehouse warehouse) {
+  private final int concurrentWrites;
+
+  /** @param concurrentWrites how many of the stage's tables are computed and written at once (1: one at a time) */
+  public AnalysesStage(SparkSession spark, ProgramConfig config, Warehouse warehouse, int concurrentWrites) {
     this.spark = spark;
     this.config = config;
     this.warehouse = warehouse;
+    this.concurrentWrites = concurrentWrites;
   }
 
   /**
@@ -46,7 +53,6 @@ public final class AnalysesStage {
     List<String> window = new ArrayList<>(baseline);
     window.add(period);
     List<String> notes = new ArrayList<>();
-    Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> history = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isin(window.toArray()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -64,35 +70,58 @@ public final class AnalysesStage {
       Dataset<Row> currentMembership = membership == null ? null : membership.filter(col("period").equalTo(period));
       String zone = config.timezone().getId();
       double reachCap = ShareOfVoice.reachCap(current, config.analyses().reachCapPercentile());
-
-      write(ShareOfVoice.compute(current, zone, reachCap, runId), ShareOfVoice.TABLE, period, written);
-      write(Reputation.compute(current, sentiment, currentMembership, themes, reachCap, runId), Reputation.TABLE,
-          period, written);
-      if (sentiment != null) {
-        write(CriticalAuthors.compute(history, sentiment, period, config.analyses(), runId), CriticalAuthors.TABLE,
-            period, written);
-      }
       List<String> withAccounts = config.allBrands().stream().filter(b -> !b.accounts().isEmpty())
           .map(BrandConfig::name).toList();
       if (withAccounts.isEmpty()) {
         notes.add("webcare: no brand has accounts configured; gold.webcare is empty");
       }
-      Dataset<Row> replies = warehouse.read(spark, Layer.SILVER, "feedback")
-          .filter(col("period").geq(period).and(col("channel").equalTo(FeedbackUnion.SOCIAL))
-              .and(col("own_account")).and(col("in_reply_to").isNotNull()));
-      write(Webcare.compute(current, replies, sentiment, withAccounts, runId), Webcare.TABLE, period, written);
-      List<AlertModel.Alert> alerts = EmergingIssues.detect(history,
-          themeHistoryComplete(membership, window, notes) ? membership : null, period, config.analyses());
-      write(EmergingIssues.frame(spark, alerts, period, runId), EmergingIssues.TABLE, period, written);
-      write(ChannelMix.compute(current, config.brand().name(), runId), ChannelMix.TABLE, period, written);
-      Dataset<Row> journeys = CustomerJourneys.journeys(current, runId).persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        write(journeys, CustomerJourneys.TABLE, period, written);
-        write(CustomerJourneys.summary(journeys, runId), CustomerJourneys.SUMMARY_TABLE, period, written);
-      } finally {
-        journeys.unpersist();
+      Dataset<Row> themeHistory = themeHistoryComplete(membership, window, notes) ? membership : null;
+      Map<String, Long> counts = new ConcurrentHashMap<>();
+      List<AlertModel.Alert> alerts = new CopyOnWriteArrayList<>();
+      // The tables are independent of each other; written side by side, one table's tasks run while the driver
+      // plans or commits another (SideBySide). Each is replaced whole, so a failure leaves every table as before
+      // or complete, as one at a time did.
+      List<SideBySide.Work> tables = new ArrayList<>();
+      tables.add(SideBySide.Work.of(ShareOfVoice.TABLE, () ->
+          write(ShareOfVoice.compute(current, zone, reachCap, runId), ShareOfVoice.TABLE, period, counts)));
+      tables.add(SideBySide.Work.of(Reputation.TABLE, () ->
+          write(Reputation.compute(current, sentiment, currentMembership, themes, reachCap, runId), Reputation.TABLE,
+              period, counts)));
+      if (sentiment != null) {
+        tables.add(SideBySide.Work.of(CriticalAuthors.TABLE, () ->
+            write(CriticalAuthors.compute(history, sentiment, period, config.analyses(), runId), CriticalAuthors.TABLE,
+                period, counts)));
       }
-      return new Result(written, notes, alerts);
+      tables.add(SideBySide.Work.of(Webcare.TABLE, () -> {
+        Dataset<Row> replies = warehouse.read(spark, Layer.SILVER, "feedback")
+            .filter(col("period").geq(period).and(col("channel").equalTo(FeedbackUnion.SOCIAL))
+                .and(col("own_account")).and(col("in_reply_to").isNotNull()));
+        write(Webcare.compute(current, replies, sentiment, withAccounts, runId), Webcare.TABLE, period, counts);
+      }));
+      tables.add(SideBySide.Work.of(EmergingIssues.TABLE, () -> {
+        alerts.addAll(EmergingIssues.detect(history, themeHistory, period, config.analyses()));
+        write(EmergingIssues.frame(spark, alerts, period, runId), EmergingIssues.TABLE, period, counts);
+      }));
+      tables.add(SideBySide.Work.of(ChannelMix.TABLE, () ->
+          write(ChannelMix.compute(current, config.brand().name(), runId), ChannelMix.TABLE, period, counts)));
+      tables.add(SideBySide.Work.of(CustomerJourneys.TABLE, () -> {
+        Dataset<Row> journeys = CustomerJourneys.journeys(current, runId).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          write(journeys, CustomerJourneys.TABLE, period, counts);
+          write(CustomerJourneys.summary(journeys, runId), CustomerJourneys.SUMMARY_TABLE, period, counts);
+        } finally {
+          journeys.unpersist();
+        }
+      }));
+      SideBySide.run(tables, concurrentWrites, "luister-analyse");
+      Map<String, Long> written = new LinkedHashMap<>();
+      for (String table : List.of(ShareOfVoice.TABLE, Reputation.TABLE, CriticalAuthors.TABLE, Webcare.TABLE,
+          EmergingIssues.TABLE, ChannelMix.TABLE, CustomerJourneys.TABLE, CustomerJourneys.SUMMARY_TABLE)) {
+        if (counts.containsKey(table)) {
+          written.put(table, counts.get(table));
+        }
+      }
+      return new Result(written, notes, List.copyOf(alerts));
     } finally {
       history.unpersist();
     }

@@ -27,7 +27,7 @@ final class AnalyseCommand extends PeriodStageCommand {
 
   static void analyse(RunContext ctx, String period) {
     Instant started = Instant.now();
-    AnalysesStage.Result result = new AnalysesStage(ctx.spark(), ctx.config, ctx.warehouse)
+    AnalysesStage.Result result = new AnalysesStage(ctx.spark(), ctx.config, ctx.warehouse, ctx.concurrentWork)
         .run(period, Periods.preceding(period, ctx.config.baselinePeriods()), ctx.runId);
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     result.notes().forEach(n -> Console.info("analyse: " + n));

@@ -93,6 +93,7 @@ final class BenchCommand implements Callable<Integer> {
     options.sparkConf.putAll(sparkConf);
     long started = System.nanoTime();
     try (RunContext ctx = new RunContext(options); StageProbe probe = new StageProbe(ctx.spark())) {
+      ctx.concurrentWork = stageOptions.concurrentStages;
       // The floor runs before (also warming the file cache and the JIT) and after the pipeline; the faster
       // of the two is reported, which makes the pipeline's ratio the conservative one.
       ReadTokeniseFloor.Result floorBefore = ReadTokeniseFloor.measure(ctx.spark(), ctx.config);
@@ -108,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         period = ctx.analysisPeriod(null);
       }
       String chosen = period;
-      Pipeline.run(Pipeline.forProgram(ctx, wanted::contains), stageOptions.concurrentStages,
+      Pipeline.run(Pipeline.forProgram(ctx, wanted::contains), ctx.concurrentWork,
           stage -> timed(probe, stage.name(), pipelineStart, timings, () -> stage.body().accept(ctx, chosen)));
       double pipelineSeconds = (System.nanoTime() - pipelineStart) / 1e9;
       List<BenchReport.Stage> measured = measured(ctx, probe, timings);

@@ -1,6 +1,8 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.SourceConfig;
 import io.luister.jobs.LuisterDataException;
+import io.luister.jobs.SideBySide;
 import io.luister.jobs.ingest.IngestResult;
 import io.luister.jobs.ingest.IngestStage;
 import io.luister.jobs.ops.RunLog;
@@ -8,7 +10,9 @@ import io.luister.jobs.ops.RunRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,40 +48,48 @@ final class IngestCommand implements Callable<Integer> {
   static List<IngestResult> ingest(RunContext ctx, List<String> only, String period) {
     IngestStage stage = new IngestStage(ctx.spark(), ctx.config, ctx.warehouse, ctx.pseudonymizer(), ctx.runId,
         ctx.startedAt);
-    List<IngestResult> results = new ArrayList<>();
-    List<RunRecord> records = new ArrayList<>();
-    List<String> refused = new ArrayList<>();
-    for (var source : ctx.config.sources()) {
-      if (!only.isEmpty() && !only.contains(source.name())) {
-        continue;
-      }
-      Instant started = Instant.now();
-      Console.info("ingest: " + source.name() + " (" + source.type().configName() + ", " + source.format().configName() + ") ...");
-      IngestResult r;
-      try {
-        r = stage.ingest(source);
-      } catch (LuisterDataException e) {
-        // An unusable file refuses its source before anything of it is written; the other sources still go in,
-        // so one broken export costs one source, not the run's whole ingest.
-        Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
-        refused.add(e.getMessage());
-        records.add(new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
-            Timestamp.from(started), Timestamp.from(Instant.now()),
-            (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, "refused", e.getMessage()));
-        continue;
-      }
-      Console.info(String.format("ingest: %s read %,d, accepted %,d, quarantined %,d (%,d duplicates) in %.1f s",
-          r.source(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(), r.seconds()));
-      results.add(r);
-      records.add(stage.toRunRecord(r, period, started));
+    List<SourceConfig> chosen = ctx.config.sources().stream()
+        .filter(source -> only.isEmpty() || only.contains(source.name())).toList();
+    // Filled per source, read in the config's order below, so the log and the results do not depend on which
+    // source finished first.
+    IngestResult[] results = new IngestResult[chosen.size()];
+    RunRecord[] records = new RunRecord[chosen.size()];
+    String[] refusals = new String[chosen.size()];
+    List<SideBySide.Work> work = new ArrayList<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      int at = i;
+      SourceConfig source = chosen.get(i);
+      work.add(SideBySide.Work.of(source.name(), () -> {
+        Instant started = Instant.now();
+        Console.info("ingest: " + source.name() + " (" + source.type().configName() + ", " + source.format().configName() + ") ...");
+        try {
+          IngestResult r = stage.ingest(source);
+          Console.info(String.format("ingest: %s read %,d, accepted %,d, quarantined %,d (%,d duplicates) in %.1f s",
+              r.source(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(), r.seconds()));
+          results[at] = r;
+          records[at] = stage.toRunRecord(r, period, started);
+        } catch (LuisterDataException e) {
+          // An unusable file refuses its source before anything of it is written; the other sources still go in,
+          // so one broken export costs one source, not the run's whole ingest.
+          Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
+          refusals[at] = e.getMessage();
+          records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
+              Timestamp.from(started), Timestamp.from(Instant.now()),
+              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, "refused", e.getMessage());
+        }
+      }));
     }
-    RunLog.append(ctx.spark(), ctx.warehouse, records);
+    // Sources side by side (two by default): one source's driver work (listing, schema inference, planning, Delta
+    // commits) overlaps another's tasks.
+    SideBySide.run(work, ctx.concurrentWork, "luister-ingest");
+    List<String> refused = Arrays.stream(refusals).filter(Objects::nonNull).toList();
+    RunLog.append(ctx.spark(), ctx.warehouse, List.of(records));
     if (!refused.isEmpty()) {
       // Later stages would analyse the period without those sources and report silences that are only a
       // missing export: stop here, with every refusal named (and logged in ops.runs with status 'refused').
       throw new LuisterDataException(refused.size() + " source(s) refused, the others were ingested: "
           + String.join("; ", refused));
     }
-    return results;
+    return Arrays.stream(results).filter(Objects::nonNull).toList();
   }
 }

@@ -1,15 +1,8 @@
 package io.luister.jobs.cli;
 
+import io.luister.jobs.SideBySide;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -18,10 +11,9 @@ import java.util.function.Consumer;
  * period. One list, so a new stage is added in one place and the run, the benchmark and their docs cannot
  * disagree.
  *
- * <p>Stages whose inputs are ready run at the same time in one Spark application ({@link #run}). A stage keeps
- * some of the machine idle: its driver plans queries and commits to Delta between Spark jobs, and a model fit
- * runs on one partition. Themes, sentiment and silences all read only {@code silver.feedback}, so another
- * stage's tasks can fill that time.
+ * <p>Stages whose inputs are ready run at the same time in one Spark application ({@link #run}). Themes,
+ * sentiment and silences all read only {@code silver.feedback}, so each can fill the time another leaves the
+ * cores idle.
  */
 final class Pipeline {
   private Pipeline() {}
@@ -71,63 +63,15 @@ final class Pipeline {
   }
 
   /**
-   * Runs the given stages, each once the stages it needs among them have finished, at most {@code concurrent} at
-   * a time, starting ready stages in list order; with 1, one after another in list order. A need outside the list
-   * counts as met (the stage ran before, or is skipped). When a stage fails no further stage starts; the running
-   * ones finish (each commits its own tables whole or not at all), and the first failure is thrown as it was.
+   * Runs the given stages side by side ({@link SideBySide#run}): each once the stages it needs among them have
+   * finished, at most {@code concurrent} at a time; with 1, one after another in list order. When a stage fails no
+   * further stage starts, the running ones finish, and the first failure is thrown as it was.
    */
   static void run(List<Stage> stages, int concurrent, Consumer<Stage> runStage) {
     if (concurrent < 1) {
       throw new IllegalArgumentException("--concurrent-stages must be at least 1, not " + concurrent);
     }
-    Set<String> listed = new HashSet<>(stages.stream().map(Stage::name).toList());
-    Set<String> done = new HashSet<>();
-    List<Stage> waiting = new ArrayList<>(stages);
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrent,
-        r -> new Thread(r, "luister-stage-" + threadNumber.incrementAndGet()));
-    ExecutorCompletionService<Stage> finished = new ExecutorCompletionService<>(pool);
-    Throwable failure = null;
-    int running = 0;
-    try {
-      while (true) {
-        for (var it = waiting.iterator(); failure == null && running < concurrent && it.hasNext(); ) {
-          Stage stage = it.next();
-          if (stage.after().stream().allMatch(need -> done.contains(need) || !listed.contains(need))) {
-            it.remove();
-            finished.submit(() -> runStage.accept(stage), stage);
-            running++;
-          }
-        }
-        if (running == 0) {
-          break;
-        }
-        Future<Stage> next = finished.take();
-        running--;
-        try {
-          done.add(next.get().name());
-        } catch (ExecutionException e) {
-          failure = failure == null ? e.getCause() : failure;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while stages were running", e);
-    } finally {
-      pool.shutdownNow();
-    }
-    if (failure instanceof RuntimeException r) {
-      throw r;
-    }
-    if (failure instanceof Error err) {
-      throw err;
-    }
-    if (failure != null) {
-      throw new IllegalStateException(failure);
-    }
-    if (!waiting.isEmpty()) {
-      throw new IllegalArgumentException("stages " + waiting.stream().map(Stage::name).toList()
-          + " need each other or a stage that never finished");
-    }
+    SideBySide.run(stages.stream().map(stage -> new SideBySide.Work(stage.name(), stage.after(),
+        () -> runStage.accept(stage))).toList(), concurrent, "luister-stage");
   }
 }

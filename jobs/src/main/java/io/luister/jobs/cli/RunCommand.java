@@ -25,6 +25,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (RunContext ctx = new RunContext(program)) {
+      ctx.concurrentWork = stageOptions.concurrentStages;
       if (period != null) {
         AnalysisPeriod.choose(period, List.of());
       }
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
       List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
       String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
-      Pipeline.run(Pipeline.forProgram(ctx, stage -> true), stageOptions.concurrentStages,
+      Pipeline.run(Pipeline.forProgram(ctx, stage -> true), ctx.concurrentWork,
           stage -> stage.body().accept(ctx, chosen));
       RetentionCommand.retention(ctx, chosen);
       Summaries.printIngest(ingested);

@@ -31,6 +31,12 @@ final class RunContext implements AutoCloseable {
   final Warehouse warehouse;
   final String runId;
   final Instant startedAt;
+  /**
+   * How many stages run at once, how many sources ingest reads at once and how many tables analyse computes at
+   * once ({@link io.luister.jobs.SideBySide}); {@code run} and {@code bench} set it from --concurrent-stages before
+   * any stage starts.
+   */
+  int concurrentWork = Pipeline.DEFAULT_CONCURRENT_STAGES;
   private final ProgramOptions options;
   private Pseudonymizer pseudonymizer;
   private SparkSession spark;

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 final class StageOptions {
   @Option(names = "--concurrent-stages", paramLabel = "N", defaultValue = "" + Pipeline.DEFAULT_CONCURRENT_STAGES,
       description = "Stages whose inputs are ready (themes, sentiment and silences after unify) run side by side, at "
-          + "most N at once; 1 runs them one after another. Default: ${DEFAULT-VALUE}.")
+          + "most N at once; ingest reads N sources and analyse computes N tables at once. 1 runs everything one "
+          + "after another. Default: ${DEFAULT-VALUE}.")
   int concurrentStages;
 }
