@@ -75,7 +75,7 @@ public final class SentimentModel {
     try {
       Optional<List<Transformer>> stages = TermFeatures.fitClassifier(training, LexiconScorer.WORDS,
           new LogisticRegression().setLabelCol("_index").setWeightCol("_weight")
-              .setFamily("multinomial").setMaxIter(60).setRegParam(0.01).setElasticNetParam(0.0)
+              .setFamily("multinomial").setMaxIter(30).setRegParam(0.01).setElasticNetParam(0.0)
               .setProbabilityCol("_probability").setRawPredictionCol("_raw").setPredictionCol("_prediction"));
       if (stages.isEmpty()) {
         LOG.info("sentiment model: not trained, no term occurs in two self-labelled items");
