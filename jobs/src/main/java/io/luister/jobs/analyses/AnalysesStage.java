@@ -55,8 +55,10 @@ public final class AnalysesStage {
     List<String> notes = new ArrayList<>();
     Dataset<Row> history = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isin(window.toArray()))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> current = history.filter(col("period").equalTo(period));
+    // Read by the journeys table and its summary; persisting is lazy, so nothing is computed before they run.
+    Dataset<Row> journeys = CustomerJourneys.journeys(current, runId).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> current = history.filter(col("period").equalTo(period));
       Dataset<Row> sentiment = optional(Layer.SILVER, "sentiment", window, notes,
           "sentiment columns of gold.reputation stay empty, gold.critical_authors and webcare complaints are skipped");
       Dataset<Row> membership = optional(Layer.GOLD, "theme_membership", window, notes,
@@ -104,25 +106,17 @@ public final class AnalysesStage {
       }));
       tables.add(SideBySide.Work.of(ChannelMix.TABLE, () ->
           write(ChannelMix.compute(current, config.brand().name(), runId), ChannelMix.TABLE, period, counts)));
-      tables.add(SideBySide.Work.of(CustomerJourneys.TABLE, () -> {
-        Dataset<Row> journeys = CustomerJourneys.journeys(current, runId).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-          write(journeys, CustomerJourneys.TABLE, period, counts);
-          write(CustomerJourneys.summary(journeys, runId), CustomerJourneys.SUMMARY_TABLE, period, counts);
-        } finally {
-          journeys.unpersist();
-        }
-      }));
+      tables.add(SideBySide.Work.of(CustomerJourneys.TABLE, () ->
+          write(journeys, CustomerJourneys.TABLE, period, counts)));
+      tables.add(new SideBySide.Work(CustomerJourneys.SUMMARY_TABLE, List.of(CustomerJourneys.TABLE), () ->
+          write(CustomerJourneys.summary(journeys, runId), CustomerJourneys.SUMMARY_TABLE, period, counts)));
       SideBySide.run(tables, concurrentWrites, "luister-analyse");
-      Map<String, Long> written = new LinkedHashMap<>();
-      for (String table : List.of(ShareOfVoice.TABLE, Reputation.TABLE, CriticalAuthors.TABLE, Webcare.TABLE,
-          EmergingIssues.TABLE, ChannelMix.TABLE, CustomerJourneys.TABLE, CustomerJourneys.SUMMARY_TABLE)) {
-        if (counts.containsKey(table)) {
-          written.put(table, counts.get(table));
-        }
-      }
+      Map<String, Long> written = new LinkedHashMap<>();   // in the order of the list, whichever ended first
+      tables.stream().map(SideBySide.Work::name).filter(counts::containsKey)
+          .forEach(table -> written.put(table, counts.get(table)));
       return new Result(written, notes, List.copyOf(alerts));
     } finally {
+      journeys.unpersist();
       history.unpersist();
     }
   }

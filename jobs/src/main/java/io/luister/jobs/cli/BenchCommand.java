@@ -92,8 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     options.master = master;
     options.sparkConf.putAll(sparkConf);
     long started = System.nanoTime();
-    try (RunContext ctx = new RunContext(options); StageProbe probe = new StageProbe(ctx.spark())) {
-      ctx.concurrentWork = stageOptions.concurrentStages;
+    try (RunContext ctx = new RunContext(options, stageOptions.concurrentStages);
+        StageProbe probe = new StageProbe(ctx.spark())) {
       // The floor runs before (also warming the file cache and the JIT) and after the pipeline; the faster
       // of the two is reported, which makes the pipeline's ratio the conservative one.
       ReadTokeniseFloor.Result floorBefore = ReadTokeniseFloor.measure(ctx.spark(), ctx.config);

@@ -45,6 +45,8 @@ final class IngestCommand implements Callable<Integer> {
     }
   }
 
+  private static final String REFUSED = "refused";
+
   static List<IngestResult> ingest(RunContext ctx, List<String> only, String period) {
     IngestStage stage = new IngestStage(ctx.spark(), ctx.config, ctx.warehouse, ctx.pseudonymizer(), ctx.runId,
         ctx.startedAt);
@@ -54,7 +56,6 @@ final class IngestCommand implements Callable<Integer> {
     // source finished first.
     IngestResult[] results = new IngestResult[chosen.size()];
     RunRecord[] records = new RunRecord[chosen.size()];
-    String[] refusals = new String[chosen.size()];
     List<SideBySide.Work> work = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
       int at = i;
@@ -72,17 +73,17 @@ final class IngestCommand implements Callable<Integer> {
           // An unusable file refuses its source before anything of it is written; the other sources still go in,
           // so one broken export costs one source, not the run's whole ingest.
           Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
-          refusals[at] = e.getMessage();
           records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
               Timestamp.from(started), Timestamp.from(Instant.now()),
-              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, "refused", e.getMessage());
+              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, REFUSED, e.getMessage());
         }
       }));
     }
     // Sources side by side (two by default): one source's driver work (listing, schema inference, planning, Delta
     // commits) overlaps another's tasks.
     SideBySide.run(work, ctx.concurrentWork, "luister-ingest");
-    List<String> refused = Arrays.stream(refusals).filter(Objects::nonNull).toList();
+    List<String> refused = Arrays.stream(records).filter(r -> REFUSED.equals(r.status()))
+        .map(RunRecord::message).toList();
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(records));
     if (!refused.isEmpty()) {
       // Later stages would analyse the period without those sources and report silences that are only a

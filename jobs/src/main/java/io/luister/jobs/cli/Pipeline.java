@@ -68,9 +68,6 @@ final class Pipeline {
    * further stage starts, the running ones finish, and the first failure is thrown as it was.
    */
   static void run(List<Stage> stages, int concurrent, Consumer<Stage> runStage) {
-    if (concurrent < 1) {
-      throw new IllegalArgumentException("--concurrent-stages must be at least 1, not " + concurrent);
-    }
     SideBySide.run(stages.stream().map(stage -> new SideBySide.Work(stage.name(), stage.after(),
         () -> runStage.accept(stage))).toList(), concurrent, "luister-stage");
   }

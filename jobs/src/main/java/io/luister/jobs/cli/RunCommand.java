@@ -24,8 +24,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RunContext ctx = new RunContext(program)) {
-      ctx.concurrentWork = stageOptions.concurrentStages;
+    try (RunContext ctx = new RunContext(program, stageOptions.concurrentStages)) {
       if (period != null) {
         AnalysisPeriod.choose(period, List.of());
       }

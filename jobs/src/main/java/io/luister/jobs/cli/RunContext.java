@@ -33,17 +33,22 @@ final class RunContext implements AutoCloseable {
   final Instant startedAt;
   /**
    * How many stages run at once, how many sources ingest reads at once and how many tables analyse computes at
-   * once ({@link io.luister.jobs.SideBySide}); {@code run} and {@code bench} set it from --concurrent-stages before
-   * any stage starts.
+   * once ({@link io.luister.jobs.SideBySide}): --concurrent-stages for {@code run} and {@code bench}, the default
+   * for a stage run on its own.
    */
-  int concurrentWork = Pipeline.DEFAULT_CONCURRENT_STAGES;
+  final int concurrentWork;
   private final ProgramOptions options;
   private Pseudonymizer pseudonymizer;
   private SparkSession spark;
   private boolean ownsSpark;
 
   RunContext(ProgramOptions options) {
+    this(options, Pipeline.DEFAULT_CONCURRENT_STAGES);
+  }
+
+  RunContext(ProgramOptions options, int concurrentWork) {
     this.options = options;
+    this.concurrentWork = concurrentWork;
     ProgramConfig loaded = ConfigLoader.load(options.configFile());
     this.config = options.warehouse != null ? loaded.withWarehouse(options.warehouse) : loaded;
     this.warehouse = new Warehouse(config.warehouse());
