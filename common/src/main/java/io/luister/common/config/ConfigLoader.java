@@ -53,7 +53,7 @@ public final class ConfigLoader {
       "max_training_rows", "seed");
   static final Set<String> THEME_KEYS = Set.of("method", "k", "k_min", "k_max", "max_fit_rows", "vocabulary_size",
       "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed", "k_criterion",
-      "min_category_information", "category_weight", "term_weight");
+      "min_category_information", "category_weight", "term_weight", "restarts");
   static final Set<String> REPORT_KEYS = Set.of("output_dir", "languages");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
@@ -377,8 +377,9 @@ public final class ConfigLoader {
       double categoryWeight = fraction(node, "category_weight", "themes.category_weight", d.categoryWeight());
       String termWeight = choice(node, "term_weight", "themes.term_weight", d.termWeight(),
           List.of(ThemeSettings.IDF_INFORMATION, ThemeSettings.INFORMATION, ThemeSettings.IDF));
+      int restarts = integer(node, "restarts", "themes.restarts", d.restarts(), 1, 50);
       return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed,
-          criterion, information, categoryWeight, termWeight);
+          criterion, information, categoryWeight, termWeight, restarts);
     }
 
     /** A number that {@code valid} accepts; anything else present under {@code key} is a problem. */

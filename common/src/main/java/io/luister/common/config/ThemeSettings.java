@@ -27,14 +27,18 @@ package io.luister.common.config;
  *     keeps every term
  * @param categoryWeight the weight of an item's unified category as a feature next to its L2-normalised text
  *     vector (before normalising again), so that items of one category written in different words (other language)
- *     are closer; 0 clusters on the text alone; unclassified items get no category feature
+ *     are closer; 0 clusters on the text alone; unclassified items get no category feature. It shapes the
+ *     clusters; the {@code merge} criterion scores the number of themes on the text vectors alone
  * @param termWeight how terms are weighted before the L2 norm: {@code idf} (TF-IDF), {@code information} (counts ×
  *     the term's category information beyond chance) or {@code idf_information} (TF-IDF × that information); the
  *     information weightings fall back to IDF when the categories carry no information within the sources
+ * @param restarts how many times the {@code merge} criterion's k-means is fitted (seeds {@code seed},
+ *     {@code seed + 1}, ...); the fit with the lowest cost is kept. k-means ends in a local optimum that depends on
+ *     its start; more restarts cost one fit each
  */
 public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFitRows, int vocabularySize, int minDf,
     int minTokens, double matchSimilarity, double taxonomyCandidateShare, long seed, String kCriterion,
-    double minCategoryInformation, double categoryWeight, String termWeight) {
+    double minCategoryInformation, double categoryWeight, String termWeight, int restarts) {
   public static final String KMEANS = "kmeans";
   public static final String LDA = "lda";
   public static final String FIRST_PEAK = "first_peak";
@@ -44,12 +48,12 @@ public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFi
   public static final String INFORMATION = "information";
   public static final String IDF_INFORMATION = "idf_information";
   public static final ThemeSettings DEFAULTS =
-      new ThemeSettings(KMEANS, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, MERGE, 0.1, 0.0,
-          IDF_INFORMATION);
+      new ThemeSettings(KMEANS, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, MERGE, 0.1, 0.3,
+          IDF_INFORMATION, 1);
 
   /** These settings with another number of themes (0 = choose). */
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(method, newK, kMin, kMax, maxFitRows, vocabularySize, minDf, minTokens, matchSimilarity,
-        taxonomyCandidateShare, seed, kCriterion, minCategoryInformation, categoryWeight, termWeight);
+        taxonomyCandidateShare, seed, kCriterion, minCategoryInformation, categoryWeight, termWeight, restarts);
   }
 }

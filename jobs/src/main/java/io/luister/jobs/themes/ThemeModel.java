@@ -56,6 +56,10 @@ public final class ThemeModel {
   static final String UNCLASSIFIED = io.luister.common.taxonomy.Taxonomy.UNCLASSIFIED;
   static final String COUNTS = "_counts";
   static final String FEATURES = "_features";
+  /** The L2-normalised text vector, before the category feature is joined to it. */
+  static final String TEXT = "_text";
+  /** The vectors the number of themes is scored on: the text alone, without the category feature. */
+  static final String MERGE_FEATURES = "_merge_features";
   static final String CLUSTER = "_cluster";
   /** The over-clustered k-means cluster, before merging ({@link ThemeMerge}). */
   static final String SUBCLUSTER = "_subcluster";
@@ -148,7 +152,7 @@ public final class ThemeModel {
     // [unit text vector, w × one-hot category] normalised again: two items of one category sharing no term have
     // cosine w²/(1+w²) (1/3 at w = 0.7, about what two short texts sharing one of three terms have). Unclassified
     // (or unseen) categories are the dropped last level of the one-hot, so they get no category feature.
-    stages.add(new Normalizer().setInputCol("_tfidf").setOutputCol("_text").setP(2.0));
+    stages.add(new Normalizer().setInputCol("_tfidf").setOutputCol(TEXT).setP(2.0));
     stages.add(new SQLTransformer().setStatement("SELECT *, CASE WHEN category = '" + UNCLASSIFIED
         + "' THEN NULL ELSE category END AS _category FROM __THIS__"));
     stages.add(new StringIndexerModel(categories.toArray(String[]::new)).setInputCol("_category")
@@ -168,7 +172,7 @@ public final class ThemeModel {
     return List.of(
         new ElementwiseProduct().setScalingVec(Vectors.dense(w)).setInputCol("_category_onehot")
             .setOutputCol("_category_vector"),
-        new VectorAssembler().setInputCols(new String[] {"_text", "_category_vector"}).setOutputCol("_joined"),
+        new VectorAssembler().setInputCols(new String[] {TEXT, "_category_vector"}).setOutputCol("_joined"),
         new Normalizer().setInputCol("_joined").setOutputCol(FEATURES).setP(2.0));
   }
 
@@ -326,7 +330,8 @@ public final class ThemeModel {
       registerNonzeros(items);
       Dataset<Row> featurised = features.transform(sample)
           .filter(call_udf(NONZEROS_UDF, col(FEATURES)).gt(0))
-          .select("feedback_id", KEPT, COUNTS, FEATURES)
+          .select(col("feedback_id"), col(KEPT), col(COUNTS), col(FEATURES),
+              col(categories.isEmpty() ? FEATURES : TEXT).as(MERGE_FEATURES))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long n = featurised.count();
       if (n < 2) {
@@ -383,18 +388,28 @@ public final class ThemeModel {
       List<String> vocabulary, long n, ThemeSettings settings) {
     int k0 = (int) Math.max(2, Math.min(settings.kMax(), n / 2));
     long t0 = System.currentTimeMillis();
-    org.apache.spark.ml.clustering.KMeansModel kmeans = new KMeans().setK(k0).setSeed(settings.seed()).setMaxIter(30)
-        .setDistanceMeasure("cosine").setFeaturesCol(FEATURES).setPredictionCol(SUBCLUSTER).fit(featurised);
+    org.apache.spark.ml.clustering.KMeansModel kmeans = null;
+    // k-means stops in a local optimum that depends on its start; with restarts the lowest-cost fit is kept.
+    for (int r = 0; r < settings.restarts(); r++) {
+      org.apache.spark.ml.clustering.KMeansModel candidate = new KMeans().setK(k0).setSeed(settings.seed() + r)
+          .setMaxIter(30).setDistanceMeasure("cosine").setFeaturesCol(FEATURES).setPredictionCol(SUBCLUSTER)
+          .fit(featurised);
+      LOG.info("themes: k-means with seed {}: cost {}", settings.seed() + r,
+          String.format("%.4f", candidate.summary().trainingCost()));
+      if (kmeans == null || candidate.summary().trainingCost() < kmeans.summary().trainingCost()) {
+        kmeans = candidate;
+      }
+    }
     // Bounded summaries: k0 sums of the vocabulary's dimension, and the evaluation subset's vectors.
     double[][] sums = new double[k0][vocabulary.size()];
     long[] sizes = new long[k0];
     kmeans.transform(featurised).groupBy(col(SUBCLUSTER).cast("int").as("_c"))
-        .agg(org.apache.spark.ml.stat.Summarizer.sum(col(FEATURES)).as("_sum"), count(lit(1)).as("_n"))
+        .agg(org.apache.spark.ml.stat.Summarizer.sum(col(MERGE_FEATURES)).as("_sum"), count(lit(1)).as("_n"))
         .collectAsList().forEach(r -> {
           sums[r.getInt(0)] = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray();
           sizes[r.getInt(0)] = r.getLong(2);
         });
-    List<Row> evalRows = kmeans.transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(FEATURES))
+    List<Row> evalRows = kmeans.transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(MERGE_FEATURES))
         .orderBy(col(SUBCLUSTER)).collectAsList();
     double[][] dots = new double[evalRows.size()][k0];
     int[] own = new int[evalRows.size()];
@@ -412,7 +427,8 @@ public final class ThemeModel {
     }
     ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin());
     int themes = merged.themes();
-    LOG.info("themes: {} clusters merged into {} themes (silhouette {}; per level {}) ({} ms)", k0, themes,
+    LOG.info("themes: {} clusters ({} k-means iterations) merged into {} themes (silhouette {}; per level {}) ({} ms)",
+        k0, kmeans.summary().numIter(), themes,
         String.format("%.4f", merged.silhouette()), merged.levels().stream()
             .map(l -> (int) l[0] + ":" + String.format("%.4f", l[1])).toList(),
         System.currentTimeMillis() - t0);
@@ -456,10 +472,14 @@ public final class ThemeModel {
         .setFeaturesCol(FEATURES).setPredictionCol(CLUSTER);
   }
 
-  /** Cosine silhouette (squared Euclidean on unit vectors) of the partition the model makes of {@code rows}. */
+  /**
+   * Cosine silhouette (squared Euclidean on unit vectors) of the partition the model makes of {@code rows}, scored on
+   * the text vectors ({@value #MERGE_FEATURES}): the category feature shapes the clusters but must not decide their
+   * number (scored with it, the first peak fell at about one theme per category).
+   */
   static double silhouette(Transformer clustering, Dataset<Row> rows, ThemeSettings settings) {
     Dataset<Row> assigned = withIndex(clustering.transform(rows), settings);
-    return new ClusteringEvaluator().setFeaturesCol(FEATURES).setPredictionCol(THEME_INDEX)
+    return new ClusteringEvaluator().setFeaturesCol(MERGE_FEATURES).setPredictionCol(THEME_INDEX)
         .setDistanceMeasure("cosine").evaluate(assigned);
   }
 
@@ -498,7 +518,7 @@ public final class ThemeModel {
         .withColumn(THEME_INDEX, lit(null).cast("int")).withColumn(THEME_WEIGHT, lit(null).cast("double"));
     return clustered.withColumn(THEME_WEIGHT, col(THEME_WEIGHT).cast("double"))
         .unionByName(unknown, true).drop("_known")
-        .drop("_tokens", WORDS, "_bigrams", KEPT, COUNTS, "_idf", "_tfidf", "_text", "_category", "_category_index",
+        .drop("_tokens", WORDS, "_bigrams", KEPT, COUNTS, "_idf", "_tfidf", TEXT, "_category", "_category_index",
             "_category_onehot", "_category_vector", "_joined", FEATURES, SUBCLUSTER, CLUSTER, TOPICS);
   }
 

@@ -48,7 +48,7 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings off = new ThemeSettings(d.method(), d.k(), d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(),
         d.minDf(), d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0,
-        d.categoryWeight(), d.termWeight());
+        d.categoryWeight(), d.termWeight(), d.restarts());
     assertEquals(List.of(), ThemeModel.boilerplate(corpus("meter", "outage"), off));
   }
 
@@ -64,7 +64,7 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings withCategory = new ThemeSettings(d.method(), 2, d.kMin(), d.kMax(), d.maxFitRows(),
         d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
-        d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF);
+        d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF, 1);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
@@ -145,21 +145,8 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings merge = new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2,
         d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE,
-        d.minCategoryInformation(), 0.0, ThemeSettings.IDF_INFORMATION);
-    List<List<String>> templates = List.of(
-        List.of("meterstand", "doorgev", "websit"), List.of("meterstand", "foto", "doorgev"),
-        List.of("storing", "stroom", "wijk"), List.of("storing", "stroom", "uur"),
-        List.of("app", "crash", "updat"), List.of("app", "updat", "telefoon"));
-    List<String> categories = List.of("meter", "meter", "outage", "outage", "app", "app");
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 36; i++) {
-      int t = i % templates.size();
-      List<String> tokens = new ArrayList<>(templates.get(t));
-      tokens.add(i % 2 == 0 ? "klant" : "echt");
-      rows.add(RowFactory.create("i" + i, tokens, "social", categories.get(t)));
-    }
-    Dataset<Row> items = spark.createDataFrame(rows, new StructType().add("feedback_id", "string")
-        .add("tokens", "array<string>").add("source", "string").add("category", "string"));
+        d.minCategoryInformation(), 0.0, ThemeSettings.IDF_INFORMATION, 1);
+    Dataset<Row> items = plantedComplaints();
     ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), merge);
     assertTrue(fitted.k() >= 2 && fitted.k() <= 6, "k " + fitted.k());
     java.util.Map<String, Integer> theme = new java.util.HashMap<>();
@@ -181,5 +168,50 @@ class ThemeModelTest {
     ThemeModel.Fitted again = ThemeModel.fit(items.repartition(3), List.of(), merge);
     assertEquals(fitted.k(), again.k());
     assertEquals(fitted.candidates(), again.candidates());
+  }
+
+  /**
+   * The category feature shapes the clusters, but the number of themes is scored on the text alone: on a corpus
+   * whose clusters are the same with and without the feature, the merge hierarchy's silhouettes are the same too.
+   * Scored on the joined vectors, a strong category feature made the themes of one category look like one (on the
+   * samples: 12 themes, one per category, instead of 39).
+   */
+  @Test
+  void theCategoryFeatureDoesNotChangeHowTheNumberOfThemesIsScored() {
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    Dataset<Row> items = plantedComplaints();
+    ThemeSettings textOnly = new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2,
+        d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE,
+        d.minCategoryInformation(), 0.0, ThemeSettings.IDF_INFORMATION, 1);
+    ThemeSettings withCategory = new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2,
+        d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE,
+        d.minCategoryInformation(), 1.0, ThemeSettings.IDF_INFORMATION, 1);
+    ThemeModel.Fitted a = ThemeModel.fit(items, List.of(), textOnly);
+    ThemeModel.Fitted b = ThemeModel.fit(items, List.of(), withCategory);
+    assertEquals(a.k(), b.k());
+    assertEquals(a.candidates().size(), b.candidates().size());
+    for (int i = 0; i < a.candidates().size(); i++) {
+      assertEquals(a.candidates().get(i).k(), b.candidates().get(i).k());
+      assertEquals(a.candidates().get(i).silhouette(), b.candidates().get(i).silhouette(), 1e-9,
+          "levels " + a.candidates() + " against " + b.candidates());
+    }
+  }
+
+  /** Three complaints (meter, outage, app) in two variants each, 36 items with a filler word. */
+  private Dataset<Row> plantedComplaints() {
+    List<List<String>> templates = List.of(
+        List.of("meterstand", "doorgev", "websit"), List.of("meterstand", "foto", "doorgev"),
+        List.of("storing", "stroom", "wijk"), List.of("storing", "stroom", "uur"),
+        List.of("app", "crash", "updat"), List.of("app", "updat", "telefoon"));
+    List<String> categories = List.of("meter", "meter", "outage", "outage", "app", "app");
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 36; i++) {
+      int t = i % templates.size();
+      List<String> tokens = new ArrayList<>(templates.get(t));
+      tokens.add(i % 2 == 0 ? "klant" : "echt");
+      rows.add(RowFactory.create("i" + i, tokens, "social", categories.get(t)));
+    }
+    return spark.createDataFrame(rows, new StructType().add("feedback_id", "string")
+        .add("tokens", "array<string>").add("source", "string").add("category", "string"));
   }
 }
