@@ -41,7 +41,7 @@ final class AnalyseCommand extends PeriodStageCommand {
         .forEach((AlertModel.Alert a) -> Console.info("  - " + EmergingIssues.explanation(a)));
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "analyse");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), AnalysesStage.NAME,
-        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, rows, 0, 0, "ok",
+        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, rows, 0, 0, RunRecord.OK,
         result.notes().isEmpty() ? null : String.join("; ", result.notes()))));
   }
 

@@ -97,7 +97,7 @@ final class EraseCommand implements Callable<Integer> {
   private static RunRecord record(RunContext ctx, String table, long rows, Instant started) {
     Instant now = Instant.now();
     return new RunRecord(ctx.runId, ctx.config.program(), STAGE, table, null, Timestamp.from(started),
-        Timestamp.from(now), (now.toEpochMilli() - started.toEpochMilli()) / 1000.0, rows, 0, 0, 0, "ok",
+        Timestamp.from(now), (now.toEpochMilli() - started.toEpochMilli()) / 1000.0, rows, 0, 0, 0, RunRecord.OK,
         rows + " rows of the erased person(s) removed");
   }
 }

@@ -45,8 +45,6 @@ final class IngestCommand implements Callable<Integer> {
     }
   }
 
-  private static final String REFUSED = "refused";
-
   static List<IngestResult> ingest(RunContext ctx, List<String> only, String period) {
     IngestStage stage = new IngestStage(ctx.spark(), ctx.config, ctx.warehouse, ctx.pseudonymizer(), ctx.runId,
         ctx.startedAt);
@@ -75,14 +73,14 @@ final class IngestCommand implements Callable<Integer> {
           Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
           records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
               Timestamp.from(started), Timestamp.from(Instant.now()),
-              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, REFUSED, e.getMessage());
+              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, RunRecord.REFUSED, e.getMessage());
         }
       }));
     }
     // Sources side by side (two by default): one source's driver work (listing, schema inference, planning, Delta
     // commits) overlaps another's tasks.
     SideBySide.run(work, ctx.concurrentWork, "luister-ingest");
-    List<String> refused = Arrays.stream(records).filter(r -> REFUSED.equals(r.status()))
+    List<String> refused = Arrays.stream(records).filter(r -> RunRecord.REFUSED.equals(r.status()))
         .map(RunRecord::message).toList();
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(records));
     if (!refused.isEmpty()) {

@@ -50,10 +50,10 @@ final class PublishCommand extends PeriodStageCommand {
     try (Connection connection = target.connect()) {
       new PostgresPublisher(schema).publish(connection, period, ctx.runId, tables, p -> {
         Console.info(String.format("  %-24s %,10d rows  %5.1f s", p.table(), p.rows(), p.seconds()));
-        records.add(record(ctx, period, p.seconds(), p.table(), p.rows(), "ok", null));
+        records.add(record(ctx, period, p.seconds(), p.table(), p.rows(), RunRecord.OK, null));
       });
     } catch (SQLException | RuntimeException e) {
-      RunLog.append(ctx.spark(), ctx.warehouse, List.of(record(ctx, period, seconds(started), "*", 0, "failed",
+      RunLog.append(ctx.spark(), ctx.warehouse, List.of(record(ctx, period, seconds(started), "*", 0, RunRecord.FAILED,
           "nothing changed in PostgreSQL (rolled back): " + e.getMessage())));
       if (e instanceof RuntimeException runtime) {
         throw runtime;

@@ -61,6 +61,6 @@ final class ReportCommand extends PeriodStageCommand {
     }
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), ReportStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, result.outputs().size() * 2L,
-        0, 0, "ok", "languages " + String.join(",", languages) + " in " + outputRoot.resolve(period))));
+        0, 0, RunRecord.OK, "languages " + String.join(",", languages) + " in " + outputRoot.resolve(period))));
   }
 }

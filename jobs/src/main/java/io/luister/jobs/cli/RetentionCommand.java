@@ -66,7 +66,7 @@ final class RetentionCommand extends PeriodStageCommand {
       Instant started) {
     Instant now = Instant.now();
     return new RunRecord(ctx.runId, ctx.config.program(), STAGE, table, period, Timestamp.from(started),
-        Timestamp.from(now), (now.toEpochMilli() - started.toEpochMilli()) / 1000.0, rows, 0, 0, 0, "ok",
+        Timestamp.from(now), (now.toEpochMilli() - started.toEpochMilli()) / 1000.0, rows, 0, 0, 0, RunRecord.OK,
         rows + " rows of quarters before " + oldest + " removed");
   }
 }

@@ -34,6 +34,6 @@ final class SentimentCommand extends PeriodStageCommand {
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "sentiment");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SentimentStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, result.rows(), result.rows(),
-        0, 0, "ok", null)));
+        0, 0, RunRecord.OK, null)));
   }
 }

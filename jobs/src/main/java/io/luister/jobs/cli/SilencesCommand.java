@@ -40,6 +40,6 @@ final class SilencesCommand extends PeriodStageCommand {
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "silences");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, result.findings().size(), 0, 0,
-        "ok", null)));
+        RunRecord.OK, null)));
   }
 }

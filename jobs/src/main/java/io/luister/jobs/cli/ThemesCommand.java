@@ -37,6 +37,6 @@ final class ThemesCommand extends PeriodStageCommand {
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "themes");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), ThemeStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, result.items(),
-        result.themes().size(), 0, 0, "ok", null)));
+        result.themes().size(), 0, 0, RunRecord.OK, null)));
   }
 }

@@ -44,6 +44,6 @@ final class UnifyCommand extends PeriodStageCommand {
     }
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), UnifyStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, result.rowsIn(), result.rowsOut(),
-        0, 0, "ok", null)));
+        0, 0, RunRecord.OK, null)));
   }
 }

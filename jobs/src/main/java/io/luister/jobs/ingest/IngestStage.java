@@ -82,6 +82,6 @@ public final class IngestStage {
     Instant finished = startedAt.plusMillis((long) (r.seconds() * 1000));
     return new RunRecord(runId, config.program(), NAME, r.source(), period, Timestamp.from(startedAt),
         Timestamp.from(finished), r.seconds(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(),
-        "ok", null);
+        RunRecord.OK, null);
   }
 }

@@ -391,9 +391,8 @@ public final class ThemeModel {
     org.apache.spark.ml.clustering.KMeansModel kmeans = null;
     // k-means stops in a local optimum that depends on its start; with restarts the lowest-cost fit is kept.
     for (int r = 0; r < settings.restarts(); r++) {
-      org.apache.spark.ml.clustering.KMeansModel candidate = new KMeans().setK(k0).setSeed(settings.seed() + r)
-          .setMaxIter(30).setDistanceMeasure("cosine").setFeaturesCol(FEATURES).setPredictionCol(SUBCLUSTER)
-          .fit(featurised);
+      org.apache.spark.ml.clustering.KMeansModel candidate =
+          kmeans(k0, settings.seed() + r).setPredictionCol(SUBCLUSTER).fit(featurised);
       LOG.info("themes: k-means with seed {}: cost {}", settings.seed() + r,
           String.format("%.4f", candidate.summary().trainingCost()));
       if (kmeans == null || candidate.summary().trainingCost() < kmeans.summary().trainingCost()) {
@@ -466,10 +465,15 @@ public final class ThemeModel {
       return new LDA().setK(k).setOptimizer("online").setMaxIter(30).setSeed(settings.seed())
           .setFeaturesCol(COUNTS).setTopicDistributionCol(TOPICS);
     }
-    // Cosine (spherical) k-means: with Euclidean distance a centroid averaging many unlike texts has a small
-    // norm and pulls in everything weakly related, which gives one giant catch-all cluster on short texts.
-    return new KMeans().setK(k).setSeed(settings.seed()).setMaxIter(30).setDistanceMeasure("cosine")
-        .setFeaturesCol(FEATURES).setPredictionCol(CLUSTER);
+    return kmeans(k, settings.seed()).setPredictionCol(CLUSTER);
+  }
+
+  /**
+   * Cosine (spherical) k-means on {@value #FEATURES}: with Euclidean distance a centroid averaging many unlike texts
+   * has a small norm and pulls in everything weakly related, which gives one giant catch-all cluster on short texts.
+   */
+  static KMeans kmeans(int k, long seed) {
+    return new KMeans().setK(k).setSeed(seed).setMaxIter(30).setDistanceMeasure("cosine").setFeaturesCol(FEATURES);
   }
 
   /**

@@ -142,10 +142,7 @@ class ThemeModelTest {
   /** Three complaints written in a few variants each: over-clustering then merging finds them, deterministically. */
   @Test
   void theMergeCriterionFindsPlantedThemesAndAssignsEveryItem() {
-    ThemeSettings d = ThemeSettings.DEFAULTS;
-    ThemeSettings merge = new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2,
-        d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE,
-        d.minCategoryInformation(), 0.0, ThemeSettings.IDF_INFORMATION, 1);
+    ThemeSettings merge = mergeSettings(0.0);
     Dataset<Row> items = plantedComplaints();
     ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), merge);
     assertTrue(fitted.k() >= 2 && fitted.k() <= 6, "k " + fitted.k());
@@ -178,16 +175,9 @@ class ThemeModelTest {
    */
   @Test
   void theCategoryFeatureDoesNotChangeHowTheNumberOfThemesIsScored() {
-    ThemeSettings d = ThemeSettings.DEFAULTS;
     Dataset<Row> items = plantedComplaints();
-    ThemeSettings textOnly = new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2,
-        d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE,
-        d.minCategoryInformation(), 0.0, ThemeSettings.IDF_INFORMATION, 1);
-    ThemeSettings withCategory = new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2,
-        d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE,
-        d.minCategoryInformation(), 1.0, ThemeSettings.IDF_INFORMATION, 1);
-    ThemeModel.Fitted a = ThemeModel.fit(items, List.of(), textOnly);
-    ThemeModel.Fitted b = ThemeModel.fit(items, List.of(), withCategory);
+    ThemeModel.Fitted a = ThemeModel.fit(items, List.of(), mergeSettings(0.0));
+    ThemeModel.Fitted b = ThemeModel.fit(items, List.of(), mergeSettings(1.0));
     assertEquals(a.k(), b.k());
     assertEquals(a.candidates().size(), b.candidates().size());
     for (int i = 0; i < a.candidates().size(); i++) {
@@ -195,6 +185,14 @@ class ThemeModelTest {
       assertEquals(a.candidates().get(i).silhouette(), b.candidates().get(i).silhouette(), 1e-9,
           "levels " + a.candidates() + " against " + b.candidates());
     }
+  }
+
+  /** The merge criterion over 2–6 themes on {@link #plantedComplaints()}, with the given category weight. */
+  private static ThemeSettings mergeSettings(double categoryWeight) {
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    return new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2, d.minTokens(),
+        d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE, d.minCategoryInformation(),
+        categoryWeight, ThemeSettings.IDF_INFORMATION, 1);
   }
 
   /** Three complaints (meter, outage, app) in two variants each, 36 items with a filler word. */
