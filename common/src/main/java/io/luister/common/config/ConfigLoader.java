@@ -350,7 +350,7 @@ public final class ConfigLoader {
         return d;
       }
       unknownKeys(node, THEME_KEYS, "themes");
-      String method = choice(node, "method", "themes.method", d.method(), List.of(ThemeSettings.KMEANS, ThemeSettings.LDA));
+      String method = choice(node, "method", "themes.method", d.method(), List.of(ThemeSettings.KMEANS, ThemeSettings.BISECTING, ThemeSettings.LDA));
       int k = integer(node, "k", "themes.k", d.k(), 0, 500);
       int kMin = integer(node, "k_min", "themes.k_min", d.kMin(), 2, 500);
       int kMax = integer(node, "k_max", "themes.k_max", d.kMax(), 2, 500);

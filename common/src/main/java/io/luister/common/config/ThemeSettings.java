@@ -41,6 +41,7 @@ public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFi
     double minCategoryInformation, double categoryWeight, String termWeight, int restarts) {
   public static final String KMEANS = "kmeans";
   public static final String LDA = "lda";
+  public static final String BISECTING = "bisecting";
   public static final String FIRST_PEAK = "first_peak";
   public static final String MAX = "max";
   public static final String MERGE = "merge";
@@ -48,7 +49,7 @@ public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFi
   public static final String INFORMATION = "information";
   public static final String IDF_INFORMATION = "idf_information";
   public static final ThemeSettings DEFAULTS =
-      new ThemeSettings(KMEANS, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, MERGE, 0.1, 0.3,
+      new ThemeSettings(BISECTING, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, MERGE, 0.1, 0.3,
           IDF_INFORMATION, 1);
 
   /** These settings with another number of themes (0 = choose). */

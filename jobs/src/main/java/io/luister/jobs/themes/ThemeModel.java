@@ -15,6 +15,7 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.feature.CountVectorizer;
@@ -73,6 +74,11 @@ public final class ThemeModel {
    */
   static final int FIT_PARTITIONS = 4;
   private static final String NONZEROS_UDF = "luister_theme_nonzeros";
+  /**
+   * The category's weight in {@value #FEATURES} for the bisecting method: above 1, an item of a known category is
+   * closer to every centre of its category (cosine ≥ w²/(1+w²) = 0.9) than to any other category's (≤ 1/(1+w²)).
+   */
+  static final double CATEGORY_SEPARATION = 3.0;
   /** At most this many candidate values of k are tried: each costs one fit and one silhouette. */
   static final int MAX_CANDIDATES = 9;
   /** The silhouette is computed on at most this many fitted items (a deterministic subset). */
@@ -142,10 +148,18 @@ public final class ThemeModel {
         .setInputCol(mode.equals(ThemeSettings.INFORMATION) ? COUNTS : "_idf").setOutputCol("_tfidf");
   }
 
+  /**
+   * The weight of the category next to the unit text vector in {@value #FEATURES}: the setting for k-means; for
+   * bisecting, {@link #CATEGORY_SEPARATION}, which makes the category decide before the text does.
+   */
+  static double categoryWeight(ThemeSettings settings) {
+    return settings.method().equals(ThemeSettings.BISECTING) ? CATEGORY_SEPARATION : settings.categoryWeight();
+  }
+
   /** The stages after the term weighting: L2 norm, or the weighted category joined to the normalised text. */
-  static PipelineStage[] featurisation(List<String> categories, ThemeSettings settings) {
+  static PipelineStage[] featurisation(List<String> categories, double categoryWeight) {
     List<PipelineStage> stages = new ArrayList<>();
-    if (categories.isEmpty() || settings.categoryWeight() <= 0) {
+    if (categories.isEmpty() || categoryWeight <= 0) {
       stages.add(new Normalizer().setInputCol("_tfidf").setOutputCol(FEATURES).setP(2.0));
       return stages.toArray(PipelineStage[]::new);
     }
@@ -295,7 +309,8 @@ public final class ThemeModel {
           .setStages(termStages(extraStopWords)).fit(sample).transform(sample), settings);
       List<String> boilerplate = boilerplate(information, settings);
       // The categories of the sample, sorted (one-hot positions independent of the data's order), unclassified out.
-      List<String> categories = settings.categoryWeight() <= 0 ? List.of()
+      double categoryWeight = categoryWeight(settings);
+      List<String> categories = categoryWeight <= 0 ? List.of()
           : sample.select("category").distinct().filter(col("category").notEqual(UNCLASSIFIED)).orderBy("category")
               .as(Encoders.STRING()).collectAsList();
       PipelineModel counting = new Pipeline().setStages(counting(extraStopWords, boilerplate, settings)).fit(sample);
@@ -315,22 +330,22 @@ public final class ThemeModel {
       List<Transformer> head = new ArrayList<>(Arrays.asList(counted.stages()));
       head.add(weighting(vocabulary, information, mode));
       PipelineModel weighted = new PipelineModel("themes_weighting", head.toArray(Transformer[]::new));
-      PipelineModel tail = new Pipeline().setStages(featurisation(categories, settings)).fit(weighted.transform(sample));
+      PipelineModel tail = new Pipeline().setStages(featurisation(categories, categoryWeight)).fit(weighted.transform(sample));
       List<Transformer> joined = new ArrayList<>(head);
       joined.addAll(Arrays.asList(tail.stages()));
       PipelineModel fittedStages = new PipelineModel("themes_features", joined.toArray(Transformer[]::new));
       PipelineModel features = fittedStages;
-      if (!categories.isEmpty() && settings.categoryWeight() > 0) {
+      if (!categories.isEmpty()) {
         int size = ((org.apache.spark.ml.linalg.Vector) fittedStages.transform(sample.limit(1))
             .select("_category_onehot").head().get(0)).size();
         List<Transformer> all = new ArrayList<>(Arrays.asList(fittedStages.stages()));
-        all.addAll(categoryStages(size, categories.size(), settings.categoryWeight()));
+        all.addAll(categoryStages(size, categories.size(), categoryWeight));
         features = new PipelineModel("themes_features", all.toArray(Transformer[]::new));
       }
       registerNonzeros(items);
       Dataset<Row> featurised = features.transform(sample)
           .filter(call_udf(NONZEROS_UDF, col(FEATURES)).gt(0))
-          .select(col("feedback_id"), col(KEPT), col(COUNTS), col(FEATURES),
+          .select(col("feedback_id"), col("category"), col(KEPT), col(COUNTS), col(FEATURES),
               col(categories.isEmpty() ? FEATURES : TEXT).as(MERGE_FEATURES))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long n = featurised.count();
@@ -343,7 +358,7 @@ public final class ThemeModel {
           : featurised;
       if (settings.k() <= 0 && settings.kCriterion().equals(ThemeSettings.MERGE)
           && !settings.method().equals(ThemeSettings.LDA)) {
-        Fitted merged = overclusterAndMerge(features, featurised, evalSet, vocabulary, n, settings);
+        Fitted merged = overclusterAndMerge(features, featurised, evalSet, vocabulary, categories, n, settings);
         featurised.unpersist();
         return merged;
       }
@@ -353,7 +368,9 @@ public final class ThemeModel {
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int k : candidateKs(settings, n)) {
         long t0 = System.currentTimeMillis();
-        Transformer clustering = clustering(k, settings).fit(featurised);
+        Transformer clustering = settings.method().equals(ThemeSettings.BISECTING)
+            ? bisected(featurised, categories, vocabulary.size(), k, settings.seed(), CLUSTER).model()
+            : clustering(k, settings).fit(featurised);
         double silhouette = silhouette(clustering, evalSet, settings);
         candidates.add(new Candidate(k, silhouette));
         LOG.info("themes: k={} silhouette={} ({} ms)", k, String.format("%.4f", silhouette),
@@ -385,30 +402,30 @@ public final class ThemeModel {
    * The number of themes is that level's; one fit instead of a grid.
    */
   static Fitted overclusterAndMerge(PipelineModel features, Dataset<Row> featurised, Dataset<Row> evalSet,
-      List<String> vocabulary, long n, ThemeSettings settings) {
+      List<String> vocabulary, List<String> categories, long n, ThemeSettings settings) {
     int k0 = (int) Math.max(2, Math.min(settings.kMax(), n / 2));
     long t0 = System.currentTimeMillis();
-    org.apache.spark.ml.clustering.KMeansModel kmeans = null;
+    Overclustered best = null;
     // k-means stops in a local optimum that depends on its start; with restarts the lowest-cost fit is kept.
     for (int r = 0; r < settings.restarts(); r++) {
-      org.apache.spark.ml.clustering.KMeansModel candidate =
-          kmeans(k0, settings.seed() + r).setPredictionCol(SUBCLUSTER).fit(featurised);
-      LOG.info("themes: k-means with seed {}: cost {}", settings.seed() + r,
-          String.format("%.4f", candidate.summary().trainingCost()));
-      if (kmeans == null || candidate.summary().trainingCost() < kmeans.summary().trainingCost()) {
-        kmeans = candidate;
+      Overclustered candidate = overcluster(k0, settings.seed() + r, settings, featurised, categories,
+          vocabulary.size());
+      LOG.info("themes: {} with seed {}: cost {}", settings.method(), settings.seed() + r,
+          String.format("%.4f", candidate.cost()));
+      if (best == null || candidate.cost() < best.cost()) {
+        best = candidate;
       }
     }
     // Bounded summaries: k0 sums of the vocabulary's dimension, and the evaluation subset's vectors.
     double[][] sums = new double[k0][vocabulary.size()];
     long[] sizes = new long[k0];
-    kmeans.transform(featurised).groupBy(col(SUBCLUSTER).cast("int").as("_c"))
+    best.model().transform(featurised).groupBy(col(SUBCLUSTER).cast("int").as("_c"))
         .agg(org.apache.spark.ml.stat.Summarizer.sum(col(MERGE_FEATURES)).as("_sum"), count(lit(1)).as("_n"))
         .collectAsList().forEach(r -> {
           sums[r.getInt(0)] = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray();
           sizes[r.getInt(0)] = r.getLong(2);
         });
-    List<Row> evalRows = kmeans.transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(MERGE_FEATURES))
+    List<Row> evalRows = best.model().transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(MERGE_FEATURES))
         .orderBy(col(SUBCLUSTER)).collectAsList();
     double[][] dots = new double[evalRows.size()][k0];
     int[] own = new int[evalRows.size()];
@@ -427,19 +444,67 @@ public final class ThemeModel {
     ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin());
     int themes = merged.themes();
     LOG.info("themes: {} clusters ({} k-means iterations) merged into {} themes (silhouette {}; per level {}) ({} ms)",
-        k0, kmeans.summary().numIter(), themes,
+        k0, best.iterations(), themes,
         String.format("%.4f", merged.silhouette()), merged.levels().stream()
             .map(l -> (int) l[0] + ":" + String.format("%.4f", l[1])).toList(),
         System.currentTimeMillis() - t0);
     String lookup = Arrays.stream(merged.mapping()).mapToObj(Integer::toString)
         .collect(java.util.stream.Collectors.joining(", "));
     List<Transformer> stages = new ArrayList<>(Arrays.asList(features.stages()));
-    stages.add(kmeans);
+    stages.add(best.model());
     stages.add(new SQLTransformer().setStatement("SELECT *, element_at(array(" + lookup + "), CAST(" + SUBCLUSTER
         + " AS INT) + 1) AS " + CLUSTER + " FROM __THIS__"));
     PipelineModel pipeline = new PipelineModel("themes_" + themes, stages.toArray(Transformer[]::new));
     List<Candidate> candidates = merged.levels().stream().map(l -> new Candidate((int) l[0], l[1])).toList();
     return new Fitted(pipeline, vocabulary, themes, candidates, n);
+  }
+
+  /** An over-clustering fit: the model (predicting {@value #SUBCLUSTER}), its cost and iterations. */
+  record Overclustered(Model<?> model, double cost, int iterations) {}
+
+  static Overclustered overcluster(int k, long seed, ThemeSettings settings, Dataset<Row> featurised,
+      List<String> categories, int textSize) {
+    if (settings.method().equals(ThemeSettings.BISECTING)) {
+      return bisected(featurised, categories, textSize, k, seed, SUBCLUSTER);
+    }
+    KMeansModel m = kmeans(k, seed).setPredictionCol(SUBCLUSTER).fit(featurised);
+    return new Overclustered(m, m.summary().trainingCost(), m.summary().numIter());
+  }
+
+  /**
+   * {@link ThemeBisection} on the fit sample's text vectors (collected: at most {@code max_fit_rows}), as a k-means
+   * model whose centres are the leaves' mean directions joined with their category at {@link #CATEGORY_SEPARATION}:
+   * on {@value #FEATURES} (the text joined with the category at that weight) the nearest centre of an item of a known
+   * category is always one of its category's leaves, the nearest by text among them; an unclassified item goes to the
+   * nearest leaf by text, a classified leaf counting {@code 1/√(1+w²)} of its similarity. Iterations = splits.
+   */
+  static Overclustered bisected(Dataset<Row> featurised, List<String> categories, int textSize, int k, long seed,
+      String predictionCol) {
+    List<ThemeBisection.Item> items = new ArrayList<>();
+    for (Row r : featurised.select(col("category"), col(MERGE_FEATURES)).collectAsList()) {
+      int group = categories.indexOf(r.getString(0));
+      org.apache.spark.ml.linalg.SparseVector v = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toSparse();
+      items.add(new ThemeBisection.Item(group < 0 ? categories.size() : group, v.indices(), v.values()));
+    }
+    ThemeBisection.Result result = ThemeBisection.bisect(items, textSize, k, seed);
+    int featureSize = ((org.apache.spark.ml.linalg.Vector) featurised.select(FEATURES).head().get(0)).size();
+    org.apache.spark.mllib.linalg.Vector[] centres = new org.apache.spark.mllib.linalg.Vector[result.leaves().size()];
+    for (int c = 0; c < centres.length; c++) {
+      ThemeBisection.Leaf leaf = result.leaves().get(c);
+      double[] centre = new double[featureSize];
+      System.arraycopy(ThemeBisection.unit(leaf.sum()), 0, centre, 0, textSize);
+      if (leaf.group() < categories.size() && featureSize > textSize) {
+        centre[textSize + leaf.group()] = CATEGORY_SEPARATION;
+      }
+      centres[c] = org.apache.spark.mllib.linalg.Vectors.dense(ThemeBisection.unit(centre));
+    }
+    // Spark's own k-means model as the scorer: saved, loaded and applied like a fitted one. Its constructor from
+    // centres is package-private in Scala (public in the bytecode); the centres and features are unit vectors, so the
+    // Euclidean distance a reloaded model uses ranks the centres as the cosine does.
+    KMeansModel model = new KMeansModel("themes_bisecting",
+        new org.apache.spark.mllib.clustering.KMeansModel(centres, "cosine", result.cost(), result.splits()))
+        .setFeaturesCol(FEATURES).setPredictionCol(predictionCol);
+    return new Overclustered(model, result.cost(), result.splits());
   }
 
   /** The values of k tried: the fixed one, or at most {@link #MAX_CANDIDATES} evenly spread over the range. */
@@ -467,6 +532,8 @@ public final class ThemeModel {
     }
     return kmeans(k, settings.seed()).setPredictionCol(CLUSTER);
   }
+
+
 
   /**
    * Cosine (spherical) k-means on {@value #FEATURES}: with Euclidean distance a centroid averaging many unlike texts
@@ -510,7 +577,7 @@ public final class ThemeModel {
     // cosine k-means cannot place it. The clustering stages run on the other items only.
     Transformer[] stages = pipeline.stages();
     int cut = 0;
-    while (cut < stages.length && !(stages[cut] instanceof org.apache.spark.ml.clustering.KMeansModel)
+    while (cut < stages.length && !(stages[cut] instanceof KMeansModel)
         && !(stages[cut] instanceof org.apache.spark.ml.clustering.LDAModel)) {
       cut++;
     }

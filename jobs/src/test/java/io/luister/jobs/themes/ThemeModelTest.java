@@ -62,7 +62,7 @@ class ThemeModelTest {
   @Test
   void theCategoryFeatureBringsItemsOfOneCategoryCloserAndLeavesUnclassifiedItemsTextOnly() {
     ThemeSettings d = ThemeSettings.DEFAULTS;
-    ThemeSettings withCategory = new ThemeSettings(d.method(), 2, d.kMin(), d.kMax(), d.maxFitRows(),
+    ThemeSettings withCategory = new ThemeSettings(ThemeSettings.KMEANS, 2, d.kMin(), d.kMax(), d.maxFitRows(),
         d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
         d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF, 1);
     List<Row> rows = new ArrayList<>();
@@ -140,9 +140,10 @@ class ThemeModelTest {
   }
 
   /** Three complaints written in a few variants each: over-clustering then merging finds them, deterministically. */
-  @Test
-  void theMergeCriterionFindsPlantedThemesAndAssignsEveryItem() {
-    ThemeSettings merge = mergeSettings(0.0);
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {ThemeSettings.BISECTING, ThemeSettings.KMEANS})
+  void theMergeCriterionFindsPlantedThemesAndAssignsEveryItem(String method) {
+    ThemeSettings merge = mergeSettings(method, 0.0);
     Dataset<Row> items = plantedComplaints();
     ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), merge);
     assertTrue(fitted.k() >= 2 && fitted.k() <= 6, "k " + fitted.k());
@@ -176,8 +177,8 @@ class ThemeModelTest {
   @Test
   void theCategoryFeatureDoesNotChangeHowTheNumberOfThemesIsScored() {
     Dataset<Row> items = plantedComplaints();
-    ThemeModel.Fitted a = ThemeModel.fit(items, List.of(), mergeSettings(0.0));
-    ThemeModel.Fitted b = ThemeModel.fit(items, List.of(), mergeSettings(1.0));
+    ThemeModel.Fitted a = ThemeModel.fit(items, List.of(), mergeSettings(ThemeSettings.KMEANS, 0.0));
+    ThemeModel.Fitted b = ThemeModel.fit(items, List.of(), mergeSettings(ThemeSettings.KMEANS, 1.0));
     assertEquals(a.k(), b.k());
     assertEquals(a.candidates().size(), b.candidates().size());
     for (int i = 0; i < a.candidates().size(); i++) {
@@ -187,10 +188,48 @@ class ThemeModelTest {
     }
   }
 
-  /** The merge criterion over 2–6 themes on {@link #plantedComplaints()}, with the given category weight. */
-  private static ThemeSettings mergeSettings(double categoryWeight) {
+  /**
+   * Bisecting splits by category first, then by the text: a small category whose words a big one shares keeps a
+   * theme of its own, and scoring puts an item of a known category only into a theme of that category.
+   */
+  @Test
+  void bisectingKeepsASmallCategoryApartAndScoresItemsWithinTheirCategory() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(RowFactory.create("p" + i, i % 2 == 0 ? List.of("vast", "contract", "prijs") : List.of("opzeg",
+          "bevestig", "wacht"), "social", "contract_prices"));
+    }
+    for (int i = 0; i < 4; i++) {
+      rows.add(RowFactory.create("d" + i, List.of("dynamisch", "contract", "prijs"), "social", "dynamic_contract"));
+    }
+    StructType schema = new StructType().add("feedback_id", "string").add("tokens", "array<string>")
+        .add("source", "string").add("category", "string");
+    Dataset<Row> items = spark.createDataFrame(rows, schema);
+    ThemeSettings settings = mergeSettings(ThemeSettings.BISECTING, 0.0).withK(3);
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), settings);
+    java.util.Map<String, Integer> theme = new java.util.HashMap<>();
+    ThemeModel.score(fitted.pipeline(), items, settings).select("feedback_id", ThemeModel.THEME_INDEX).collectAsList()
+        .forEach(r -> theme.put(r.getString(0), r.getInt(1)));
+    for (int i = 1; i < 4; i++) {
+      assertEquals(theme.get("d0"), theme.get("d" + i), "item d" + i);
+    }
+    for (int i = 0; i < 40; i++) {
+      assertNotEquals(theme.get("d0"), theme.get("p" + i), "item p" + i);
+      assertEquals(theme.get("p" + (i % 2)), theme.get("p" + i), "item p" + i);
+    }
+    assertNotEquals(theme.get("p0"), theme.get("p1"));
+    // A new item of the big category worded like the small one still goes to a theme of its own category.
+    Dataset<Row> probe = spark.createDataFrame(List.of(RowFactory.create("q", List.of("dynamisch", "contract",
+        "prijs"), "social", "contract_prices")), schema);
+    int probeTheme = ThemeModel.score(fitted.pipeline(), probe, settings).select(ThemeModel.THEME_INDEX).head()
+        .getInt(0);
+    assertTrue(probeTheme == theme.get("p0") || probeTheme == theme.get("p1"), "theme " + probeTheme);
+  }
+
+  /** The merge criterion over 2–6 themes on {@link #plantedComplaints()}, with the given method and category weight. */
+  private static ThemeSettings mergeSettings(String method, double categoryWeight) {
     ThemeSettings d = ThemeSettings.DEFAULTS;
-    return new ThemeSettings(d.method(), 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2, d.minTokens(),
+    return new ThemeSettings(method, 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2, d.minTokens(),
         d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE, d.minCategoryInformation(),
         categoryWeight, ThemeSettings.IDF_INFORMATION, 1);
   }
