@@ -3,8 +3,10 @@ package io.luister.common.config;
 /**
  * Settings of the themes stage (theme discovery per period, docs/THEMES.md).
  *
- * @param method {@code kmeans} (k-means on L2-normalised TF-IDF of unigrams and bigrams) or {@code lda} (online LDA on
- *     term counts)
+ * @param method {@code bisecting} (the default: the fit sample split by category first, then the least coherent
+ *     cluster bisected by spherical 2-means until {@code kMax}; docs/THEMES.md, seventh round), {@code kmeans}
+ *     (k-means on L2-normalised TF-IDF of unigrams and bigrams, with the category feature) or {@code lda} (online LDA
+ *     on term counts)
  * @param k a fixed number of themes, or 0 to choose it automatically within [{@code kMin}, {@code kMax}]
  * @param kMin the smallest number of themes tried when choosing automatically
  * @param kMax the largest number of themes tried when choosing automatically
@@ -25,7 +27,7 @@ package io.luister.common.config;
  *     categories of its items from the categories expected from its items' sources) about an item's category is
  *     corpus boilerplate (handling, mood) and left out of the vocabulary; a fraction of H(category | source), 0
  *     keeps every term
- * @param categoryWeight the weight of an item's unified category as a feature next to its L2-normalised text
+ * @param categoryWeight ({@code kmeans} only) the weight of an item's unified category as a feature next to its L2-normalised text
  *     vector (before normalising again), so that items of one category written in different words (other language)
  *     are closer; 0 clusters on the text alone; unclassified items get no category feature. It shapes the
  *     clusters; the {@code merge} criterion scores the number of themes on the text vectors alone

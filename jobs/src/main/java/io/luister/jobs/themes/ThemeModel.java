@@ -443,7 +443,7 @@ public final class ThemeModel {
     }
     ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin());
     int themes = merged.themes();
-    LOG.info("themes: {} clusters ({} k-means iterations) merged into {} themes (silhouette {}; per level {}) ({} ms)",
+    LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes (silhouette {}; per level {}) ({} ms)",
         k0, best.iterations(), themes,
         String.format("%.4f", merged.silhouette()), merged.levels().stream()
             .map(l -> (int) l[0] + ":" + String.format("%.4f", l[1])).toList(),
