@@ -416,9 +416,11 @@ public final class ThemeModel {
         best = candidate;
       }
     }
-    // Bounded summaries: k0 sums of the vocabulary's dimension, and the evaluation subset's vectors.
-    double[][] sums = new double[k0][vocabulary.size()];
-    long[] sizes = new long[k0];
+    // Bisecting keeps a leaf per category, so a taxonomy with more than k_max categories gives more clusters.
+    int clusters = best.model() instanceof KMeansModel m ? Math.max(k0, m.clusterCenters().length) : k0;
+    // Bounded summaries: a sum of the vocabulary's dimension per cluster, and the evaluation subset's vectors.
+    double[][] sums = new double[clusters][vocabulary.size()];
+    long[] sizes = new long[clusters];
     best.model().transform(featurised).groupBy(col(SUBCLUSTER).cast("int").as("_c"))
         .agg(org.apache.spark.ml.stat.Summarizer.sum(col(MERGE_FEATURES)).as("_sum"), count(lit(1)).as("_n"))
         .collectAsList().forEach(r -> {
@@ -427,13 +429,13 @@ public final class ThemeModel {
         });
     List<Row> evalRows = best.model().transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(MERGE_FEATURES))
         .orderBy(col(SUBCLUSTER)).collectAsList();
-    double[][] dots = new double[evalRows.size()][k0];
+    double[][] dots = new double[evalRows.size()][clusters];
     int[] own = new int[evalRows.size()];
     for (int i = 0; i < evalRows.size(); i++) {
       own[i] = evalRows.get(i).getInt(0);
       org.apache.spark.ml.linalg.SparseVector x =
           ((org.apache.spark.ml.linalg.Vector) evalRows.get(i).get(1)).toSparse();
-      for (int c = 0; c < k0; c++) {
+      for (int c = 0; c < clusters; c++) {
         double d = 0;
         for (int j = 0; j < x.indices().length; j++) {
           d += x.values()[j] * sums[c][x.indices()[j]];
@@ -444,7 +446,7 @@ public final class ThemeModel {
     ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin());
     int themes = merged.themes();
     LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes (silhouette {}; per level {}) ({} ms)",
-        k0, best.iterations(), themes,
+        clusters, best.iterations(), themes,
         String.format("%.4f", merged.silhouette()), merged.levels().stream()
             .map(l -> (int) l[0] + ":" + String.format("%.4f", l[1])).toList(),
         System.currentTimeMillis() - t0);
@@ -532,8 +534,6 @@ public final class ThemeModel {
     }
     return kmeans(k, settings.seed()).setPredictionCol(CLUSTER);
   }
-
-
 
   /**
    * Cosine (spherical) k-means on {@value #FEATURES}: with Euclidean distance a centroid averaging many unlike texts

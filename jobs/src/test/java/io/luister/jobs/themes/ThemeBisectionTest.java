@@ -49,6 +49,18 @@ class ThemeBisectionTest {
   }
 
   @Test
+  void everyCategoryKeepsALeafWhenThereAreMoreCategoriesThanLeavesAsked() {
+    List<ThemeBisection.Item> items = new ArrayList<>();
+    for (int g = 0; g < 5; g++) {
+      items.add(item(g, 0, 1));
+      items.add(item(g, 2, 3));
+    }
+    ThemeBisection.Result result = ThemeBisection.bisect(items, 4, 3, 1);
+    assertEquals(5, result.leaves().size());
+    assertEquals(0, result.splits());
+  }
+
+  @Test
   void identicalItemsAreNotSplitAndTheSameSeedGivesTheSameLeaves() {
     List<ThemeBisection.Item> same = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
