@@ -29,7 +29,27 @@ public final class ThemeMerge {
    * @return the level with the highest silhouette (ties: more themes, the earlier level)
    */
   public static Result reduce(double[][] sums, long[] sizes, double[][] dots, int[] own, int minThemes) {
+    return reduce(sums, sizes, dots, own, minThemes, null);
+  }
+
+  /**
+   * As {@link #reduce(double[][], long[], double[][], int[], int)}, with a cannot-link constraint: {@code
+   * categories[c]} is cluster c's category group, and two groups that hold clusters of one category are never merged.
+   * Category-first bisection ({@link ThemeBisection}) split a category only where its words differ, so merging must
+   * not join those leaves again (by the silhouette it would: two leaves of one category sharing a word, such as "app"
+   * in the app's login and crash leaves, are each other's nearest neighbours); it may still join leaves of different
+   * categories that the category split apart but whose words are alike. Null: no constraint.
+   */
+  public static Result reduce(double[][] sums, long[] sizes, double[][] dots, int[] own, int minThemes,
+      int[] categories) {
     int k = sums.length;
+    java.util.BitSet[] held = new java.util.BitSet[k];
+    for (int c = 0; c < k; c++) {
+      held[c] = new java.util.BitSet();
+      if (categories != null) {
+        held[c].set(categories[c]);
+      }
+    }
     int[] group = new int[k];
     for (int c = 0; c < k; c++) {
       group[c] = c;
@@ -66,13 +86,17 @@ public final class ThemeMerge {
         }
         for (int b = a + 1; b < k; b++) {
           // Strictly greater: ties keep the earliest pair, so the hierarchy is deterministic.
-          if (alive[b] && sim[a][b] > top) {
+          if (alive[b] && sim[a][b] > top && !held[a].intersects(held[b])) {
             top = sim[a][b];
             ba = a;
             bb = b;
           }
         }
       }
+      if (ba < 0) {
+        break; // every pair left would join two leaves of one category
+      }
+      held[ba].or(held[bb]);
       for (int j = 0; j < groupSums[ba].length; j++) {
         groupSums[ba][j] += groupSums[bb][j];
       }

@@ -98,6 +98,10 @@ public final class ThemeModel {
     Dataset<Row> eligible = items.filter(size(col("tokens")).geq(settings.minTokens()))
         .select(col("feedback_id"), col("tokens"), col("source"), coalesce(col("category"), lit(UNCLASSIFIED)).as("category"));
     long n = eligible.count();
+    if (n < 2) {
+      throw new IllegalStateException("too few items of customer free text with at least " + settings.minTokens()
+          + " tokens to find themes in (" + n + "); is the period right, and does silver.feedback have it?");
+    }
     if (n > settings.maxFitRows()) {
       long permille = Math.max(1, (long) Math.floor(1_000_000.0 * settings.maxFitRows() / n));
       eligible = eligible.filter(pmod(xxhash64(col("feedback_id"), lit(settings.seed())), lit(1_000_000L)).lt(permille));
@@ -443,7 +447,8 @@ public final class ThemeModel {
         dots[i][c] = d;
       }
     }
-    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin());
+    int[] groups = best.categoryGroups() == null ? null : Arrays.copyOf(best.categoryGroups(), clusters);
+    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups);
     int themes = merged.themes();
     LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes (silhouette {}; per level {}) ({} ms)",
         clusters, best.iterations(), themes,
@@ -461,8 +466,11 @@ public final class ThemeModel {
     return new Fitted(pipeline, vocabulary, themes, candidates, n);
   }
 
-  /** An over-clustering fit: the model (predicting {@value #SUBCLUSTER}), its cost and iterations. */
-  record Overclustered(Model<?> model, double cost, int iterations) {}
+  /**
+   * An over-clustering fit: the model (predicting {@value #SUBCLUSTER}), its cost and iterations, and for bisecting
+   * each cluster's category group (null for k-means), which the merge must not join again.
+   */
+  record Overclustered(Model<?> model, double cost, int iterations, int[] categoryGroups) {}
 
   static Overclustered overcluster(int k, long seed, ThemeSettings settings, Dataset<Row> featurised,
       List<String> categories, int textSize) {
@@ -470,7 +478,7 @@ public final class ThemeModel {
       return bisected(featurised, categories, textSize, k, seed, SUBCLUSTER);
     }
     KMeansModel m = kmeans(k, seed).setPredictionCol(SUBCLUSTER).fit(featurised);
-    return new Overclustered(m, m.summary().trainingCost(), m.summary().numIter());
+    return new Overclustered(m, m.summary().trainingCost(), m.summary().numIter(), null);
   }
 
   /**
@@ -506,7 +514,8 @@ public final class ThemeModel {
     KMeansModel model = new KMeansModel("themes_bisecting",
         new org.apache.spark.mllib.clustering.KMeansModel(centres, "cosine", result.cost(), result.splits()))
         .setFeaturesCol(FEATURES).setPredictionCol(predictionCol);
-    return new Overclustered(model, result.cost(), result.splits());
+    return new Overclustered(model, result.cost(), result.splits(),
+        result.leaves().stream().mapToInt(ThemeBisection.Leaf::group).toArray());
   }
 
   /** The values of k tried: the fixed one, or at most {@link #MAX_CANDIDATES} evenly spread over the range. */

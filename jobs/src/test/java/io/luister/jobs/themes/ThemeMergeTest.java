@@ -32,6 +32,10 @@ class ThemeMergeTest {
 
   /** Runs the reduction over clusters given in {@code order} (cluster position → which of the six it is). */
   static ThemeMerge.Result reduce(int[] order, int minThemes) {
+    return reduce(order, minThemes, null);
+  }
+
+  static ThemeMerge.Result reduce(int[] order, int minThemes, int[] categories) {
     int k = order.length;
     double[][] sums = new double[k][DIM];
     long[] sizes = new long[k];
@@ -55,7 +59,8 @@ class ThemeMergeTest {
         }
       }
     }
-    return ThemeMerge.reduce(sums, sizes, dots, own.stream().mapToInt(Integer::intValue).toArray(), minThemes);
+    return ThemeMerge.reduce(sums, sizes, dots, own.stream().mapToInt(Integer::intValue).toArray(), minThemes,
+        categories);
   }
 
   @Test
@@ -97,5 +102,31 @@ class ThemeMergeTest {
   void theSilhouetteOfThePlantedGroupingIsHigherThanOfAMixedOne() {
     ThemeMerge.Result r = reduce(new int[] {0, 1, 2, 3, 4, 5}, 2);
     assertTrue(r.silhouette() > 0.5, "silhouette " + r.silhouette());
+  }
+
+  /**
+   * Leaves of one category are never joined again: the two fragments of theme 0 are in one category (bisection
+   * split them), so they stay apart; theme 1's fragments are in different categories and are still merged; the merge
+   * stops when only forbidden pairs are left.
+   */
+  @Test
+  void leavesOfOneCategoryAreNotMergedAgain() {
+    int[] categories = {0, 0, 1, 2, 3, 3};
+    ThemeMerge.Result r = reduce(new int[] {0, 1, 2, 3, 4, 5}, 2, categories);
+    int[] m = r.mapping();
+    assertNotEquals(m[0], m[1], Arrays.toString(m));
+    assertEquals(m[2], m[3], Arrays.toString(m));
+    assertNotEquals(m[4], m[5], Arrays.toString(m));
+    for (int a = 0; a < m.length; a++) {
+      for (int b = a + 1; b < m.length; b++) {
+        if (categories[a] == categories[b]) {
+          assertNotEquals(m[a], m[b], "clusters " + a + " and " + b);
+        }
+      }
+    }
+    // One category: nothing can merge, the hierarchy has its first level only.
+    ThemeMerge.Result none = reduce(new int[] {0, 1, 2, 3, 4, 5}, 2, new int[6]);
+    assertEquals(6, none.themes());
+    assertEquals(1, none.levels().size());
   }
 }
