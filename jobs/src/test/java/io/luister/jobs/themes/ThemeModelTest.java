@@ -189,6 +189,29 @@ class ThemeModelTest {
   }
 
   /**
+   * The model saved with a run re-scores the period as it was scored: a bisecting model is a k-means model built from
+   * the leaves' centres, and Spark's reader rebuilds it with the Euclidean distance; on unit vectors that ranks the
+   * centres as the cosine does.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {ThemeSettings.BISECTING, ThemeSettings.KMEANS})
+  void aSavedModelScoresEveryItemAsTheFittedOne(String method, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    ThemeSettings settings = mergeSettings(method, 0.3);
+    Dataset<Row> items = plantedComplaints();
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), settings);
+    String path = dir.resolve("model").toString();
+    fitted.pipeline().write().overwrite().save(path);
+    org.apache.spark.ml.PipelineModel loaded = org.apache.spark.ml.PipelineModel.load(path);
+    List<Row> before = ThemeModel.score(fitted.pipeline(), items, settings)
+        .select("feedback_id", ThemeModel.THEME_INDEX).orderBy("feedback_id").collectAsList();
+    List<Row> after = ThemeModel.score(loaded, items, settings)
+        .select("feedback_id", ThemeModel.THEME_INDEX).orderBy("feedback_id").collectAsList();
+    assertEquals(36, before.size());
+    assertEquals(before, after);
+  }
+
+  /**
    * Bisecting splits by category first, then by the text: a small category whose words a big one shares keeps a
    * theme of its own, and scoring puts an item of a known category only into a theme of that category.
    */
