@@ -4,6 +4,7 @@ import io.luister.common.time.Periods;
 import io.luister.jobs.docs.TableUpkeep;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
+import io.luister.jobs.silences.DataHealth;
 import io.luister.jobs.silences.SilenceFindings;
 import io.luister.jobs.silences.SilenceStage;
 import java.sql.Timestamp;
@@ -34,7 +35,7 @@ final class SilencesCommand extends PeriodStageCommand {
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     Console.info(String.format("silences: %d silences, %d other findings, %d data-health checks failed in %.1f s",
         silences, result.findings().size() - silences,
-        result.health().stream().filter(h -> !h.status().equals("ok")).count(), seconds));
+        result.health().stream().filter(h -> !h.status().equals(DataHealth.OK)).count(), seconds));
     result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).limit(10)
         .forEach(f -> Console.info("  - " + f.explanationEn()));
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "silences");

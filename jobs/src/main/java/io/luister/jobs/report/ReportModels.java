@@ -12,6 +12,7 @@ import io.luister.jobs.report.ReportModel.SilenceRow;
 import io.luister.jobs.report.ReportModel.ThemeRow;
 import io.luister.jobs.report.ReportModel.VoiceRow;
 import io.luister.jobs.report.ReportModel.WebcareRow;
+import io.luister.jobs.silences.DataHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class ReportModels {
         ours == null ? 0 : ours.respondents(), ours == null ? null : ours.negativeShare(),
         socialVoice.map(VoiceRow::share).orElse(null), responseRate(webcare, brand, "question"),
         responseRate(webcare, brand, "complaint"), counts.silence(),
-        health.stream().filter(h -> !"ok".equals(h.status())).count());
+        health.stream().filter(h -> !DataHealth.OK.equals(h.status())).count());
 
     return new ReportModel(period, brand, List.copyOf(competitors), headline, categories(gold.channelMix(), period),
         themes(gold.themes().filter(col("period").equalTo(period))), silences, counts, trend, byChannel, voice,

@@ -32,12 +32,11 @@ final class ThemeBisection {
   /** One unit text vector (sparse) and its category group (an index; items of one group start in one leaf). */
   record Item(int group, int[] indices, double[] values) {}
 
-  /** A leaf: its category group, the sum of its members' vectors (dense), its members (indices into the items). */
-  record Leaf(int group, double[] sum, int[] members) {
-    double cost() {
-      return members.length - norm(sum);
-    }
-  }
+  /**
+   * A leaf: its category group, the sum of its members' vectors (dense), its members (indices into the items) and its
+   * cosine cost (size − |sum|, the sum of 1 − cos to its mean direction).
+   */
+  record Leaf(int group, double[] sum, int[] members, double cost) {}
 
   /** The leaves after bisection, in a deterministic order (by group, then by first member). */
   record Result(List<Leaf> leaves, int splits) {
@@ -164,7 +163,7 @@ final class ThemeBisection {
     for (int m : members) {
       add(sum, items.get(m));
     }
-    return new Leaf(group, sum, members);
+    return new Leaf(group, sum, members, members.length - norm(sum));
   }
 
   static double[] unit(double[] v) {

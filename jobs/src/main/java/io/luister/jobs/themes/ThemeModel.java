@@ -339,9 +339,12 @@ public final class ThemeModel {
       joined.addAll(Arrays.asList(tail.stages()));
       PipelineModel fittedStages = new PipelineModel("themes_features", joined.toArray(Transformer[]::new));
       PipelineModel features = fittedStages;
+      // The length of FEATURES: the text, then (with categories) the one-hot category.
+      int featureSize = vocabulary.size();
       if (!categories.isEmpty()) {
         int size = ((org.apache.spark.ml.linalg.Vector) fittedStages.transform(sample.limit(1))
             .select("_category_onehot").head().get(0)).size();
+        featureSize += size;
         List<Transformer> all = new ArrayList<>(Arrays.asList(fittedStages.stages()));
         all.addAll(categoryStages(size, categories.size(), categoryWeight));
         features = new PipelineModel("themes_features", all.toArray(Transformer[]::new));
@@ -360,9 +363,12 @@ public final class ThemeModel {
           ? featurised.filter(pmod(xxhash64(col("feedback_id"), lit(settings.seed() + 1)), lit(1_000_000L))
               .lt((long) (1_000_000.0 * MAX_SILHOUETTE_ROWS / n)))
           : featurised;
+      // Bisecting works on the driver: the fit sample's text vectors are collected once, for every restart and k.
+      BisectionInput bisection = settings.method().equals(ThemeSettings.BISECTING)
+          ? BisectionInput.of(featurised, categories, vocabulary.size(), featureSize) : null;
       if (settings.k() <= 0 && settings.kCriterion().equals(ThemeSettings.MERGE)
           && !settings.method().equals(ThemeSettings.LDA)) {
-        Fitted merged = overclusterAndMerge(features, featurised, evalSet, vocabulary, categories, n, settings);
+        Fitted merged = overclusterAndMerge(features, featurised, evalSet, vocabulary, bisection, n, settings);
         featurised.unpersist();
         return merged;
       }
@@ -372,8 +378,7 @@ public final class ThemeModel {
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int k : candidateKs(settings, n)) {
         long t0 = System.currentTimeMillis();
-        Transformer clustering = settings.method().equals(ThemeSettings.BISECTING)
-            ? bisected(featurised, categories, vocabulary.size(), k, settings.seed(), CLUSTER).model()
+        Transformer clustering = bisection != null ? bisected(bisection, k, settings.seed(), CLUSTER).model()
             : clustering(k, settings).fit(featurised);
         double silhouette = silhouette(clustering, evalSet, settings);
         candidates.add(new Candidate(k, silhouette));
@@ -406,14 +411,14 @@ public final class ThemeModel {
    * The number of themes is that level's; one fit instead of a grid.
    */
   static Fitted overclusterAndMerge(PipelineModel features, Dataset<Row> featurised, Dataset<Row> evalSet,
-      List<String> vocabulary, List<String> categories, long n, ThemeSettings settings) {
+      List<String> vocabulary, BisectionInput bisection, long n, ThemeSettings settings) {
     int k0 = (int) Math.max(2, Math.min(settings.kMax(), n / 2));
     long t0 = System.currentTimeMillis();
     Overclustered best = null;
     // k-means stops in a local optimum that depends on its start; with restarts the lowest-cost fit is kept.
     for (int r = 0; r < settings.restarts(); r++) {
-      Overclustered candidate = overcluster(k0, settings.seed() + r, settings, featurised, categories,
-          vocabulary.size());
+      Overclustered candidate = bisection != null ? bisected(bisection, k0, settings.seed() + r, SUBCLUSTER)
+          : kmeansOverclustered(kmeans(k0, settings.seed() + r).setPredictionCol(SUBCLUSTER).fit(featurised));
       LOG.info("themes: {} with seed {}: cost {}", settings.method(), settings.seed() + r,
           String.format("%.4f", candidate.cost()));
       if (best == null || candidate.cost() < best.cost()) {
@@ -421,7 +426,7 @@ public final class ThemeModel {
       }
     }
     // Bisecting keeps a leaf per category, so a taxonomy with more than k_max categories gives more clusters.
-    int clusters = best.model() instanceof KMeansModel m ? Math.max(k0, m.clusterCenters().length) : k0;
+    int clusters = Math.max(k0, best.model().clusterCenters().length);
     // Bounded summaries: a sum of the vocabulary's dimension per cluster, and the evaluation subset's vectors.
     double[][] sums = new double[clusters][vocabulary.size()];
     long[] sizes = new long[clusters];
@@ -470,40 +475,45 @@ public final class ThemeModel {
    * An over-clustering fit: the model (predicting {@value #SUBCLUSTER}), its cost and iterations, and for bisecting
    * each cluster's category group (null for k-means), which the merge must not join again.
    */
-  record Overclustered(Model<?> model, double cost, int iterations, int[] categoryGroups) {}
+  record Overclustered(KMeansModel model, double cost, int iterations, int[] categoryGroups) {}
 
-  static Overclustered overcluster(int k, long seed, ThemeSettings settings, Dataset<Row> featurised,
-      List<String> categories, int textSize) {
-    if (settings.method().equals(ThemeSettings.BISECTING)) {
-      return bisected(featurised, categories, textSize, k, seed, SUBCLUSTER);
-    }
-    KMeansModel m = kmeans(k, seed).setPredictionCol(SUBCLUSTER).fit(featurised);
+  private static Overclustered kmeansOverclustered(KMeansModel m) {
     return new Overclustered(m, m.summary().trainingCost(), m.summary().numIter(), null);
   }
 
   /**
-   * {@link ThemeBisection} on the fit sample's text vectors (collected: at most {@code max_fit_rows}), as a k-means
+   * What {@link ThemeBisection} works on: the fit sample's text vectors ({@value #MERGE_FEATURES}, collected: at most
+   * {@code max_fit_rows}) with their category group (the category's index, unclassified after the known ones), and
+   * the lengths of the text and of {@value #FEATURES}.
+   */
+  record BisectionInput(List<ThemeBisection.Item> items, int categories, int textSize, int featureSize) {
+    static BisectionInput of(Dataset<Row> featurised, List<String> categories, int textSize, int featureSize) {
+      List<ThemeBisection.Item> items = new ArrayList<>();
+      for (Row r : featurised.select(col("category"), col(MERGE_FEATURES)).collectAsList()) {
+        int group = categories.indexOf(r.getString(0));
+        org.apache.spark.ml.linalg.SparseVector v = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toSparse();
+        items.add(new ThemeBisection.Item(group < 0 ? categories.size() : group, v.indices(), v.values()));
+      }
+      return new BisectionInput(items, categories.size(), textSize, featureSize);
+    }
+  }
+
+  /**
+   * {@link ThemeBisection} on the fit sample's text vectors, as a k-means
    * model whose centres are the leaves' mean directions joined with their category at {@link #CATEGORY_SEPARATION}:
    * on {@value #FEATURES} (the text joined with the category at that weight) the nearest centre of an item of a known
    * category is always one of its category's leaves, the nearest by text among them; an unclassified item goes to the
    * nearest leaf by text, a classified leaf counting {@code 1/√(1+w²)} of its similarity. Iterations = splits.
    */
-  static Overclustered bisected(Dataset<Row> featurised, List<String> categories, int textSize, int k, long seed,
-      String predictionCol) {
-    List<ThemeBisection.Item> items = new ArrayList<>();
-    for (Row r : featurised.select(col("category"), col(MERGE_FEATURES)).collectAsList()) {
-      int group = categories.indexOf(r.getString(0));
-      org.apache.spark.ml.linalg.SparseVector v = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toSparse();
-      items.add(new ThemeBisection.Item(group < 0 ? categories.size() : group, v.indices(), v.values()));
-    }
-    ThemeBisection.Result result = ThemeBisection.bisect(items, textSize, k, seed);
-    int featureSize = ((org.apache.spark.ml.linalg.Vector) featurised.select(FEATURES).head().get(0)).size();
+  static Overclustered bisected(BisectionInput input, int k, long seed, String predictionCol) {
+    int textSize = input.textSize();
+    ThemeBisection.Result result = ThemeBisection.bisect(input.items(), textSize, k, seed);
     org.apache.spark.mllib.linalg.Vector[] centres = new org.apache.spark.mllib.linalg.Vector[result.leaves().size()];
     for (int c = 0; c < centres.length; c++) {
       ThemeBisection.Leaf leaf = result.leaves().get(c);
-      double[] centre = new double[featureSize];
+      double[] centre = new double[input.featureSize()];
       System.arraycopy(ThemeBisection.unit(leaf.sum()), 0, centre, 0, textSize);
-      if (leaf.group() < categories.size() && featureSize > textSize) {
+      if (leaf.group() < input.categories() && input.featureSize() > textSize) {
         centre[textSize + leaf.group()] = CATEGORY_SEPARATION;
       }
       centres[c] = org.apache.spark.mllib.linalg.Vectors.dense(ThemeBisection.unit(centre));
