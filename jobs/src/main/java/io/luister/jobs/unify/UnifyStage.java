@@ -68,10 +68,12 @@ public final class UnifyStage {
     // Persisted after the rules: the classifier's fit passes over the labelled rows several times.
     Dataset<Row> analysed = label(analyse(feedback, text), taxonomy, config, text)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> unified = classify(analysed, taxonomy, config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // Not persisted: written once, then counted and summarised from the table, which costs a scan of a few
+      // columns instead of an in-memory copy of every row with its token arrays (docs/performance.md).
+      warehouse.replacePartitions(classify(analysed, taxonomy, config), Layer.SILVER, TABLE, "period");
+      Dataset<Row> unified = warehouse.read(spark, Layer.SILVER, TABLE).filter(col("period").isInCollection(periods));
       long rows = unified.count();
-      warehouse.replacePartitions(unified, Layer.SILVER, TABLE, "period");
       Dataset<Row> coverage = TaxonomyCoverage.of(unified.filter(col("period").equalTo(period)));
       warehouse.replacePartitions(coverage, Layer.OPS, TaxonomyCoverage.TABLE, "period");
       List<Row> shares = warehouse.read(spark, Layer.OPS, TaxonomyCoverage.TABLE)
@@ -79,7 +81,6 @@ public final class UnifyStage {
           .select("source", "share_of_rows").orderBy("source").collectAsList();
       return new Result(rows, rows, shares);
     } finally {
-      unified.unpersist();
       analysed.unpersist();
     }
   }
