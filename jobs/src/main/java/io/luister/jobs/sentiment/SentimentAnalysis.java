@@ -60,7 +60,6 @@ public final class SentimentAnalysis {
    */
   public static Dataset<Row> assign(Dataset<Row> items, SentimentLexicon lexicon, Settings settings) {
     Dataset<Row> read = LexiconScorer.score(items, lexicon)
-        .withColumn(LexiconScorer.WORDS, LexiconScorer.words(col("text")))
         .withColumn(SCORE_LABEL, ScoreLabels.label(col("score"), col("score_min"), col("score_max")))
         .withColumn("_score_position", ScoreLabels.position(col("score"), col("score_min"), col("score_max")))
         .persist(StorageLevel.MEMORY_AND_DISK());

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,13 +29,14 @@ import org.apache.spark.sql.types.StructType;
  * language (mixed or undetected text), which is both lexicons together — the English entry wins where both have
  * a word, because English words in Dutch text are mostly borrowed sentiment words ("top", "super", "fail").
  */
-public final class SentimentLexicon {
+public final class SentimentLexicon implements Serializable {
+  private static final long serialVersionUID = 1L;
   public static final String ANY = "any";
   public static final List<String> KEYS = List.of("en", "nl", ANY);
 
   /** One language's word valences and modifier words. */
   public record Language(Map<String, Double> valences, Set<String> negators, Map<String, Double> boosters,
-      Set<String> contrasts) {}
+      Set<String> contrasts) implements Serializable {}
 
   private final Map<String, Language> languages;
 
@@ -49,6 +51,20 @@ public final class SentimentLexicon {
 
   private static final class Holder {
     static final SentimentLexicon SHIPPED = load();
+  }
+
+  /**
+   * The shipped lexicons travel to Spark's tasks as a name and are read there from the jar, once per JVM, instead
+   * of as some 30,000 entries in every task.
+   */
+  private Object writeReplace() {
+    return this == Holder.SHIPPED ? new Shipped() : this;
+  }
+
+  private record Shipped() implements Serializable {
+    private Object readResolve() {
+      return shipped();
+    }
   }
 
   private static SentimentLexicon load() {
