@@ -23,6 +23,7 @@ public record BenchReport(
     long floorRecords,
     long floorTokens,
     int cores,
+    String cpuModel,
     double memoryGb,
     long driverMaxHeapMb,
     String master,
@@ -53,9 +54,9 @@ public record BenchReport(
   public String markdown() {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "# Benchmark: %,d items, period %s%n%n", items, period));
-    md.append(String.format(Locale.ROOT, "Machine: %d cores, %.1f GB memory; driver heap max %,d MB; master %s; "
-        + "Spark %s, Java %s; commit %s; finished %s.%n%n", cores, memoryGb, driverMaxHeapMb, master, sparkVersion,
-        javaVersion, gitCommit, finishedAt));
+    md.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %.1f GB memory; driver heap max %,d MB; master %s; "
+        + "Spark %s, Java %s; commit %s; finished %s.%n%n", cores, cpuModel, memoryGb, driverMaxHeapMb, master,
+        sparkVersion, javaVersion, gitCommit, finishedAt));
     md.append(String.format(Locale.ROOT, "Pipeline %.1f s (wall time from the first stage's start to the last one's end; stages overlap where the "
         + "start and wall columns say so); read-and-tokenise floor %.1f s (%,d records, %,d tokens); "
         + "ratio %.2f.%n%n", totalWallSeconds, floorSeconds, floorRecords, floorTokens, floorRatio));
@@ -80,18 +81,19 @@ public record BenchReport(
     runs.sort(Comparator.comparing((JsonNode n) -> n.path("finished_at").asText()).reversed());
     StringBuilder md = new StringBuilder("# Benchmark results\n\n"
         + "Written by `bin/luister bench --items N` (one file pair per run; this index is rewritten each time). "
-        + "Times in seconds; the floor is one Spark pass that reads every input and tokenises every text.\n\n"
-        + "| finished | items | cores | memory GB | pipeline s | floor s | ratio | stages (s) |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---|\n");
+        + "Times in seconds; the floor is one Spark pass that reads every input and tokenises every text. Runs on "
+        + "processors of another model are not comparable (the processor was recorded from 2026-12-05 on).\n\n"
+        + "| finished | items | cores | processor | memory GB | pipeline s | floor s | ratio | stages (s) |\n"
+        + "|---|---:|---:|---|---:|---:|---:|---:|---|\n");
     for (JsonNode n : runs) {
       StringBuilder stages = new StringBuilder();
       for (JsonNode s : n.path("stages")) {
         stages.append(stages.length() == 0 ? "" : ", ").append(s.path("name").asText())
             .append(String.format(Locale.ROOT, " %.1f", s.path("wall_seconds").asDouble()));
       }
-      md.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.0f | %.1f | %.1f | %.2f | %s |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %,d | %d | %s | %.0f | %.1f | %.1f | %.2f | %s |%n",
           n.path("finished_at").asText(), n.path("items").asLong(), n.path("cores").asInt(),
-          n.path("memory_gb").asDouble(), n.path("total_wall_seconds").asDouble(), n.path("floor_seconds").asDouble(),
+          n.path("cpu_model").asText("not recorded"), n.path("memory_gb").asDouble(), n.path("total_wall_seconds").asDouble(), n.path("floor_seconds").asDouble(),
           n.path("floor_ratio").asDouble(), stages));
     }
     return md.toString();

@@ -10,6 +10,7 @@ import io.luister.jobs.ingest.IngestResult;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.samples.SampleGenerator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
       Instant finished = Instant.now();
       BenchReport report = new BenchReport(items, seed, chosen, pipelineSeconds, floor,
           floor > 0 ? pipelineSeconds / floor : 0, floorAfter.records(), floorAfter.tokens(),
-          Runtime.getRuntime().availableProcessors(), totalMemoryGb(), Runtime.getRuntime().maxMemory() >> 20,
+          Runtime.getRuntime().availableProcessors(), cpuModel(), totalMemoryGb(), Runtime.getRuntime().maxMemory() >> 20,
           master, ctx.spark().version(), System.getProperty("java.version"), gitCommit(home),
           finished.toString(), generateSeconds, measured);
       Path json = report.write(resultsDir,
@@ -187,6 +188,16 @@ final class BenchCommand implements Callable<Integer> {
     }
     Files.writeString(done, Instant.now().toString());
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** The processor's model name (Linux), so runs on machines of one size but another speed are told apart. */
+  private static String cpuModel() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElse(System.getProperty("os.arch"));
+    } catch (IOException | UncheckedIOException e) {
+      return System.getProperty("os.arch");
+    }
   }
 
   private static double totalMemoryGb() {
