@@ -57,10 +57,11 @@ public final class ConfigLoader {
   static final Set<String> REPORT_KEYS = Set.of("output_dir", "languages");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
-  static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count");
+  static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count",
+      "max_quarantine_share", "max_quarantine_share_by_source");
   static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "mapping");
   static final Set<String> CSV_OPTION_KEYS = Set.of("encoding", "delimiter", "quote", "escape", "header", "multiline",
-      "timestamp_formats", "date_formats", "timezone", "true_values", "false_values", "null_value");
+      "timestamp_formats", "date_formats", "timezone", "true_values", "false_values", "null_value", "skip_lines");
   static final Set<String> JSON_OPTION_KEYS = Set.of("encoding", "multiline", "timestamp_formats", "date_formats",
       "timezone", "true_values", "false_values");
   static final Set<String> PARQUET_OPTION_KEYS = Set.of("timestamp_formats", "date_formats", "timezone",
@@ -162,6 +163,12 @@ public final class ConfigLoader {
       AnalysesSettings analyses = analysesSettings(root.get("analyses"));
       List<ProgramConfig.Expectation> expectations = expectations(root.get("expectations"));
       List<SourceConfig> sources = sources(root.get("sources"));
+      for (String named : limits.maxQuarantineShareBySource().keySet()) {
+        if (sources.stream().noneMatch(source -> source.name().equals(named))) {
+          problems.add("ingest.max_quarantine_share_by_source." + named, "names no source; the sources are "
+              + sources.stream().map(SourceConfig::name).toList());
+        }
+      }
       Map<String, String> spark = sparkConf(root.get("spark"));
       ThemeSettings themes = themeSettings(root.get("themes"));
       ReportSettings report = reportSettings(root.get("report"));
@@ -503,7 +510,18 @@ public final class ConfigLoader {
       }).orElse(d.earliestDate());
       int future = integer(node, "max_future_days", "ingest.max_future_days", d.maxFutureDays(), 0, 3650);
       long maxCount = node.has("max_count") ? longValue(node.get("max_count"), "ingest.max_count", d.maxCount()) : d.maxCount();
-      return new ProgramConfig.IngestLimits(maxText, earliest, future, maxCount);
+      double maxQuarantine = fraction(node, "max_quarantine_share", "ingest.max_quarantine_share", d.maxQuarantineShare());
+      java.util.Map<String, Double> bySource = new java.util.LinkedHashMap<>();
+      JsonNode overrides = node.get("max_quarantine_share_by_source");
+      if (overrides != null && !overrides.isNull()) {
+        if (!overrides.isObject()) {
+          problems.add("ingest.max_quarantine_share_by_source", "must be a mapping of source name to a share from 0 to 1");
+        } else {
+          overrides.fieldNames().forEachRemaining(name -> bySource.put(name,
+              fraction(overrides, name, "ingest.max_quarantine_share_by_source." + name, maxQuarantine)));
+        }
+      }
+      return new ProgramConfig.IngestLimits(maxText, earliest, future, maxCount, maxQuarantine, java.util.Map.copyOf(bySource));
     }
 
     private List<SourceConfig> sources(JsonNode node) {
@@ -635,8 +653,9 @@ public final class ConfigLoader {
       List<String> trueValues = n.has("true_values") ? stringList(n, "true_values", where + ".true_values") : FormatOptions.DEFAULT_TRUE;
       List<String> falseValues = n.has("false_values") ? stringList(n, "false_values", where + ".false_values") : FormatOptions.DEFAULT_FALSE;
       String nullValue = text(n, "null_value", where + ".null_value").orElse(null);
+      int skipLines = integer(n, "skip_lines", where + ".skip_lines", 0, 0, 1_000);
       return new FormatOptions(encoding, unescaped, quote, escape, header, multiline, tsFormats, dateFormats, zone,
-          trueValues, falseValues, nullValue);
+          trueValues, falseValues, nullValue, skipLines);
     }
 
     private List<String> patterns(JsonNode node, String key, String where, List<String> defaults) {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param trueValues spellings of yes, compared case-insensitively
  * @param falseValues spellings of no, compared case-insensitively
  * @param nullValue a CSV cell value that means "no value" besides the empty cell
+ * @param skipLines CSV lines above the header (a preamble such as a title or an unzip tool's notes), dropped
  */
 public record FormatOptions(
     String encoding,
@@ -31,7 +32,15 @@ public record FormatOptions(
     ZoneId timezone,
     List<String> trueValues,
     List<String> falseValues,
-    String nullValue) {
+    String nullValue,
+    int skipLines) {
+
+  public FormatOptions(String encoding, String delimiter, String quote, String escape, boolean header, boolean multiline,
+      List<String> timestampFormats, List<String> dateFormats, ZoneId timezone, List<String> trueValues,
+      List<String> falseValues, String nullValue) {
+    this(encoding, delimiter, quote, escape, header, multiline, timestampFormats, dateFormats, timezone, trueValues,
+        falseValues, nullValue, 0);
+  }
 
   public static final List<String> DEFAULT_TIMESTAMP_FORMATS = List.of(
       "yyyy-MM-dd'T'HH:mm:ss[.SSSSSS][.SSS]XXX",

@@ -65,9 +65,19 @@ public record ProgramConfig(
    * @param earliestDate records dated before this day are quarantined (TIMESTAMP_OUT_OF_RANGE)
    * @param maxFutureDays records dated more than this many days after the run are quarantined
    * @param maxCount counts above this are quarantined (COUNT_OUT_OF_RANGE)
+   * @param maxQuarantineShare a source whose quarantined share of the records read is above this is refused
+   *     (exit 3), so a wrongly configured source cannot lose records quietly
+   * @param maxQuarantineShareBySource the same limit raised or lowered for named sources, deliberately
    */
-  public record IngestLimits(int maxTextChars, LocalDate earliestDate, int maxFutureDays, long maxCount) {
-    public static final IngestLimits DEFAULTS = new IngestLimits(20_000, LocalDate.of(2000, 1, 1), 1, 1_000_000_000_000L);
+  public record IngestLimits(int maxTextChars, LocalDate earliestDate, int maxFutureDays, long maxCount,
+      double maxQuarantineShare, java.util.Map<String, Double> maxQuarantineShareBySource) {
+    public static final IngestLimits DEFAULTS = new IngestLimits(20_000, LocalDate.of(2000, 1, 1), 1, 1_000_000_000_000L,
+        0.05, java.util.Map.of());
+
+    /** The quarantine limit of one source: its own, else the program's. */
+    public double maxQuarantineShare(String source) {
+      return maxQuarantineShareBySource.getOrDefault(source, maxQuarantineShare);
+    }
   }
 
   /**

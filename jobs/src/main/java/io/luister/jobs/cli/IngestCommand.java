@@ -5,6 +5,7 @@ import io.luister.jobs.LuisterDataException;
 import io.luister.jobs.SideBySide;
 import io.luister.jobs.ingest.IngestResult;
 import io.luister.jobs.ingest.IngestStage;
+import io.luister.jobs.ingest.QuarantineLimit;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import java.sql.Timestamp;
@@ -67,6 +68,13 @@ final class IngestCommand implements Callable<Integer> {
               r.source(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(), r.seconds()));
           results[at] = r;
           records[at] = stage.toRunRecord(r, period, started);
+        } catch (QuarantineLimit.Exceeded e) {
+          // Too much of the source would be quarantined: refused with its counts, so ops.runs shows how much.
+          IngestResult r = e.result();
+          Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
+          records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
+              Timestamp.from(started), Timestamp.from(Instant.now()), r.seconds(), r.rowsRead(), r.rowsAccepted(),
+              r.rowsQuarantined(), r.rowsDuplicate(), RunRecord.REFUSED, e.getMessage());
         } catch (LuisterDataException e) {
           // An unusable file refuses its source before anything of it is written; the other sources still go in,
           // so one broken export costs one source, not the run's whole ingest.
@@ -74,6 +82,15 @@ final class IngestCommand implements Callable<Integer> {
           records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
               Timestamp.from(started), Timestamp.from(Instant.now()),
               (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, RunRecord.REFUSED, e.getMessage());
+        } catch (RuntimeException e) {
+          // Anything else (a bug, a storage error) fails this source only; the others are still ingested, and the
+          // command then fails with every failure named.
+          Console.error("ingest: " + source.name() + " failed: " + e);
+          org.slf4j.LoggerFactory.getLogger(IngestCommand.class).error("ingest of {} failed", source.name(), e);
+          records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
+              Timestamp.from(started), Timestamp.from(Instant.now()),
+              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, RunRecord.FAILED,
+              "failed: " + e);
         }
       }));
     }
@@ -82,7 +99,14 @@ final class IngestCommand implements Callable<Integer> {
     SideBySide.run(work, ctx.concurrentWork, "luister-ingest");
     List<String> refused = Arrays.stream(records).filter(r -> RunRecord.REFUSED.equals(r.status()))
         .map(RunRecord::message).toList();
+    List<String> failed = Arrays.stream(records).filter(r -> RunRecord.FAILED.equals(r.status()))
+        .map(r -> r.source() + ": " + r.message()).toList();
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(records));
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException(failed.size() + " source(s) failed" + (refused.isEmpty() ? "" : " and "
+          + refused.size() + " refused") + ", the others were ingested: " + String.join("; ", failed)
+          + (refused.isEmpty() ? "" : "; " + String.join("; ", refused)));
+    }
     if (!refused.isEmpty()) {
       // Later stages would analyse the period without those sources and report silences that are only a
       // missing export: stop here, with every refusal named (and logged in ops.runs with status 'refused').

@@ -110,9 +110,13 @@ public final class CanonicalMapping {
         out.add(rawPersons.get(i).as(RAW_PERSON + personNames.get(i)));
       }
       Column fieldReasons = array_compact(array(reasons.toArray(Column[]::new)));
-      Column malformed = array(reasonStruct(QuarantineReason.MALFORMED_RECORD, "",
-          lit("the record could not be parsed as " + spec.source().format().configName()
-              + " (wrong number of fields, an unbalanced quote or broken syntax)")));
+      Column genericProblem = lit("the record could not be parsed as " + spec.source().format().configName()
+          + " (wrong number of fields, an unbalanced quote or broken syntax)");
+      // The CSV reader says what exactly was wrong (an unbalanced quote, the number of fields, a runaway line).
+      Column problem = List.of(raw.columns()).contains(RawBatch.PROBLEM)
+          ? concat(lit("the record could not be parsed as " + spec.source().format().configName() + ": "), col(RawBatch.PROBLEM))
+          : genericProblem;
+      Column malformed = array(reasonStruct(QuarantineReason.MALFORMED_RECORD, "", coalesce(problem, genericProblem)));
       out.add(when(col(RawBatch.CORRUPT).isNotNull(), malformed).otherwise(fieldReasons).as(REASONS));
 
       // Derived columns are added after the projection: inside it, a name like "date" would resolve to the
@@ -284,13 +288,22 @@ public final class CanonicalMapping {
 
     private Column score(Column s, String name) {
       ScoreScale scale = spec.source().scoreScale() == null ? ScoreScale.STARS : spec.source().scoreScale();
-      Column n = regexp_replace(s, ",", ".").try_cast("double");
+      // Written as a plain decimal number (a decimal comma is read): "1e1" or "0x0A" is never a score a survey
+      // tool exports, however well it casts.
+      Column plain = s.rlike("^\\s*[+-]?[0-9]+([.,][0-9]+)?\\s*$");
+      Column n = when(plain, regexp_replace(s, ",", ".").try_cast("double"));
       Column number = n.isNotNull().and(not(isnan(n)));
       addReason(s.isNotNull().and(not(coalesce(number, lit(false)))), QuarantineReason.INVALID_NUMBER, name,
-          concat(lit(name + ": "), shortValue(s), lit(" is not a number")));
+          concat(lit(name + ": "), shortValue(s), lit(" is not a plain number")));
+      // NPS (0-10) and CSAT (1-5) are answered by picking a whole number; 7.5 there is an export or mapping error.
+      boolean wholeOnly = scale.equals(ScoreScale.NPS) || scale.equals(ScoreScale.CSAT);
       Column inScale = n.geq(scale.min()).and(n.leq(scale.max()));
+      if (wholeOnly) {
+        inScale = inScale.and(pmod(n, lit(1.0)).equalTo(0.0));
+      }
       addReason(number.and(not(inScale)), QuarantineReason.SCORE_OUT_OF_SCALE, name,
-          concat(lit(name + ": "), shortValue(s), lit(" is outside the " + scale.describe() + " scale")));
+          concat(lit(name + ": "), shortValue(s), lit(" is outside the " + scale.describe() + " scale"
+              + (wholeOnly ? " (whole numbers only)" : ""))));
       return when(number.and(inScale), n);
     }
 
@@ -318,7 +331,7 @@ public final class CanonicalMapping {
     private Column unmaskedRecord() {
       List<Column> sourceColumns = new ArrayList<>();
       for (String c : raw.columns()) {
-        if (!c.equals(RawBatch.CORRUPT) && !c.equals(RawBatch.FILE) && !c.equals(RawBatch.RECORD)) {
+        if (!c.equals(RawBatch.CORRUPT) && !c.equals(RawBatch.PROBLEM) && !c.equals(RawBatch.FILE) && !c.equals(RawBatch.RECORD)) {
           sourceColumns.add(col("`" + c.replace("`", "``") + "`"));
         }
       }

@@ -65,11 +65,17 @@ public final class IngestStage {
       long duplicates = counts.getLong(2);
       LocalDate lastDay = counts.isNullAt(3) ? null : counts.getDate(3).toLocalDate();
 
-      warehouse.replacePartitions(IngestTransforms.accepted(checked), Layer.BRONZE, source.name(), CanonicalMapping.PERIOD);
+      String overLimit = QuarantineLimit.diagnose(checked, source.name(), read, accepted,
+          config.ingest().maxQuarantineShare(source.name()));
+      // The quarantine is written also for a refused source: it is where the user looks to see why.
       warehouse.replaceWhere(IngestTransforms.quarantined(checked, spec), Layer.OPS, IngestTransforms.QUARANTINE_TABLE,
           "source = '" + source.name() + "'", "source");
       double seconds = (System.nanoTime() - start) / 1e9;
       IngestResult result = new IngestResult(source.name(), read, accepted, read - accepted, duplicates, seconds, lastDay);
+      if (overLimit != null) {
+        throw new QuarantineLimit.Exceeded(overLimit, result);
+      }
+      warehouse.replacePartitions(IngestTransforms.accepted(checked), Layer.BRONZE, source.name(), CanonicalMapping.PERIOD);
       LOG.info("ingest {}: read {}, accepted {}, quarantined {} (duplicates {}) in {} s", source.name(), read, accepted,
           read - accepted, duplicates, String.format("%.1f", seconds));
       return result;

@@ -16,6 +16,8 @@ import org.apache.spark.sql.Row;
  */
 public record RawBatch(Dataset<Row> rows, Map<String, String> columns, List<String> files) {
   public static final String CORRUPT = "_corrupt_record";
+  /** Why the reader could not parse a record (CSV only; absent in other formats): shown in the quarantine reason. */
+  public static final String PROBLEM = "_parse_problem";
   public static final String FILE = "_input_file";
   public static final String RECORD = "_record_number";
 }

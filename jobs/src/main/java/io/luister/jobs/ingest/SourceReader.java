@@ -2,18 +2,13 @@ package io.luister.jobs.ingest;
 
 import static org.apache.spark.sql.functions.*;
 
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
 import io.luister.common.config.FormatOptions;
 import io.luister.common.config.SourceConfig;
 import io.luister.common.config.SourceFormat;
 import io.luister.common.schema.CanonicalField;
 import io.luister.common.schema.CanonicalSchemas;
 import io.luister.jobs.LuisterDataException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +19,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -69,7 +63,14 @@ public final class SourceReader {
   }
 
   public List<RawBatch> read(SourceConfig source) {
-    List<String> files = listFiles(source);
+    List<String> files = new ArrayList<>();
+    for (String file : listFiles(source)) {
+      if (FileSniffer.sniff(source, file, spark.sparkContext().hadoopConfiguration())) {
+        files.add(file);
+      } else {
+        emptyFiles++;
+      }
+    }
     if (files.isEmpty()) {
       throw new LuisterDataException("source '" + source.name() + "': no files with data match " + source.path()
           + (emptyFiles > 0 ? " (" + emptyFiles + " matching file(s) are empty, 0 bytes)" : ""));
@@ -121,16 +122,21 @@ public final class SourceReader {
 
   private List<RawBatch> readCsv(SourceConfig source, List<String> files) {
     FormatOptions o = source.options();
-    if (!o.header()) {
-      return List.of(csvBatch(source, files, null));
-    }
     Map<List<String>, List<String>> filesByHeader = new LinkedHashMap<>();
     for (String file : files) {
       List<String> header = csvHeader(file, o);
       if (header.stream().allMatch(String::isEmpty)) {
         // A file of blank or whitespace-only lines has no layout; taken as one, it would refuse the whole source.
-        LOG.warn("source '{}': {} has no header line; it holds no records", source.name(), file);
+        LOG.warn("source '{}': {} has no {} line; it holds no records", source.name(), file, o.header() ? "header" : "data");
         continue;
+      }
+      if (!o.header()) {
+        // Without a header the layout is the number of fields of the first record: _c0, _c1, ...
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+          names.add("_c" + i);
+        }
+        header = names;
       }
       filesByHeader.computeIfAbsent(header, h -> new ArrayList<>()).add(file);
     }
@@ -148,77 +154,34 @@ public final class SourceReader {
     return batches;
   }
 
+  /**
+   * The records of files that share one layout, read by {@link CsvFileReader} (one Spark task per file, the lines
+   * of each file accounted for), numbered within their file as they are read.
+   */
   private RawBatch csvBatch(SourceConfig source, List<String> files, List<String> header) {
-    FormatOptions o = source.options();
-    DataFrameReader reader = spark.read()
-        .option("header", o.header())
-        .option("sep", o.delimiter())
-        .option("quote", o.quote())
-        .option("escape", o.escape())
-        .option("encoding", o.encoding())
-        .option("multiLine", o.multiline())
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT)
-        .option("ignoreLeadingWhiteSpace", false)
-        .option("ignoreTrailingWhiteSpace", false)
-        .option("maxCharsPerColumn", -1)
-        .option("unescapedQuoteHandling", "STOP_AT_DELIMITER")
-        .option("enforceSchema", true);
-    if (o.nullValue() != null) {
-      reader = reader.option("nullValue", o.nullValue());
-    }
-    List<String> columns = header != null ? uniqueNames(header) : headerlessColumns(reader, files);
+    List<String> columns = uniqueNames(header);
     StructType schema = new StructType();
     for (String c : columns) {
       schema = schema.add(c, DataTypes.StringType, true);
     }
-    schema = schema.add(RawBatch.CORRUPT, DataTypes.StringType, true);
-    Dataset<Row> rows = reader.schema(schema).csv(files.toArray(String[]::new));
-    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
-  }
-
-  private List<String> headerlessColumns(DataFrameReader reader, List<String> files) {
-    StructType inferred = reader.option("inferSchema", false).csv(files.get(0)).schema();
-    List<String> names = new ArrayList<>();
-    for (StructField f : inferred.fields()) {
-      names.add(f.name());
+    schema = schema.add(RawBatch.CORRUPT, DataTypes.StringType, true)
+        .add(RawBatch.PROBLEM, DataTypes.StringType, true)
+        .add(RawBatch.FILE, DataTypes.StringType, false)
+        .add(RawBatch.RECORD, DataTypes.LongType, false);
+    CsvFileReader perFile = new CsvFileReader(source.options(), columns.size(), spark.sparkContext().hadoopConfiguration());
+    org.apache.spark.api.java.JavaRDD<Row> rows = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(files, files.size())
+        .flatMap(perFile);
+    Dataset<Row> frame = spark.createDataFrame(rows, schema);
+    if (!numberRecords) {
+      frame = frame.drop(RawBatch.FILE, RawBatch.RECORD);
     }
-    return names;
+    return new RawBatch(frame, resolveMapping(source, frame.schema(), files), files);
   }
 
-  /** The first record of a CSV file, parsed with the file's own delimiter and quoting, BOM removed. */
+  /** The header (or, without one, the first record) of a CSV file, after options.skip_lines, BOM removed. */
   List<String> csvHeader(String file, FormatOptions o) {
-    Path path = new Path(file);
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-             path.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(path), Charset.forName(o.encoding())))) {
-      CsvParserSettings settings = new CsvParserSettings();
-      settings.getFormat().setDelimiter(o.delimiter().charAt(0));
-      settings.getFormat().setQuote(o.quote().charAt(0));
-      settings.getFormat().setQuoteEscape(o.escape().charAt(0));
-      settings.getFormat().setLineSeparator("\n");
-      settings.setMaxCharsPerColumn(-1);
-      settings.setHeaderExtractionEnabled(false);
-      settings.setIgnoreLeadingWhitespaces(false);
-      settings.setIgnoreTrailingWhitespaces(false);
-      CsvParser parser = new CsvParser(settings);
-      parser.beginParsing(in);
-      String[] first = parser.parseNext();
-      parser.stopParsing();
-      List<String> header = new ArrayList<>();
-      if (first == null) {
-        return header;
-      }
-      for (int i = 0; i < first.length; i++) {
-        String name = first[i] == null ? "" : first[i];
-        if (i == 0 && !name.isEmpty() && name.charAt(0) == BOM) {
-          name = name.substring(1);
-        }
-        header.add(name.strip());
-      }
-      return header;
-    } catch (IOException e) {
-      throw new LuisterDataException("cannot read the header of " + file + ": " + e.getMessage(), e);
-    }
+    return CsvFileReader.header(file, o, spark.sparkContext().hadoopConfiguration());
   }
 
   /**

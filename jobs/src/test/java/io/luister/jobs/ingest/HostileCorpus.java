@@ -122,15 +122,46 @@ final class HostileCorpus {
         rc("unbalanced quote, multi-line CSV", "contacts", "contact/unbalanced-multiline.csv",
             CONTACT_HEADER + contact("uq1", "01-07-2026 10:00") + "uq2;01-07-2026 10:00;chat;\"begint maar sluit niet;K1;60;Ja\n"
                 + contact("uq3", "01-07-2026 10:00") + contact("uq4", "01-07-2026 10:00"),
-            2, Map.of(2, "MALFORMED_RECORD"),
-            "the open quote swallows the rest of the file into one record, which is quarantined with the swallowed lines in raw_record",
-            v -> assertContains(v.quarantined(2).getAs("raw_record"), "uq4")),
+            4, Map.of(2, "MALFORMED_RECORD"),
+            "the quote never closes: that line alone is quarantined as an unbalanced quote, the records after it are read as they are (never merged into it)",
+            v -> {
+              assertContains(v.quarantined(2).getAs("reason"), "unbalanced quote");
+              org.junit.jupiter.api.Assertions.assertFalse(v.quarantined(2).<String>getAs("raw_record").contains("uq3"), "no later record in the broken one");
+              v.accepted("uq3");
+              v.accepted("uq4");
+            }),
         rc("unbalanced quote, single-line CSV", "surveys", "survey/unbalanced.csv",
             SURVEY_HEADER + survey("uq1", "8", "goed") + survey("uq2", "7", "\"zegt \"\"hallo")
                 + "uq3,2026-07-01 10:00:00,\"7,prima\n" + survey("uq4", "9", "prima"),
-            4, Map.of(3, "MALFORMED_RECORD"),
-            "in the last field the quote ends at the line end and the record is accepted as written; in an earlier field it swallows the delimiters and that line alone is quarantined",
-            v -> assertEquals("zegt \"hallo", v.accepted("uq2").getAs("comment"))),
+            4, Map.of(2, "MALFORMED_RECORD", 3, "MALFORMED_RECORD"),
+            "a quote still open at the line end makes that line alone a malformed record, in the last field as in an earlier one; the neighbours are accepted",
+            v -> {
+              assertContains(v.quarantined(2).getAs("reason"), "is not closed on this line");
+              v.accepted("uq1");
+              v.accepted("uq4");
+            }),
+        rc("unbalanced quote reaching into the next record (multi-line CSV)", "contacts", "contact/unbalanced-reach.csv",
+            CONTACT_HEADER + contact("ur1", "01-07-2026 10:00") + "ur2;01-07-2026 10:00;chat;\"begint niet;K1;60;Ja\n"
+                + contact("ur3", "01-07-2026 10:00", "\"netjes\"", "60", "Ja") + contact("ur4", "01-07-2026 10:00"),
+            4, Map.of(2, "MALFORMED_RECORD"),
+            "joined, the two lines would have the right number of fields (the next contact's id and notes inside the broken record); the closing quote followed by text gives it away: the broken line alone is quarantined, the next record accepted as written",
+            v -> {
+              org.junit.jupiter.api.Assertions.assertFalse(v.quarantined(2).<String>getAs("raw_record").contains("ur3"));
+              assertEquals("netjes", v.accepted("ur3").getAs("notes"));
+            }),
+        rc("mixed line ends (CRLF, LF and bare CR in one file)", "contacts", "contact/mixed-line-ends.csv",
+            CONTACT_HEADER.replace("\n", "\r\n") + contact("ml1", "01-07-2026 10:00") + contact("ml2", "01-07-2026 10:00").replace("\n", "\r")
+                + contact("ml3", "01-07-2026 10:00", "\"twee\r\nregels\"", "60", "Ja").replace("Ja\n", "Ja\r\n")
+                + contact("ml4", "01-07-2026 10:00").replace("\n", "\r"),
+            4, Map.of(), "every record read, whatever ends its line; a quoted line break stays in the text (as one line break)",
+            v -> assertEquals("twee\nregels", v.accepted("ml3").getAs("notes"))),
+        rc("bare CR line ends (old Mac)", "surveys", "survey/bare-cr.csv",
+            (SURVEY_HEADER + survey("cr1", "8", "goed") + survey("cr2", "6", "matig")).replace("\n", "\r"),
+            2, Map.of(), "read as lines, not as one long header", v -> assertEquals("matig", v.accepted("cr2").getAs("comment"))),
+        rc("30,000 delimiters on one line", "contacts", "contact/runaway.csv",
+            CONTACT_HEADER + contact("rw1", "01-07-2026 10:00") + "rw2" + ";".repeat(30_000) + "\n" + contact("rw3", "01-07-2026 10:00"),
+            3, Map.of(2, "MALFORMED_RECORD"), "that line is one malformed record (its fields counted, not stored); the run goes on",
+            v -> assertContains(v.quarantined(2).getAs("reason"), "30001 fields where the header has 7")),
         rc("missing columns", "contacts", "contact/missing-columns.csv",
             CONTACT_HEADER + contact("mc1", "01-07-2026 10:00") + "mc2;01-07-2026 10:00;chat\n",
             2, Map.of(2, "MALFORMED_RECORD"), "quarantined", null),
@@ -278,6 +309,9 @@ final class HostileCorpus {
             4, Map.of(1, "INVALID_NUMBER", 2, "INVALID_NUMBER", 3, "SCORE_OUT_OF_SCALE"),
             "a fraction or a percentage is not a number, a percentage-sized score is out of scale, a decimal comma is read; a whole file on another in-range scale cannot be told apart per record (see limits)",
             v -> assertEquals(7.5, (double) v.accepted("m4").getAs("score"), 1e-9)),
+        rc("scores in exponent notation", "surveys", "survey/exponent.csv",
+            SURVEY_HEADER + survey("ex1", "1e1", "x") + survey("ex2", "8", "x"),
+            2, Map.of(1, "INVALID_NUMBER"), "1e1 is not a score a survey tool writes: INVALID_NUMBER", null),
         rc("invalid yes/no", "contacts", "contact/boolean.csv",
             CONTACT_HEADER + contact("yn1", "01-07-2026 10:00", "x", "5", "Misschien"), 1, Map.of(1, "INVALID_BOOLEAN"), "quarantined", null),
         // ---- text
@@ -332,7 +366,7 @@ final class HostileCorpus {
             "refused naming the file, the mapped column, the closest column and the columns there; never mapped by position"),
         new RefusedCase("UTF-16 file under UTF-8", "csv", contacts,
             Map.of("refused/utf16.csv", "ContactID;Startdatum;Notities\nc1;01-07-2026 10:00;x\n".getBytes(StandardCharsets.UTF_16)),
-            List.of("utf16.csv", "NUL bytes", "UTF-16"), "refused: the header holds NUL bytes; the message suggests options.encoding: UTF-16"),
+            List.of("utf16.csv", "UTF-16BE byte-order mark", "set options.encoding: UTF-16"), "refused: the file starts with a UTF-16 byte-order mark; the message says so and suggests options.encoding: UTF-16"),
         new RefusedCase("only empty files", "csv", contacts,
             Map.of("refused/a.csv", new byte[0], "refused/b.csv", new byte[0]),
             List.of("no files with data match", "2 matching file(s) are empty"), "refused: nothing to ingest, said as such"),

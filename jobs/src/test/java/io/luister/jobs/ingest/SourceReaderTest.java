@@ -44,7 +44,10 @@ class SourceReaderTest {
       spark.conf().set("spark.sql.files.maxPartitionBytes", "4096");
       try {
         RawBatch batch = new SourceReader(spark).read(config.source("web").orElseThrow()).get(0);
-        assertTrue(batch.rows().rdd().getNumPartitions() > 10, format + ": the files are read in many splits");
+        if (format.equals("jsonl")) {
+          assertTrue(batch.rows().rdd().getNumPartitions() > 10, format + ": the files are read in many splits");
+        }
+        // CSV files are read one task per file (CsvFileReader), which numbers records as it reads them.
         List<Row> wrong = batch.rows()
             .withColumn("expected", concat(lit("f"), regexp_extract(col(RawBatch.FILE), "part-(\\d+)", 1), lit("r"),
                 col(RawBatch.RECORD).cast("string")))

@@ -1,0 +1,160 @@
+package io.luister.jobs.ingest;
+
+import io.luister.common.config.FormatOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Reads one CSV file into rows (the layout's columns, then {@link RawBatch#CORRUPT}, {@link RawBatch#PROBLEM},
+ * {@link RawBatch#FILE}, {@link RawBatch#RECORD}) with {@link CsvRecords}, inside a Spark task: one task per file.
+ *
+ * <p>When the file is read to its end, its physical lines are counted a second time, independently of the
+ * parser ({@link CsvRecords#countLines}); if preamble + header + blank lines + the lines of every record do not
+ * add up to that count, a line was lost or counted twice, and the read fails loudly instead of going on.
+ */
+final class CsvFileReader implements FlatMapFunction<String, Row>, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final CsvRecords.Format format;
+  private final String encoding;
+  private final boolean header;
+  private final int skipLines;
+  private final int columns;
+  private final String nullValue;
+  private final SerializableConfiguration hadoop;
+
+  CsvFileReader(FormatOptions o, int columns, Configuration hadoop) {
+    this.format = format(o);
+    this.encoding = o.encoding();
+    this.header = o.header();
+    this.skipLines = o.skipLines();
+    this.columns = columns;
+    this.nullValue = o.nullValue();
+    this.hadoop = new SerializableConfiguration(hadoop);
+  }
+
+  static CsvRecords.Format format(FormatOptions o) {
+    return new CsvRecords.Format(o.delimiter().charAt(0), o.quote().charAt(0), o.escape().charAt(0), o.multiline());
+  }
+
+  /** The file's text: decompressed when its name says so (.gz, .bz2, ...), decoded in the configured encoding. */
+  static Reader open(String file, String encoding, Configuration conf) throws IOException {
+    Path path = new Path(file);
+    InputStream raw = path.getFileSystem(conf).open(path);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+    InputStream in = codec == null ? raw : codec.createInputStream(raw);
+    return new BufferedReader(new InputStreamReader(in, Charset.forName(encoding)), 1 << 16);
+  }
+
+  @Override
+  public Iterator<Row> call(String file) throws IOException {
+    Reader in = open(file, encoding, hadoop.value());
+    CsvRecords records = new CsvRecords(in, format);
+    int skipped = records.skipLines(skipLines);
+    if (header) {
+      records.header();
+    }
+    records.expectFields(columns);
+    return new Iterator<>() {
+      private Row next = advance();
+      private long number;
+
+      private Row advance() {
+        CsvRecords.Record r = records.next();
+        if (r == null) {
+          close();
+          return null;
+        }
+        number++;
+        Object[] values = new Object[columns + 4];
+        if (r.malformed()) {
+          values[columns] = r.raw();
+          values[columns + 1] = "line " + r.firstLine() + ": " + r.problem();
+        } else {
+          for (int i = 0; i < columns; i++) {
+            String v = r.fields()[i];
+            values[i] = v != null && v.equals(nullValue) ? null : v;
+          }
+        }
+        values[columns + 2] = file;
+        values[columns + 3] = number;
+        return RowFactory.create(values);
+      }
+
+      private void close() {
+        try {
+          in.close();
+          long accounted = records.accountedLines(skipped);
+          long physical;
+          try (Reader again = open(file, encoding, hadoop.value())) {
+            physical = CsvRecords.countLines(again);
+          }
+          if (accounted != physical || records.linesRead() != physical) {
+            throw new IllegalStateException("CSV reader lost track of lines in " + file + ": the file has " + physical
+                + " lines, the parser read " + records.linesRead() + " and accounted for " + accounted
+                + " (preamble, header, blank lines and records); refusing to go on with records possibly lost or merged."
+                + " This is a bug in Luister: please report it with the file.");
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Row r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  /** The header of a file (after skipped lines), or an empty list for a file of blank lines; null fields kept as "". */
+  static List<String> header(String file, FormatOptions o, Configuration conf) {
+    try (Reader in = open(file, o.encoding(), conf)) {
+      CsvRecords records = new CsvRecords(in, format(o));
+      records.skipLines(o.skipLines());
+      CsvRecords.Record h = o.header() ? records.header() : records.next();
+      List<String> names = new ArrayList<>();
+      if (h == null) {
+        return names;
+      }
+      if (h.malformed()) {
+        throw new io.luister.jobs.LuisterDataException(file + ": the " + (o.header() ? "header" : "first record")
+            + " cannot be parsed (" + h.problem() + ")");
+      }
+      for (String f : h.fields()) {
+        names.add(f == null ? "" : f);
+      }
+      return names;
+    } catch (IOException e) {
+      throw new io.luister.jobs.LuisterDataException("cannot read the header of " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

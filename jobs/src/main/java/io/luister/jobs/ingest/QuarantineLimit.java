@@ -1,0 +1,79 @@
+package io.luister.jobs.ingest;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.jobs.LuisterDataException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code ingest.max_quarantine_share}: a source that would lose more than this share of its records, in all or
+ * in one period, is refused (exit 3) rather than ingested with a quiet hole in it. A share that high is almost
+ * always a setting (delimiter, multiline, date pattern, id) and not a bad export; the diagnosis names the top
+ * reasons so the setting can be found.
+ */
+public final class QuarantineLimit {
+  private QuarantineLimit() {}
+
+  /** A source refused for its quarantined share; carries the counts for ops.runs. */
+  public static final class Exceeded extends LuisterDataException {
+    private final transient IngestResult result;
+
+    Exceeded(String message, IngestResult result) {
+      super(message);
+      this.result = result;
+    }
+
+    public IngestResult result() {
+      return result;
+    }
+  }
+
+  /**
+   * The diagnosis when the quarantined share of {@code checked} (overall, or in any period with records) is above
+   * {@code limit}; null when it is not.
+   */
+  static String diagnose(Dataset<Row> checked, String source, long read, long accepted, double limit) {
+    if (read == 0) {
+      return null;
+    }
+    double share = (read - accepted) / (double) read;
+    List<String> over = new ArrayList<>();
+    if (share > limit) {
+      over.add(String.format("%.1f %% of all %,d records", 100 * share, read));
+    }
+    // One row per period (a few dozen at most).
+    for (Row p : checked.filter(col(CanonicalMapping.PERIOD).isNotNull())
+        .groupBy(col(CanonicalMapping.PERIOD))
+        .agg(count(lit(1)).as("read"), count_if(IngestTransforms.isAccepted()).as("accepted"))
+        .orderBy(col(CanonicalMapping.PERIOD)).collectAsList()) {
+      long pRead = p.getLong(1);
+      double pShare = (pRead - p.getLong(2)) / (double) pRead;
+      if (pShare > limit) {
+        over.add(String.format("%.1f %% of %,d records in %s", 100 * pShare, pRead, p.getString(0)));
+      }
+    }
+    if (over.isEmpty()) {
+      return null;
+    }
+    return "source '" + source + "' would lose " + String.join(", ", over) + " to quarantine, more than "
+        + "ingest.max_quarantine_share " + limit + "; nothing of it was written to bronze. Top reasons: "
+        + topReasons(checked) + ". Fix the source's settings (run bin/luister check for advice), or, if the export "
+        + "really is that broken, raise ingest.max_quarantine_share_by_source." + source + " deliberately. "
+        + "The refused records are in ops.quarantine (source = '" + source + "').";
+  }
+
+  private static String topReasons(Dataset<Row> checked) {
+    List<String> parts = new ArrayList<>();
+    for (Row r : checked.filter(org.apache.spark.sql.functions.not(IngestTransforms.isAccepted()))
+        .select(element_at(col(CanonicalMapping.REASONS), 1).as("r"))
+        .groupBy(col("r").getField("code").as("code"))
+        .agg(count(lit(1)).as("n"), first(col("r").getField("message")).as("example"))
+        .orderBy(col("n").desc(), col("code")).limit(3).collectAsList()) {
+      parts.add(String.format("%s %,d (e.g. %s)", r.getString(0), r.getLong(1), r.getString(2)));
+    }
+    return String.join("; ", parts);
+  }
+}
