@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code luister} command: one entry point, one subcommand per stage. */
 @Command(name = "luister", mixinStandardHelpOptions = true, version = "Luister 0.1.0",
     description = "Batch customer insights on Apache Spark: what customers say, and what they notably do not say.",
-    subcommands = {RunCommand.class, IngestCommand.class, UnifyCommand.class, ThemesCommand.class, SentimentCommand.class, AnalyseCommand.class, SilencesCommand.class, ReportCommand.class,
+    subcommands = {RunCommand.class, CheckCommand.class, IngestCommand.class, UnifyCommand.class, ThemesCommand.class, SentimentCommand.class, AnalyseCommand.class, SilencesCommand.class, ReportCommand.class,
         PseudonymCommand.class, PrivacyScanCommand.class, EraseCommand.class, RetentionCommand.class, SqlCommand.class, PublishCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

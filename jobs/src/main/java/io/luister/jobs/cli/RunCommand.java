@@ -29,6 +29,11 @@ final class RunCommand implements Callable<Integer> {
         AnalysisPeriod.choose(period, List.of());
       }
       Console.info("run " + ctx.runId + " of program '" + ctx.config.program() + "', warehouse " + ctx.warehouse.root());
+      // The preflight first: a source that would be refused or lose too much is named in seconds, before Spark
+      // reads everything. Ingest still decides on the full data, source by source (the healthy ones go in).
+      for (String failing : CheckCommand.check(ctx, false)) {
+        Console.error("check: " + failing);
+      }
       List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
       String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));

@@ -41,7 +41,11 @@ final class CsvFileReader implements FlatMapFunction<String, Row>, Serializable 
   private final String nullValue;
   private final SerializableConfiguration hadoop;
 
-  CsvFileReader(FormatOptions o, int columns, Configuration hadoop) {
+  private final int maxRecords;
+
+  /** @param maxRecords above 0: stop after this many records (a sample; the line count is then not checked) */
+  CsvFileReader(FormatOptions o, int columns, Configuration hadoop, int maxRecords) {
+    this.maxRecords = maxRecords;
     this.format = format(o);
     this.encoding = o.encoding();
     this.header = o.header();
@@ -78,6 +82,14 @@ final class CsvFileReader implements FlatMapFunction<String, Row>, Serializable 
       private long number;
 
       private Row advance() {
+        if (maxRecords > 0 && number >= maxRecords) {
+          try {
+            in.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return null;
+        }
         CsvRecords.Record r = records.next();
         if (r == null) {
           close();

@@ -15,6 +15,9 @@ import org.apache.spark.sql.Row;
  * reasons so the setting can be found.
  */
 public final class QuarantineLimit {
+  /** A period with fewer records read is not judged on its own (it still counts in the source's overall share). */
+  static final int MIN_PERIOD_RECORDS = 100;
+
   private QuarantineLimit() {}
 
   /** A source refused for its quarantined share; carries the counts for ops.runs. */
@@ -51,7 +54,10 @@ public final class QuarantineLimit {
         .orderBy(col(CanonicalMapping.PERIOD)).collectAsList()) {
       long pRead = p.getLong(1);
       double pShare = (pRead - p.getLong(2)) / (double) pRead;
-      if (pShare > limit) {
+      // A period is judged on its own only when it is a real period of the export (something in it was accepted)
+      // with enough records for a share to mean something: a stray record dated 1999 is a period of one, 100 %
+      // quarantined. Smaller periods count in the overall share.
+      if (pRead >= MIN_PERIOD_RECORDS && p.getLong(2) > 0 && pShare > limit) {
         over.add(String.format("%.1f %% of %,d records in %s", 100 * pShare, pRead, p.getString(0)));
       }
     }

@@ -58,9 +58,20 @@ public final class SourceReader {
    *     second pass over the files, which the read-and-tokenise floor must not include
    */
   public SourceReader(SparkSession spark, boolean numberRecords) {
+    this(spark, numberRecords, 0);
+  }
+
+  /**
+   * @param sampleRecords when above 0, only the first this many records of each file are read, on the driver where
+   *     the format allows (CSV, JSON lines): the preflight {@code check} reads so in seconds
+   */
+  public SourceReader(SparkSession spark, boolean numberRecords, int sampleRecords) {
     this.spark = spark;
     this.numberRecords = numberRecords;
+    this.sampleRecords = sampleRecords;
   }
+
+  private final int sampleRecords;
 
   public List<RawBatch> read(SourceConfig source) {
     List<String> files = new ArrayList<>();
@@ -149,6 +160,9 @@ public final class SourceReader {
           + " is empty or blank (" + describeFiles(files) + "): there is nothing to ingest. Check the export.");
     }
     filesByHeader.forEach((header, group) -> checkHeader(source, header, group));
+    if (o.header()) {
+      filesByHeader.forEach((header, group) -> checkHeaderLooksLikeOne(source, header, group.get(0)));
+    }
     List<RawBatch> batches = new ArrayList<>();
     filesByHeader.forEach((header, group) -> batches.add(csvBatch(source, group, header)));
     return batches;
@@ -168,11 +182,25 @@ public final class SourceReader {
         .add(RawBatch.PROBLEM, DataTypes.StringType, true)
         .add(RawBatch.FILE, DataTypes.StringType, false)
         .add(RawBatch.RECORD, DataTypes.LongType, false);
-    CsvFileReader perFile = new CsvFileReader(source.options(), columns.size(), spark.sparkContext().hadoopConfiguration());
-    org.apache.spark.api.java.JavaRDD<Row> rows = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(files, files.size())
-        .flatMap(perFile);
-    Dataset<Row> frame = spark.createDataFrame(rows, schema);
+    CsvFileReader perFile = new CsvFileReader(source.options(), columns.size(), spark.sparkContext().hadoopConfiguration(),
+        sampleRecords);
+    Dataset<Row> frame;
+    if (sampleRecords > 0) {
+      List<Row> sample = new ArrayList<>();
+      for (String file : files) {
+        try {
+          perFile.call(file).forEachRemaining(sample::add);
+        } catch (java.io.IOException e) {
+          throw new LuisterDataException("source '" + source.name() + "': cannot read " + file + ": " + e.getMessage(), e);
+        }
+      }
+      frame = spark.createDataFrame(sample, schema);
+    } else {
+      org.apache.spark.api.java.JavaRDD<Row> rows = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+          .parallelize(files, files.size())
+          .flatMap(perFile);
+      frame = spark.createDataFrame(rows, schema);
+    }
     if (!numberRecords) {
       frame = frame.drop(RawBatch.FILE, RawBatch.RECORD);
     }
@@ -205,6 +233,55 @@ public final class SourceReader {
     }
   }
 
+  /**
+   * When none of the mapped columns is in a file's header, the header is probably not the first line: a
+   * preamble above it (a title, an unzip tool's notes) or no header at all. Looks at the first lines for the one
+   * that holds the mapped names and says which {@code options.skip_lines} to set, or that the first line holds
+   * values, not names.
+   */
+  private void checkHeaderLooksLikeOne(SourceConfig source, List<String> header, String file) {
+    List<String> wanted = new ArrayList<>(source.mapping().values());
+    if (wanted.isEmpty() || wanted.stream().anyMatch(header::contains)) {
+      return;
+    }
+    FormatOptions o = source.options();
+    String where = "source '" + source.name() + "': " + file + ": ";
+    try (java.io.Reader in = CsvFileReader.open(file, o.encoding(), spark.sparkContext().hadoopConfiguration())) {
+      CsvRecords records = new CsvRecords(in, CsvFileReader.format(o));
+      records.skipLines(o.skipLines());
+      for (int line = 0; line < 50; line++) {
+        CsvRecords.Record r = records.next();
+        if (r == null) {
+          break;
+        }
+        if (r.fields() != null && wanted.stream().filter(w -> java.util.Arrays.asList(stripped(r.fields())).contains(w))
+            .count() * 2 >= wanted.size() && line > 0) {
+          long skip = o.skipLines() + r.firstLine() - 1;
+          throw new LuisterDataException(where + "the first line " + shorten(String.join(o.delimiter(), header))
+              + " is not the header; the mapped column names are on line " + r.firstLine() + ": set options.skip_lines: "
+              + skip + " (the lines above the header are dropped)");
+        }
+      }
+    } catch (java.io.IOException e) {
+      return;
+    }
+    boolean valuesLike = header.stream().filter(h -> h.matches("[-+0-9.,:/ TZ]+|.*@.*|.{60,}")).count() * 2 >= header.size();
+    if (valuesLike) {
+      throw new LuisterDataException(where + "the first line " + shorten(String.join(o.delimiter(), header))
+          + " looks like a record, not a header (values, not column names), and no mapped column ("
+          + wanted + ") is in it: if the file has no header, set options.header: false and map the columns as _c0, _c1, ...;"
+          + " if there are lines above the header, set options.skip_lines");
+    }
+  }
+
+  private static String[] stripped(String[] fields) {
+    String[] out = new String[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      out[i] = fields[i] == null ? "" : fields[i].strip();
+    }
+    return out;
+  }
+
   private static String shorten(String s) {
     return s.length() <= 80 ? s : s.substring(0, 80) + "...";
   }
@@ -221,6 +298,10 @@ public final class SourceReader {
 
   private RawBatch readJson(SourceConfig source, List<String> files) {
     FormatOptions o = source.options();
+    if (source.format() == SourceFormat.JSONL && !o.multiline()
+        && java.nio.charset.Charset.forName(o.encoding()).equals(java.nio.charset.StandardCharsets.UTF_8)) {
+      return readJsonLines(source, files);
+    }
     Dataset<Row> rows = spark.read()
         .option("multiLine", o.multiline() || source.format() == SourceFormat.JSON)
         .option("encoding", o.encoding())
@@ -236,6 +317,69 @@ public final class SourceReader {
       rows = rows.withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
     }
     return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+  }
+
+  /**
+   * JSON lines read line by line, so that every line that is not blank is one record, counted: Spark's JSON
+   * reader turned a {@code []} line into no record at all (counted nowhere) and could not read an object with a
+   * byte-order mark in front. A line that is not a JSON object (an array, a number, a fragment) is a malformed
+   * record; the record number is the line number.
+   */
+  private RawBatch readJsonLines(SourceConfig source, List<String> files) {
+    String line = "_line";
+    Dataset<Row> lines;
+    if (sampleRecords > 0) {
+      List<Row> sample = new ArrayList<>();
+      for (String file : files) {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(
+            CsvFileReader.open(file, source.options().encoding(), spark.sparkContext().hadoopConfiguration()))) {
+          String text;
+          for (long n = 1; n <= sampleRecords && (text = in.readLine()) != null; n++) {
+            sample.add(org.apache.spark.sql.RowFactory.create(text, file, n));
+          }
+        } catch (java.io.IOException e) {
+          throw new LuisterDataException("source '" + source.name() + "': cannot read " + file + ": " + e.getMessage(), e);
+        }
+      }
+      lines = spark.createDataFrame(sample, new StructType().add(line, DataTypes.StringType)
+          .add(RawBatch.FILE, DataTypes.StringType).add(RawBatch.RECORD, DataTypes.LongType));
+    } else {
+      lines = numbered(spark.read().text(files.toArray(String[]::new)).withColumnRenamed("value", line));
+    }
+    lines = lines
+        .withColumn(line, regexp_replace(col(line), "^\uFEFF", ""))
+        .filter(col(line).rlike("\\S"));
+    Column isObject = col(line).rlike("^\\s*\\{");
+    Dataset<String> objects = lines.filter(isObject).select(col(line)).as(org.apache.spark.sql.Encoders.STRING());
+    StructType inferred = spark.read().option("primitivesAsString", true).option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT).json(objects).schema();
+    if (java.util.Arrays.stream(inferred.fieldNames()).allMatch(RawBatch.CORRUPT::equals)) {
+      throw new LuisterDataException("source '" + source.name() + "': not one record in " + describeFiles(files)
+          + " is a JSON object (the files are blank or every record is broken); check the export and options.multiline");
+    }
+    if (!java.util.Arrays.asList(inferred.fieldNames()).contains(RawBatch.CORRUPT)) {
+      inferred = inferred.add(RawBatch.CORRUPT, DataTypes.StringType, true);
+    }
+    Column parsed = from_json(col(line), inferred,
+        Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", RawBatch.CORRUPT));
+    List<Column> out = new ArrayList<>();
+    for (String f : inferred.fieldNames()) {
+      if (f.equals(RawBatch.CORRUPT)) {
+        // A line that is not an object is kept whole; a broken object keeps the text the parser gives back.
+        out.add(when(not(isObject), col(line)).otherwise(coalesce(col("_json").getField(f),
+            when(col("_json").isNull(), col(line)))).as(f));
+      } else {
+        out.add(when(isObject, col("_json").getField(f)).as(f));
+      }
+    }
+    out.add(when(not(isObject), lit("the line is not a JSON object (a JSON lines file holds one object per line;"
+        + " this one is an array, a plain value or a fragment)")).as(RawBatch.PROBLEM));
+    if (numberRecords) {
+      out.add(col(RawBatch.FILE));
+      out.add(col(RawBatch.RECORD));
+    }
+    Dataset<Row> rows = lines.withColumn("_json", parsed).select(out.toArray(Column[]::new));
+    return new RawBatch(rows, resolveMapping(source, rows.schema(), files), files);
   }
 
   /**

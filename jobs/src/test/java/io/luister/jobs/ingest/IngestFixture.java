@@ -52,14 +52,18 @@ final class IngestFixture {
 
   /** A program with our brand Acme (accounts @acme, @AcmeHelp), competitor Rival (@rival) and the given sources. */
   ProgramConfig config(String sourcesYaml) {
+    return configWithIngest("", sourcesYaml);
+  }
+
+  /** The same program with top-level YAML (such as an ingest: block) added. */
+  ProgramConfig configWithIngest(String topLevelYaml, String sourcesYaml) {
     String yaml = """
         program: acme
         brand: {name: Acme, aliases: [acme], accounts: ["@acme", "@AcmeHelp"]}
         competitors:
           - {name: Rival, aliases: [rival], accounts: ["@rival"]}
         timezone: Europe/Amsterdam
-        sources:
-        """ + sourcesYaml.indent(2);
+        """ + topLevelYaml + "sources:\n" + sourcesYaml.indent(2);
     file("program.yaml", yaml);
     return ConfigLoader.load(dir.resolve("program.yaml"));
   }
