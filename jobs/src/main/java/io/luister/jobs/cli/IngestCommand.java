@@ -82,7 +82,8 @@ final class IngestCommand implements Callable<Integer> {
           records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
               Timestamp.from(started), Timestamp.from(Instant.now()),
               (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, RunRecord.REFUSED, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+          // (Exception, not RuntimeException: Spark and Delta throw checked exceptions from Scala code undeclared.)
           // Anything else (a bug, a storage error) fails this source only; the others are still ingested, and the
           // command then fails with every failure named.
           Console.error("ingest: " + source.name() + " failed: " + e);

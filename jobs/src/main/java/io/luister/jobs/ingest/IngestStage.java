@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
   public static final String NAME = "ingest";
+  private static final Object QUARANTINE_LOCK = new Object();
 
   private final SparkSession spark;
   private final ProgramConfig config;
@@ -68,8 +69,12 @@ public final class IngestStage {
       String overLimit = QuarantineLimit.diagnose(checked, source.name(), read, accepted,
           config.ingest().maxQuarantineShare(source.name()));
       // The quarantine is written also for a refused source: it is where the user looks to see why.
-      warehouse.replaceWhere(IngestTransforms.quarantined(checked, spec), Layer.OPS, IngestTransforms.QUARANTINE_TABLE,
-          "source = '" + source.name() + "'", "source");
+      // One writer at a time: sources are ingested side by side, and two first writes would both try to create
+      // the table (DELTA_PATH_EXISTS). The quarantine is small; waiting for it costs little.
+      synchronized (QUARANTINE_LOCK) {
+        warehouse.replaceWhere(IngestTransforms.quarantined(checked, spec), Layer.OPS, IngestTransforms.QUARANTINE_TABLE,
+            "source = '" + source.name() + "'", "source");
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       IngestResult result = new IngestResult(source.name(), read, accepted, read - accepted, duplicates, seconds, lastDay);
       if (overLimit != null) {

@@ -250,6 +250,8 @@ public final class SourceReader {
       CsvRecords records = new CsvRecords(in, CsvFileReader.format(o));
       records.skipLines(o.skipLines());
       for (int line = 0; line < 50; line++) {
+        // Each line on its own: a preamble of one column must not make the header a record of the wrong width.
+        records.expectFields(-1);
         CsvRecords.Record r = records.next();
         if (r == null) {
           break;

@@ -88,6 +88,7 @@ class LuisterCliTest {
         program: cli
         brand: {name: Acme}
         pseudonymisation: {allow_development_key: true}
+        ingest: {max_quarantine_share: 0.5}   # one duplicate in three records, on purpose
         sources:
           - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at, comment: comment}}
         """);

@@ -51,8 +51,12 @@ final class IngestFixture {
   }
 
   /** A program with our brand Acme (accounts @acme, @AcmeHelp), competitor Rival (@rival) and the given sources. */
+  /**
+   * The fixtures are mostly broken records on purpose, so the quarantine limit is lifted here; IngestGuardsTest
+   * tests the limit with {@link #configWithIngest}.
+   */
   ProgramConfig config(String sourcesYaml) {
-    return configWithIngest("", sourcesYaml);
+    return configWithIngest("ingest: {max_quarantine_share: 1.0}\n", sourcesYaml);
   }
 
   /** The same program with top-level YAML (such as an ingest: block) added. */

@@ -104,7 +104,7 @@ class IngestGuardsTest {
   void aSourceAboveTheQuarantineLimitIsRefusedWithItsCountsAndNothingInBronze() {
     IngestFixture f = new IngestFixture();
     f.file("contact/a.csv", HEADER + "c1;01-07-2026 10:00;goed\nc2;99-99-2026 10:00;x\nc3;nooit;y\n");
-    ProgramConfig config = f.config(contacts(false, ""));
+    ProgramConfig config = f.configWithIngest("", contacts(false, ""));
     QuarantineLimit.Exceeded e = assertThrows(QuarantineLimit.Exceeded.class, () -> f.ingest(config, "contacts"));
     assertTrue(e.getMessage().contains("66.7 % of all 3 records"), e.getMessage());
     assertTrue(e.getMessage().contains("ingest.max_quarantine_share 0.05"), e.getMessage());
@@ -253,7 +253,7 @@ class IngestGuardsTest {
         "[] and 42 and an array of objects are each one quarantined record, numbered by their line");
     for (Row r : refused) {
       assertEquals("MALFORMED_RECORD", r.getAs("reason_code"));
-      assertTrue(r.<String>getAs("reason").contains("not a JSON object"), r.getAs("reason"));
+      assertTrue(r.<String>getAs("reason").contains("not a JSON object"), r.<String>getAs("reason"));
     }
     assertEquals(5, checked.count(), "five lines that are not blank, five records");
   }
