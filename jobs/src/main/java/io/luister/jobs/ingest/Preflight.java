@@ -123,8 +123,9 @@ public final class Preflight {
       return advice;
     }
     Column messages = array_join(transform(col(CanonicalMapping.REASONS), r -> r.getField("message")), "; ");
-    long openQuotes = checked.filter(messages.contains("is not closed on this line")).count();
-    if (!source.options().multiline() && openQuotes > 0) {
+    long openQuotes = source.options().multiline() ? 0
+        : checked.filter(messages.contains("is not closed on this line")).count();
+    if (openQuotes > 0) {
       advice.add(String.format("%,d record(s) have a quote that is not closed on their line: if records span lines"
           + " (quoted line breaks), set options.multiline: true", openQuotes));
     }
