@@ -1,6 +1,7 @@
 package io.luister.jobs.ingest;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.config.SourceConfig;
@@ -76,69 +77,85 @@ public final class Preflight {
       }
     }
     IngestSpec spec = IngestSpec.of(config, source, pseudonymizer, "check", Instant.now());
-    Dataset<Row> checked = IngestTransforms.check(batches, spec).cache();
-    try {
-      Row counts = checked.agg(count(lit(1)), count_if(IngestTransforms.isAccepted())).first();
-      long read = counts.getLong(0);
-      long quarantined = read - counts.getLong(1);
-      List<Row> reasons = checked.filter(not(IngestTransforms.isAccepted()))
-          .select(element_at(col(CanonicalMapping.REASONS), 1).as("r"))
-          .groupBy(col("r").getField("code").as("code"))
-          .agg(count(lit(1)).as("n"), first(col("r").getField("message")).as("example"))
-          .orderBy(col("n").desc(), col("code")).limit(5).collectAsList();
-      List<String> top = reasons.stream()
-          .map(r -> String.format("%s %,d (e.g. %s)", r.getString(0), r.getLong(1), shorten(r.getString(2), 160))).toList();
-      Dataset<Row> accepted = IngestTransforms.accepted(checked);
-      List<String> examples = new ArrayList<>();
-      List<String> shown = new ArrayList<>();
-      for (String c : accepted.columns()) {
-        if (!c.startsWith("_") && !c.equals("text_truncated") && source.mapping().containsKey(c)) {
-          shown.add(c);
-        }
+    // One Spark job: the sample is bounded (SAMPLE_RECORDS per file, at most MAX_FILES files), so its checked rows
+    // are brought to the driver once and every figure below is counted there; one job per figure cost seconds each.
+    Dataset<Row> checked = IngestTransforms.check(batches, spec);
+    List<String> shown = new ArrayList<>();
+    for (String c : checked.columns()) {
+      if (!c.startsWith("_") && source.mapping().containsKey(c)) {
+        shown.add(c);
       }
-      for (Row r : accepted.limit(3).collectAsList()) {
-        List<String> parts = new ArrayList<>();
-        for (String c : shown) {
-          Object v = r.getAs(c);
-          parts.add(c + "=" + (v == null ? "null" : shorten(String.valueOf(v), 60)));
-        }
-        examples.add(String.join(", ", parts));
-      }
-      double brandShare = -1;
-      if (List.of(accepted.columns()).contains("brand") && counts.getLong(1) > 0) {
-        brandShare = accepted.filter(col("brand").isNotNull()).count() / (double) counts.getLong(1);
-      }
-      List<String> advice = advice(source, checked, read, reasons);
-      return new SourceCheck(source.name(), files, null, read, quarantined, top, columns, examples, brandShare, advice,
-          limit);
-    } finally {
-      checked.unpersist();
     }
+    boolean hasBrand = List.of(checked.columns()).contains("brand");
+    List<Column> picked = new ArrayList<>();
+    picked.add(col(CanonicalMapping.REASONS));
+    picked.add(hasBrand ? col("brand") : lit(null).cast("string").as("brand"));
+    for (String c : shown) {
+      picked.add(col(c).cast("string").as(c));
+    }
+    List<Row> rows = checked.select(picked.toArray(Column[]::new)).collectAsList();
+    long read = rows.size();
+    long accepted = 0;
+    long withBrand = 0;
+    long openQuotes = 0;
+    java.util.Map<String, long[]> byCode = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> exampleOf = new java.util.HashMap<>();
+    List<String> examples = new ArrayList<>();
+    for (Row r : rows) {
+      List<Row> reasons = r.getList(0);
+      if (reasons.isEmpty()) {
+        accepted++;
+        withBrand += r.isNullAt(1) ? 0 : 1;
+        if (examples.size() < 3) {
+          List<String> parts = new ArrayList<>();
+          for (int i = 0; i < shown.size(); i++) {
+            parts.add(shown.get(i) + "=" + shorten(r.getString(2 + i), 60));
+          }
+          examples.add(String.join(", ", parts));
+        }
+      } else {
+        String code = reasons.get(0).getAs("code");
+        byCode.computeIfAbsent(code, k -> new long[1])[0]++;
+        exampleOf.putIfAbsent(code, reasons.get(0).getAs("message"));
+        if (reasons.stream().anyMatch(x -> String.valueOf(x.<String>getAs("message")).contains("is not closed on this line"))) {
+          openQuotes++;
+        }
+      }
+    }
+    List<java.util.Map.Entry<String, long[]>> ranked = new ArrayList<>(byCode.entrySet());
+    ranked.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
+        : a.getKey().compareTo(b.getKey()));
+    List<String> top = new ArrayList<>();
+    for (var e : ranked.subList(0, Math.min(5, ranked.size()))) {
+      top.add(String.format("%s %,d (e.g. %s)", e.getKey(), e.getValue()[0], shorten(exampleOf.get(e.getKey()), 160)));
+    }
+    double brandShare = hasBrand && accepted > 0 ? withBrand / (double) accepted : -1;
+    List<String> advice = advice(source, read, openQuotes, ranked, exampleOf);
+    return new SourceCheck(source.name(), files, null, read, read - accepted, top, columns, examples, brandShare, advice,
+        limit);
   }
 
   /** Concrete changes, from the reasons in the sample. */
-  private List<String> advice(SourceConfig source, Dataset<Row> checked, long read, List<Row> reasons) {
+  private static List<String> advice(SourceConfig source, long read, long openQuotes,
+      List<java.util.Map.Entry<String, long[]>> ranked, java.util.Map<String, String> exampleOf) {
     List<String> advice = new ArrayList<>();
     if (read == 0) {
       return advice;
     }
-    Column messages = array_join(transform(col(CanonicalMapping.REASONS), r -> r.getField("message")), "; ");
-    long openQuotes = source.options().multiline() ? 0
-        : checked.filter(messages.contains("is not closed on this line")).count();
     if (openQuotes > 0) {
       advice.add(String.format("%,d record(s) have a quote that is not closed on their line: if records span lines"
           + " (quoted line breaks), set options.multiline: true", openQuotes));
     }
-    for (Row r : reasons) {
-      double share = r.getLong(1) / (double) read;
+    for (var e : ranked) {
+      double share = e.getValue()[0] / (double) read;
       if (share < 0.01) {
         continue;
       }
-      switch (r.getString(0)) {
+      switch (e.getKey()) {
         case "DUPLICATE_ID" -> advice.add(String.format("%.0f %% of the records share an id with another: the mapped"
             + " id column is not unique; map id to a column that is, or to several columns together", 100 * share));
         case "INVALID_TIMESTAMP" -> advice.add("dates do not match the configured patterns (e.g. "
-            + shorten(r.getString(2), 120) + "): set options.timestamp_formats / date_formats to the export's pattern");
+            + shorten(exampleOf.get(e.getKey()), 120) + "): set options.timestamp_formats / date_formats to the export's pattern");
         case "INVALID_ENCODING" -> advice.add("text has bytes that are not " + source.options().encoding()
             + ": set options.encoding to the export's character set (often windows-1252)");
         case "EMPTY_TEXT" -> advice.add(String.format("%.0f %% of the records have no text in the mapped text column:"

@@ -72,10 +72,17 @@ public final class SourceReader {
   }
 
   private final int sampleRecords;
+  /** In sample mode, at most this many files are read. */
+  public static final int MAX_SAMPLE_FILES = 20;
 
   public List<RawBatch> read(SourceConfig source) {
     List<String> files = new ArrayList<>();
-    for (String file : listFiles(source)) {
+    List<String> listed = listFiles(source);
+    if (sampleRecords > 0 && listed.size() > MAX_SAMPLE_FILES) {
+      // A preflight sample: the first files (in name order) are enough to judge the settings.
+      listed = listed.subList(0, MAX_SAMPLE_FILES);
+    }
+    for (String file : listed) {
       if (FileSniffer.sniff(source, file, spark.sparkContext().hadoopConfiguration())) {
         files.add(file);
       } else {

@@ -158,6 +158,33 @@ class IngestGuardsTest {
     assertEquals(2L, f.spark.read().format("delta").load(warehouse + "/bronze/healthy").count());
   }
 
+  // ---- the check preflight ----------------------------------------------------------------------------------
+
+  @Test
+  void checkAdvisesMultilineForRecordsThatSpanLinesAndExits3AboveTheLimit() {
+    IngestFixture f = new IngestFixture();
+    f.file("contact/a.csv", HEADER + "c1;01-07-2026 10:00;\"eerste regel\ntweede regel\"\nc2;01-07-2026 11:00;goed\n"
+        + "c3;01-07-2026 12:00;\"nog een\nop twee regels\"\n");
+    f.file("healthy/b.csv", HEADER + "h1;01-07-2026 10:00;prima\n");
+    String yaml = """
+        program: acme
+        brand: {name: Acme}
+        timezone: Europe/Amsterdam
+        pseudonymisation: {allow_development_key: true}
+        sources:
+        """ + (contacts(false, "") + contacts(false, "").replace("name: contacts", "name: healthy")
+            .replace("contact/*.csv", "healthy/*.csv")).indent(2);
+    f.file("check.yaml", yaml);
+    CliRunner.Result result = CliRunner.run("check", "--config", f.dir.resolve("check.yaml").toString(),
+        "--warehouse", f.dir.resolve("check-warehouse").toString());
+    assertEquals(3, result.code(), result.printed());
+    assertTrue(result.printed().contains("set options.multiline: true"), result.printed());
+    assertTrue(result.printed().contains("5 record(s) read, 4 would be quarantined"), result.printed());
+    assertTrue(result.printed().contains("1 source(s) would fail ingest: contacts"), result.printed());
+    assertTrue(result.printed().contains("source healthy"), result.printed());
+    assertFalse(java.nio.file.Files.exists(f.dir.resolve("check-warehouse/bronze")), "check writes nothing");
+  }
+
   // ---- skip_lines and the header hint ---------------------------------------------------------------------
 
   @Test
