@@ -59,17 +59,24 @@ public final class IngestStage {
           count(lit(1)),
           count_if(IngestTransforms.isAccepted()),
           count_if(array_contains(col(CanonicalMapping.REASONS).getField("code"), QuarantineReason.DUPLICATE_ID.name())),
-          max(when(IngestTransforms.isAccepted(), day))).first();
+          max(when(IngestTransforms.isAccepted(), day)),
+          sum(when(IngestTransforms.isAccepted(), size(col(CanonicalMapping.FIELD_ISSUES))).otherwise(0)),
+          count_if(IngestTransforms.isAccepted().and(col(CanonicalMapping.HAS_BRAND)))).first();
       long read = counts.getLong(0);
       long accepted = counts.getLong(1);
       long duplicates = counts.getLong(2);
       LocalDate lastDay = counts.isNullAt(3) ? null : counts.getDate(3).toLocalDate();
+      long fieldIssues = counts.isNullAt(4) ? 0 : ((Number) counts.get(4)).longValue();
+      long withBrand = counts.getLong(5);
 
       warehouse.replacePartitions(IngestTransforms.accepted(checked), Layer.BRONZE, source.name(), CanonicalMapping.PERIOD);
       warehouse.replaceWhere(IngestTransforms.quarantined(checked, spec), Layer.OPS, IngestTransforms.QUARANTINE_TABLE,
           "source = '" + source.name() + "'", "source");
+      warehouse.replaceWhere(IngestTransforms.fieldIssues(checked, spec), Layer.OPS, IngestTransforms.FIELD_ISSUES_TABLE,
+          "source = '" + source.name() + "'", "source");
       double seconds = (System.nanoTime() - start) / 1e9;
-      IngestResult result = new IngestResult(source.name(), read, accepted, read - accepted, duplicates, seconds, lastDay);
+      IngestResult result = new IngestResult(source.name(), read, accepted, read - accepted, duplicates, seconds, lastDay,
+          fieldIssues, withBrand);
       LOG.info("ingest {}: read {}, accepted {}, quarantined {} (duplicates {}) in {} s", source.name(), read, accepted,
           read - accepted, duplicates, String.format("%.1f", seconds));
       return result;
@@ -82,6 +89,6 @@ public final class IngestStage {
     Instant finished = startedAt.plusMillis((long) (r.seconds() * 1000));
     return new RunRecord(runId, config.program(), NAME, r.source(), period, Timestamp.from(startedAt),
         Timestamp.from(finished), r.seconds(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(),
-        RunRecord.OK, null);
+        RunRecord.OK, r.brandAndFieldSummary());
   }
 }
