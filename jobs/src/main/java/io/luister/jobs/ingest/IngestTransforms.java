@@ -60,7 +60,8 @@ public final class IngestTransforms {
 
   /** The ops.quarantine rows of a source: where the record was, why it was refused, and what it said. */
   public static Dataset<Row> quarantined(Dataset<Row> checked, IngestSpec spec) {
-    Column reasons = col(CanonicalMapping.REASONS);
+    // A refused record's optional-field problems are listed after the reasons it was refused for.
+    Column reasons = concat(col(CanonicalMapping.REASONS), col(CanonicalMapping.FIELD_ISSUES));
     return checked.filter(not(isAccepted())).select(
         lit(spec.source().name()).as("source"),
         lit(spec.source().type().configName()).as("source_type"),
