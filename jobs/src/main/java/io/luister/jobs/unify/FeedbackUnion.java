@@ -133,7 +133,8 @@ public final class FeedbackUnion {
             : nullLong).as("engagement"),
         weight.cast("long").as("weight"),
         score.as("score"),
-        (scale == null ? nullString : lit(scale.name())).as("score_scale"),
+        (varyingScale ? lit(source.scoreScaleRule() != null && source.scoreScaleRule().perRecord() ? "per_record" : "per_file")
+            : scale == null ? nullString : lit(scale.name())).as("score_scale"),
         (varyingScale ? col("score_scale_min") : scale == null ? lit(null).cast("double") : lit(scale.min())).as("score_min"),
         (varyingScale ? col("score_scale_max") : scale == null ? lit(null).cast("double") : lit(scale.max())).as("score_max"),
         (type == SourceType.WEB_SEARCH ? col("results") : nullLong).as("search_results"),
