@@ -59,7 +59,8 @@ public final class ConfigLoader {
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count",
       "max_quarantine_share", "max_quarantine_share_by_source");
-  static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "mapping");
+  static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "mapping",
+      "brand");
   static final Set<String> CSV_OPTION_KEYS = Set.of("encoding", "delimiter", "quote", "escape", "header", "multiline",
       "timestamp_formats", "date_formats", "timezone", "true_values", "false_values", "null_value", "skip_lines");
   static final Set<String> JSON_OPTION_KEYS = Set.of("encoding", "multiline", "timestamp_formats", "date_formats",
@@ -115,6 +116,8 @@ public final class ConfigLoader {
     private final Path file;
     private final Path baseDir;
     private final Problems problems;
+    /** Our brand and the competitors, for checking the brands a source's brand rules name. */
+    private final List<BrandConfig> configuredBrands = new ArrayList<>();
 
     Reader(Path file, Problems problems) {
       this.file = file;
@@ -145,6 +148,10 @@ public final class ConfigLoader {
         }
       }
       checkBrandNamesUnique(brand, competitors);
+      if (brand != null) {
+        configuredBrands.add(brand);
+      }
+      configuredBrands.addAll(competitors);
       ZoneId timezone = zone(root, "timezone", "timezone").orElse(ZoneId.of("UTC"));
       String warehouse = text(root, "warehouse", "warehouse").orElse("./warehouse");
       int baseline = integer(root, "baseline_periods", "baseline_periods", 4, 1, 40);
@@ -583,12 +590,35 @@ public final class ConfigLoader {
         problems.add(where + ".path", "is missing: give a file, folder or glob (relative to the config file, or s3a://...)");
       }
       FormatOptions options = options(node.get("options"), format.orElse(null), where + ".options");
-      ScoreScale scale = scoreScale(node.get("score_scale"), type.orElse(null), where + ".score_scale");
-      Map<String, String> mapping = mapping(node.get("mapping"), type.orElse(null), where + ".mapping");
+      // Ids, a scale per record or file, and brand attribution (issue 27): see SourceRules.
+      JsonNode scaleNode = node.get("score_scale");
+      ScoreScaleRule scaleRule = SourceRules.isScaleRule(scaleNode)
+          ? SourceRules.scoreScaleRule(scaleNode, where + ".score_scale", problems) : null;
+      ScoreScale scale = scaleRule == null ? scoreScale(scaleNode, type.orElse(null), where + ".score_scale")
+          : scaleRule.candidates().isEmpty() ? scoreScale(null, type.orElse(null), where + ".score_scale")
+          : scaleRule.candidates().get(scaleRule.candidates().size() - 1);
+      JsonNode mappingNode = node.get("mapping");
+      IdRule idRule = SourceRules.idRule(mappingNode, where + ".mapping", problems);
+      if (mappingNode != null && mappingNode.isObject() && mappingNode.has("id")
+          && (SourceRules.idIsRule(mappingNode.get("id")) || SourceRules.singleColumnOfList(mappingNode.get("id")) != null)) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) mappingNode).deepCopy();
+        String single = SourceRules.singleColumnOfList(mappingNode.get("id"));
+        if (single != null) {
+          copy.put("id", single);
+        } else {
+          copy.remove("id");
+        }
+        mappingNode = copy;
+      }
+      Map<String, String> mapping = mapping(mappingNode, type.orElse(null), where + ".mapping", idRule != IdRule.SINGLE);
+      BrandAttribution brandRule = SourceRules.brandAttribution(node.get("brand"), where + ".brand", configuredBrands, problems);
+      if (brandRule != null && type.isPresent() && (type.get() == SourceType.WEB_PAGEVIEWS || type.get() == SourceType.WEB_SEARCH)) {
+        problems.add(where + ".brand", "web statistics are always about our own site; remove brand");
+      }
       if (name == null || type.isEmpty() || format.isEmpty() || path == null) {
         return null;
       }
-      return new SourceConfig(name, type.get(), path, format.get(), options, scale, mapping);
+      return new SourceConfig(name, type.get(), path, format.get(), options, scale, mapping, idRule, scaleRule, brandRule);
     }
 
     private String checkPath(String raw, String where) {
@@ -702,7 +732,7 @@ public final class ConfigLoader {
       return null;
     }
 
-    private Map<String, String> mapping(JsonNode node, SourceType type, String where) {
+    private Map<String, String> mapping(JsonNode node, SourceType type, String where, boolean idByRule) {
       Map<String, String> mapping = new LinkedHashMap<>();
       if (node == null || node.isNull() || !node.isObject()) {
         problems.add(where, "is missing: map each canonical field to the source's column"
@@ -727,9 +757,10 @@ public final class ConfigLoader {
           }
         }
         for (CanonicalField f : CanonicalSchemas.fieldsOf(type)) {
-          if (f.required() && !mapping.containsKey(f.name())) {
+          if (f.required() && !mapping.containsKey(f.name()) && !(idByRule && f.name().equals("id"))) {
             problems.add(where, "the required field '" + f.name() + "' is not mapped: add '" + f.name()
-                + ": <column in the export>' (" + f.meaning() + ")");
+                + ": <column in the export>' (" + f.meaning() + ")"
+                + (f.name().equals("id") ? "; without one unique column, map id to a list of columns or to 'generated'" : ""));
           }
         }
       }

@@ -11,7 +11,12 @@ import java.util.Map;
  * @param format the file format
  * @param options format options
  * @param scoreScale the scale of {@code score} / {@code rating}, if the source has one
- * @param mapping canonical field name → the source's column name or nested path ({@code user.handle})
+ * @param mapping canonical field name → the source's column name or nested path ({@code user.handle}); holds no
+ *     {@code id} when the id is composite or generated
+ * @param idRule how the id is made (one mapped column, several columns, or generated)
+ * @param scoreScaleRule a scale per record or per file, or null when {@code scoreScale} holds for every record
+ * @param brand how records get their brand, or null (social: the export's brand field, the author's account
+ *     and the text; other types: our brand)
  */
 public record SourceConfig(
     String name,
@@ -20,9 +25,18 @@ public record SourceConfig(
     SourceFormat format,
     FormatOptions options,
     ScoreScale scoreScale,
-    Map<String, String> mapping) {
+    Map<String, String> mapping,
+    IdRule idRule,
+    ScoreScaleRule scoreScaleRule,
+    BrandAttribution brand) {
 
   public SourceConfig {
     mapping = Map.copyOf(mapping);
+    idRule = idRule == null ? IdRule.SINGLE : idRule;
+  }
+
+  public SourceConfig(String name, SourceType type, String path, SourceFormat format, FormatOptions options,
+      ScoreScale scoreScale, Map<String, String> mapping) {
+    this(name, type, path, format, options, scoreScale, mapping, IdRule.SINGLE, null, null);
   }
 }

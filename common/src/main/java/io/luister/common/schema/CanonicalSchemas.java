@@ -49,7 +49,8 @@ public final class CanonicalSchemas {
           optional("comment", TEXT, "The free-text comment; may be empty (a silent respondent)."),
           optional("native_topic", LABEL, "The survey's own topic for the response."),
           optional("customer_id", PERSON, "The customer's id; stored only as a keyed pseudonym (cu_...)."),
-          optional("channel", LABEL, "How the survey was answered (e-mail, app, web, ...).")),
+          optional("channel", LABEL, "How the survey was answered (e-mail, app, web, ...)."),
+          optional("brand", LABEL, "The brand the response is about, when the export says (a review site or a survey of several brands); else the source's brand rules, else ours.")),
       SourceType.CONTACT, List.of(
           required("id", ID, "The contact's id."),
           required("started_at", TIMESTAMP, "When the call, chat or e-mail started."),
@@ -59,7 +60,8 @@ public final class CanonicalSchemas {
           optional("notes", TEXT, "The agent's notes."),
           optional("customer_id", PERSON, "The customer's id; stored only as a keyed pseudonym (cu_...)."),
           optional("handle_seconds", COUNT, "Handling time in seconds."),
-          optional("resolved", BOOLEAN, "Whether the contact was resolved.")));
+          optional("resolved", BOOLEAN, "Whether the contact was resolved."),
+          optional("brand", LABEL, "The brand the contact is about, when the export says (a complaints register naming the company); else the source's brand rules, else ours.")));
 
   private CanonicalSchemas() {}
 

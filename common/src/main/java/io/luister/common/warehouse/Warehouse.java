@@ -61,6 +61,8 @@ public final class Warehouse {
   public void replacePartitions(Dataset<Row> data, Layer layer, String table, String... partitionColumns) {
     retryingConflicts(path(layer, table), () -> data.write().format("delta").mode(SaveMode.Overwrite)
         .option("partitionOverwriteMode", "dynamic")
+        // New optional columns (brand for contact and survey, a record's score scale) join an existing table.
+        .option("mergeSchema", "true")
         .partitionBy(partitionColumns)
         .save(path(layer, table)));
   }

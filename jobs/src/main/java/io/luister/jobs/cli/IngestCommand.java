@@ -66,6 +66,7 @@ final class IngestCommand implements Callable<Integer> {
           IngestResult r = stage.ingest(source);
           Console.info(String.format("ingest: %s read %,d, accepted %,d, quarantined %,d (%,d duplicates) in %.1f s",
               r.source(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(), r.seconds()));
+          Console.info("ingest: " + (r.brandCoverageLow() ? "WARNING " : "") + r.source() + " " + r.brandAndFieldSummary());
           results[at] = r;
           records[at] = stage.toRunRecord(r, period, started);
         } catch (QuarantineLimit.Exceeded e) {

@@ -2,7 +2,10 @@ package io.luister.jobs.ingest;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.common.config.BrandAttribution;
 import io.luister.common.config.ConfigLoader;
+import io.luister.common.config.IdRule;
+import io.luister.common.config.ScoreScaleRule;
 import io.luister.common.config.FormatOptions;
 import io.luister.common.config.ScoreScale;
 import io.luister.common.config.SourceType;
@@ -37,6 +40,21 @@ import org.apache.spark.sql.types.StructType;
 public final class CanonicalMapping {
   public static final String REASONS = "_reasons";
   public static final String RAW = "_raw_record";
+  /**
+   * Problems with optional fields (a rating off every scale, a negative like count, ...): the field is set to
+   * null and the record is kept; these go to ops.field_issues. Same struct as {@value #REASONS}.
+   */
+  public static final String FIELD_ISSUES = "_field_issues";
+  /** Whether the record has a brand (or, for social without brand rules, will get one in unify): for coverage. */
+  public static final String HAS_BRAND = "_has_brand";
+  /** The scale of a record's score or rating, when it varies per record or file ({@code score_scale: {column|infer}}). */
+  public static final String SCALE_MIN = "score_scale_min";
+  public static final String SCALE_MAX = "score_scale_max";
+  /** Checks that, on an optional field, null the value and record a field issue instead of refusing the record. */
+  private static final java.util.Set<QuarantineReason> FIELD_ISSUE_REASONS = java.util.EnumSet.of(
+      QuarantineReason.INVALID_NUMBER, QuarantineReason.NEGATIVE_COUNT, QuarantineReason.COUNT_OUT_OF_RANGE,
+      QuarantineReason.SCORE_OUT_OF_SCALE, QuarantineReason.INVALID_BOOLEAN);
+  private static final String BRAND_FROM_COLUMN = "_brand_from_column";
   /** The record as read, not yet masked: only for {@link #withRawRecord}, which drops it. */
   private static final String UNMASKED = "_raw_unmasked";
   /** Prefix of a person field's value as read (its canonical column holds the pseudonym), for the same. */
@@ -68,6 +86,9 @@ public final class CanonicalMapping {
     private final Dataset<Row> raw;
     private final List<Column> values = new ArrayList<>();
     private final List<Column> reasons = new ArrayList<>();
+    private final List<Column> fieldIssues = new ArrayList<>();
+    private Column scaleMin;
+    private Column scaleMax;
     private final List<Column> truncatedFlags = new ArrayList<>();
     private Column rawAuthor = lit(null).cast("string");
     private final List<Column> rawPersons = new ArrayList<>();
@@ -91,9 +112,27 @@ public final class CanonicalMapping {
 
     Dataset<Row> build() {
       for (CanonicalField field : CanonicalSchemas.fieldsOf(type)) {
-        mapField(field);
+        if (field.name().equals("id") && spec.source().idRule() != IdRule.SINGLE) {
+          values.add(ruleId().as("id"));
+        } else {
+          mapField(field);
+        }
       }
       List<Column> out = new ArrayList<>(values);
+      if (scaleMin != null) {
+        out.add(scaleMin.as(SCALE_MIN));
+        out.add(scaleMax.as(SCALE_MAX));
+      }
+      BrandAttribution brandRule = spec.source().brand();
+      if (brandRule != null && brandRule.column() != null) {
+        Column value = nullif(trimBlanks(rawColumn(brandRule.column(), "brand.column").cast("string")), lit(""));
+        Column found = brandRule.columnPatterns().isEmpty()
+            ? BrandColumns.fromValues(value, brandRule.values(), spec.brands(), brandRule.keepUnmatched())
+            : coalesce(brandRule.values().isEmpty() ? lit(null).cast("string")
+                : BrandColumns.fromValues(value, brandRule.values(), spec.brands(), false),
+                BrandColumns.fromPatterns(value, brandRule.columnPatterns(), spec.brands(), brandRule.keepUnmatched()));
+        out.add(found.as(BRAND_FROM_COLUMN));
+      }
       String timeField = CanonicalSchemas.timeField(type);
       CanonicalField timeSpec = CanonicalSchemas.field(type, timeField).orElseThrow();
       if (type == SourceType.SOCIAL) {
@@ -118,6 +157,9 @@ public final class CanonicalMapping {
           : genericProblem;
       Column malformed = array(reasonStruct(QuarantineReason.MALFORMED_RECORD, "", coalesce(problem, genericProblem)));
       out.add(when(col(RawBatch.CORRUPT).isNotNull(), malformed).otherwise(fieldReasons).as(REASONS));
+      out.add((fieldIssues.isEmpty()
+          ? array_compact(array(when(lit(false), reasonStruct(QuarantineReason.INVALID_NUMBER, "", lit("")))))
+          : array_compact(array(fieldIssues.toArray(Column[]::new)))).as(FIELD_ISSUES));
 
       // Derived columns are added after the projection: inside it, a name like "date" would resolve to the
       // export's raw column of that name rather than to the parsed canonical field.
@@ -134,6 +176,7 @@ public final class CanonicalMapping {
             .withColumn("author_brand", brandOfAccount)
             .drop("_raw_author");
       }
+      mapped = withBrand(mapped, brandRule);
       Column period = timeSpec.kind() == FieldKind.DATE
           ? Periods.quarterOfDate(col(timeField))
           : Periods.quarterOfTimestamp(col(timeField), spec.programZone());
@@ -295,6 +338,10 @@ public final class CanonicalMapping {
       Column number = n.isNotNull().and(not(isnan(n)));
       addReason(s.isNotNull().and(not(coalesce(number, lit(false)))), QuarantineReason.INVALID_NUMBER, name,
           concat(lit(name + ": "), shortValue(s), lit(" is not a plain number")));
+      ScoreScaleRule rule = spec.source().scoreScaleRule();
+      if (rule != null) {
+        return variableScale(s, n, number, name, rule);
+      }
       // NPS (0-10) and CSAT (1-5) are answered by picking a whole number; 7.5 there is an export or mapping error.
       boolean wholeOnly = scale.equals(ScoreScale.NPS) || scale.equals(ScoreScale.CSAT);
       Column inScale = n.geq(scale.min()).and(n.leq(scale.max()));
@@ -305,6 +352,69 @@ public final class CanonicalMapping {
           concat(lit(name + ": "), shortValue(s), lit(" is outside the " + scale.describe() + " scale"
               + (wholeOnly ? " (whole numbers only)" : ""))));
       return when(number.and(inScale), n);
+    }
+
+    /**
+     * A score whose scale varies: per record from a column (a named scale, a range "1-10" or a maximum "10", read
+     * as 1 to it), or per file (the smallest candidate holding every value of the file that some candidate holds).
+     * The value's scale goes to {@value #SCALE_MIN} / {@value #SCALE_MAX}; a value outside it is a field issue.
+     */
+    private Column variableScale(Column s, Column n, Column number, String name, ScoreScaleRule rule) {
+      Column min;
+      Column max;
+      String describe;
+      if (rule.perRecord()) {
+        Column t = lower(nullif(trimBlanks(rawColumn(rule.column(), "score_scale.column").cast("string")), lit("")));
+        String range = "^(\\d+(?:[.,]\\d+)?)\\s*(?:-|–|to|tot)\\s*(\\d+(?:[.,]\\d+)?)$";
+        Column rangeMin = regexp_replace(regexp_extract(t, range, 1), ",", ".").try_cast("double");
+        Column rangeMax = regexp_replace(regexp_extract(t, range, 2), ",", ".").try_cast("double");
+        Column alone = regexp_replace(t, ",", ".").try_cast("double");
+        min = when(t.isin("stars", "csat"), lit(1.0)).when(t.equalTo("nps"), lit(0.0))
+            .when(rangeMin.isNotNull(), rangeMin).when(alone.gt(1), lit(1.0));
+        max = when(t.isin("stars", "csat"), lit(5.0)).when(t.equalTo("nps"), lit(10.0))
+            .when(rangeMax.isNotNull(), rangeMax).when(alone.gt(1), alone);
+        min = when(min.lt(max), min);
+        max = when(min.isNotNull(), max);
+        addReason(number.and(min.isNull()), QuarantineReason.SCORE_OUT_OF_SCALE, name,
+            concat(lit(name + ": "), shortValue(s), lit(" has no usable scale in column " + rule.column() + " ("),
+                coalesce(shortValue(t), lit("empty")), lit("); write stars, nps, csat, a range like 1-10, or a maximum like 10")));
+        describe = "record's scale (column " + rule.column() + ")";
+      } else {
+        List<ScoreScale> candidates = rule.candidates();
+        double lowest = candidates.stream().mapToDouble(ScoreScale::min).min().orElseThrow();
+        double highest = candidates.stream().mapToDouble(ScoreScale::max).max().orElseThrow();
+        Column fits = number.and(n.geq(lowest)).and(n.leq(highest));
+        org.apache.spark.sql.expressions.WindowSpec file = org.apache.spark.sql.expressions.Window.partitionBy(col(RawBatch.FILE));
+        Column fileMin = functions_min(when(fits, n), file);
+        Column fileMax = functions_max(when(fits, n), file);
+        min = null;
+        max = null;
+        for (ScoreScale c : candidates) {
+          Column holds = fileMin.geq(c.min()).and(fileMax.leq(c.max()));
+          min = min == null ? when(holds, lit(c.min())) : min.when(holds, lit(c.min()));
+          max = max == null ? when(holds, lit(c.max())) : max.when(holds, lit(c.max()));
+        }
+        ScoreScale widest = candidates.get(candidates.size() - 1);
+        min = coalesce(min, lit(widest.min()));
+        max = coalesce(max, lit(widest.max()));
+        describe = "file's scale (inferred from " + candidates.stream().map(ScoreScale::describe).toList() + ")";
+      }
+      Column inScale = n.geq(min).and(n.leq(max));
+      addReason(number.and(min.isNotNull()).and(not(inScale)), QuarantineReason.SCORE_OUT_OF_SCALE, name,
+          concat(lit(name + ": "), shortValue(s), lit(" is outside the " + describe + ", "),
+              min.cast("string"), lit("–"), max.cast("string")));
+      Column valid = number.and(coalesce(inScale, lit(false)));
+      scaleMin = when(valid, min);
+      scaleMax = when(valid, max);
+      return when(valid, n);
+    }
+
+    private static Column functions_min(Column c, org.apache.spark.sql.expressions.WindowSpec w) {
+      return org.apache.spark.sql.functions.min(c).over(w);
+    }
+
+    private static Column functions_max(Column c, org.apache.spark.sql.expressions.WindowSpec w) {
+      return org.apache.spark.sql.functions.max(c).over(w);
     }
 
     private Column bool(Column s, String name) {
@@ -325,6 +435,17 @@ public final class CanonicalMapping {
       rawPersons.add(s);
       personNames.add(name);
       return pseudonym;
+    }
+
+    /** The source columns of a record as JSON (no file, number or parser columns). */
+    private Column unmaskedRecordOfSource() {
+      List<Column> sourceColumns = new ArrayList<>();
+      for (String c : raw.columns()) {
+        if (!c.equals(RawBatch.CORRUPT) && !c.equals(RawBatch.FILE) && !c.equals(RawBatch.RECORD)) {
+          sourceColumns.add(col("`" + c.replace("`", "``") + "`"));
+        }
+      }
+      return sourceColumns.isEmpty() ? lit("") : to_json(struct(sourceColumns.toArray(Column[]::new)));
     }
 
     /** The record as read: the parser's text of a broken record, else the source columns as JSON. */
@@ -353,7 +474,108 @@ public final class CanonicalMapping {
     }
 
     private void addReason(Column condition, QuarantineReason reason, String field, Column message) {
-      reasons.add(when(coalesce(condition, lit(false)), reasonStruct(reason, field, message)));
+      boolean optional = CanonicalSchemas.field(type, field).map(f -> !f.required()).orElse(false);
+      List<Column> target = optional && FIELD_ISSUE_REASONS.contains(reason) ? fieldIssues : reasons;
+      target.add(when(coalesce(condition, lit(false)), reasonStruct(reason, field, message)));
+    }
+
+    /** A column of the export by name (exact, then as a nested path); absent, an error naming what is there. */
+    private Column rawColumn(String name, String configKey) {
+      java.util.Optional<String> path = SourceReader.findColumn(raw.schema(), name);
+      if (path.isEmpty()) {
+        List<String> present = new ArrayList<>();
+        for (String c : raw.columns()) {
+          if (!c.startsWith("_")) {
+            present.add(c);
+          }
+        }
+        throw new io.luister.jobs.LuisterDataException("source '" + spec.source().name() + "': " + configKey + " names '"
+            + name + "', but that column is not in " + String.join(", ", batch.files()) + ". Columns there: " + present);
+      }
+      return col(path.get());
+    }
+
+    /**
+     * The id of a source whose id is not one column: the parts of a composite key joined with '|' (a '|' or '\'
+     * inside a part is escaped, so "a|b"+"c" and "a"+"b|c" stay two ids), or a hash of the record as read and
+     * its file name. The file's folder is left out, so moving the exports does not change their ids; the record
+     * number is left out, so two identical records in one file share an id and the second is a duplicate.
+     */
+    private Column ruleId() {
+      IdRule rule = spec.source().idRule();
+      if (rule.generated()) {
+        Column content = coalesce(col(RawBatch.CORRUPT), unmaskedRecordOfSource());
+        return concat(lit("g"), substring(sha2(concat_ws("\u0001", BrandColumns.fileName(col(RawBatch.FILE)), content), 256), 1, 24));
+      }
+      List<Column> parts = new ArrayList<>();
+      for (String c : rule.columns()) {
+        Column plain = rawColumn(c, "mapping.id").cast("string");
+        Column part = nullif(trimBlanks(replace(plain, lit(BOM), lit(""))), lit(""));
+        addReason(part.isNull(), QuarantineReason.MISSING_REQUIRED, "id",
+            lit("id: column " + c + " is empty (part of the composite id " + String.join(" + ", rule.columns()) + ")"));
+        addReason(part.rlike(NOT_TEXT), QuarantineReason.INVALID_ENCODING, "id",
+            concat(lit("id: column " + c + " "), shortValue(regexp_replace(part, NOT_TEXT, "?")),
+                lit(" contains bytes that are not valid " + options.encoding() + " or control characters; check options.encoding")));
+        parts.add(regexp_replace(part, "([|\\\\])", "\\\\$1"));
+      }
+      Column allThere = rule.columns().stream().map(c -> lit(true)).reduce(Column::and).orElseThrow();
+      for (Column p : parts) {
+        allThere = allThere.and(p.isNotNull());
+      }
+      return when(allThere, concat_ws("|", parts.toArray(Column[]::new)));
+    }
+
+    /**
+     * The brand column (see {@link BrandAttribution} for the order of the rules) and {@value #HAS_BRAND}. Without
+     * brand rules, a social post keeps the export's own brand value (unify resolves it with the author's account
+     * and the text, as {@link #HAS_BRAND} predicts here) and other types are about our brand.
+     */
+    private Dataset<Row> withBrand(Dataset<Row> mapped, BrandAttribution rule) {
+      boolean hasBrandField = CanonicalSchemas.field(type, "brand").isPresent();
+      if (!hasBrandField) {
+        return mapped.withColumn(HAS_BRAND, lit(true));
+      }
+      boolean exported = batch.columns().containsKey("brand");
+      boolean keep = rule != null && rule.keepUnmatched();
+      List<Column> chain = new ArrayList<>();
+      if (exported) {
+        chain.add(BrandColumns.resolve(col("brand"), spec.brands(), keep));
+      }
+      String textField = switch (type) {
+        case SOCIAL -> "text";
+        case CONTACT -> "notes";
+        case SURVEY -> "comment";
+        default -> null;
+      };
+      if (rule == null) {
+        if (type != SourceType.SOCIAL) {
+          return mapped.withColumn(HAS_BRAND, lit(true));
+        }
+        chain.add(col("author_brand"));
+        chain.add(BrandColumns.firstMention(col(textField), spec.brands()));
+        return mapped.withColumn(HAS_BRAND, coalesce(chain.toArray(Column[]::new)).isNotNull());
+      }
+      if (rule.column() != null) {
+        chain.add(col(BRAND_FROM_COLUMN));
+      }
+      if (!rule.filePatterns().isEmpty()) {
+        chain.add(BrandColumns.fromPatterns(BrandColumns.fileName(col(RawBatch.FILE)), rule.filePatterns(), spec.brands(), keep));
+      }
+      if (rule.constant() != null) {
+        chain.add(BrandColumns.resolve(lit(rule.constant()), spec.brands(), true));
+      }
+      if (type == SourceType.SOCIAL) {
+        chain.add(col("author_brand"));
+      }
+      if (rule.textAliases() && textField != null) {
+        chain.add(BrandColumns.firstMention(col(textField), spec.brands()));
+      }
+      Column brand = chain.isEmpty() ? lit(null).cast("string") : coalesce(chain.toArray(Column[]::new));
+      Dataset<Row> withBrand = mapped.withColumn("brand", brand);
+      if (rule.column() != null) {
+        withBrand = withBrand.drop(BRAND_FROM_COLUMN);
+      }
+      return withBrand.withColumn(HAS_BRAND, col("brand").isNotNull());
     }
 
     /** Adds a column to one of the layers computed before the mapping, and refers to it by name. */

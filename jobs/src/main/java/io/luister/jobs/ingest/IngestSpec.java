@@ -20,6 +20,7 @@ import java.util.Map;
  * @param accountsByBrand normalised own-account handle → the brand that owns it
  * @param runId this run's id (lineage)
  * @param runStartedAt when the run started: the reference for "too far in the future"
+ * @param brands our brand and the competitors, for brand attribution
  */
 public record IngestSpec(
     SourceConfig source,
@@ -28,14 +29,15 @@ public record IngestSpec(
     Pseudonymizer pseudonymizer,
     Map<String, String> accountsByBrand,
     String runId,
-    Instant runStartedAt) {
+    Instant runStartedAt,
+    List<io.luister.common.config.BrandConfig> brands) {
 
   public static IngestSpec of(ProgramConfig program, SourceConfig source, Pseudonymizer pseudonymizer, String runId,
       Instant runStartedAt) {
     Map<String, String> accounts = new java.util.LinkedHashMap<>();
     program.allBrands().forEach(b -> b.normalisedAccounts().forEach(a -> accounts.put(a, b.name())));
     return new IngestSpec(source, program.timezone(), program.ingest(), pseudonymizer, Map.copyOf(accounts), runId,
-        runStartedAt);
+        runStartedAt, List.copyOf(program.allBrands()));
   }
 
   /** Handles whose @mentions stay readable in text: the brands' own accounts. */

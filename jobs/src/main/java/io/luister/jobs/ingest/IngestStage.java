@@ -60,23 +60,30 @@ public final class IngestStage {
           count(lit(1)),
           count_if(IngestTransforms.isAccepted()),
           count_if(array_contains(col(CanonicalMapping.REASONS).getField("code"), QuarantineReason.DUPLICATE_ID.name())),
-          max(when(IngestTransforms.isAccepted(), day))).first();
+          max(when(IngestTransforms.isAccepted(), day)),
+          sum(when(IngestTransforms.isAccepted(), size(col(CanonicalMapping.FIELD_ISSUES))).otherwise(0)),
+          count_if(IngestTransforms.isAccepted().and(col(CanonicalMapping.HAS_BRAND)))).first();
       long read = counts.getLong(0);
       long accepted = counts.getLong(1);
       long duplicates = counts.getLong(2);
       LocalDate lastDay = counts.isNullAt(3) ? null : counts.getDate(3).toLocalDate();
+      long fieldIssues = counts.isNullAt(4) ? 0 : ((Number) counts.get(4)).longValue();
+      long withBrand = counts.getLong(5);
 
       String overLimit = QuarantineLimit.diagnose(checked, source.name(), read, accepted,
           config.ingest().maxQuarantineShare(source.name()));
-      // The quarantine is written also for a refused source: it is where the user looks to see why.
-      // One writer at a time: sources are ingested side by side, and two first writes would both try to create
-      // the table (DELTA_PATH_EXISTS). The quarantine is small; waiting for it costs little.
+      // The quarantine and the field issues are written also for a refused source: they are where the user looks
+      // to see why. One writer at a time: sources are ingested side by side, and two first writes would both try
+      // to create a table (DELTA_PATH_EXISTS). Both tables are small; waiting for them costs little.
       synchronized (QUARANTINE_LOCK) {
         warehouse.replaceWhere(IngestTransforms.quarantined(checked, spec), Layer.OPS, IngestTransforms.QUARANTINE_TABLE,
             "source = '" + source.name() + "'", "source");
+        warehouse.replaceWhere(IngestTransforms.fieldIssues(checked, spec), Layer.OPS,
+            IngestTransforms.FIELD_ISSUES_TABLE, "source = '" + source.name() + "'", "source");
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      IngestResult result = new IngestResult(source.name(), read, accepted, read - accepted, duplicates, seconds, lastDay);
+      IngestResult result = new IngestResult(source.name(), read, accepted, read - accepted, duplicates, seconds, lastDay,
+          fieldIssues, withBrand);
       if (overLimit != null) {
         throw new QuarantineLimit.Exceeded(overLimit, result);
       }
@@ -93,6 +100,6 @@ public final class IngestStage {
     Instant finished = startedAt.plusMillis((long) (r.seconds() * 1000));
     return new RunRecord(runId, config.program(), NAME, r.source(), period, Timestamp.from(startedAt),
         Timestamp.from(finished), r.seconds(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsDuplicate(),
-        RunRecord.OK, null);
+        RunRecord.OK, r.brandAndFieldSummary());
   }
 }

@@ -29,12 +29,39 @@ public final class IngestTransforms {
   }
 
   public static Dataset<Row> accepted(Dataset<Row> checked) {
-    return checked.filter(isAccepted()).drop(CanonicalMapping.REASONS, CanonicalMapping.RAW);
+    return checked.filter(isAccepted()).drop(CanonicalMapping.REASONS, CanonicalMapping.RAW,
+        CanonicalMapping.FIELD_ISSUES, CanonicalMapping.HAS_BRAND);
+  }
+
+  public static final String FIELD_ISSUES_TABLE = "field_issues";
+
+  /**
+   * The ops.field_issues rows of a source: one per optional field of an accepted record whose value was set to
+   * null (a rating off its scale, a negative count, ...), with where it was and why. The message quotes the
+   * value, masked like any text leaving bronze. A quarantined record's problems are all in ops.quarantine.
+   */
+  public static Dataset<Row> fieldIssues(Dataset<Row> checked, IngestSpec spec) {
+    Column issue = col("issue");
+    return checked.filter(isAccepted().and(size(col(CanonicalMapping.FIELD_ISSUES)).gt(0)))
+        .select(col(RawBatch.FILE), col(RawBatch.RECORD), col("id"), col("_ingested_at"),
+            explode(col(CanonicalMapping.FIELD_ISSUES)).as("issue"))
+        .select(
+            lit(spec.source().name()).as("source"),
+            lit(spec.source().type().configName()).as("source_type"),
+            col(RawBatch.FILE).as("input_file"),
+            col(RawBatch.RECORD).as("record_number"),
+            col("id").cast("string").as("item_id"),
+            issue.getField("field").as("field"),
+            issue.getField("code").as("issue_code"),
+            io.luister.common.privacy.TextMasking.mask(issue.getField("message"), spec.keptHandles()).as("issue"),
+            lit(spec.runId()).as("run_id"),
+            col("_ingested_at").as("recorded_at"));
   }
 
   /** The ops.quarantine rows of a source: where the record was, why it was refused, and what it said. */
   public static Dataset<Row> quarantined(Dataset<Row> checked, IngestSpec spec) {
-    Column reasons = col(CanonicalMapping.REASONS);
+    // A refused record's optional-field problems are listed after the reasons it was refused for.
+    Column reasons = concat(col(CanonicalMapping.REASONS), col(CanonicalMapping.FIELD_ISSUES));
     return checked.filter(not(isAccepted())).select(
         lit(spec.source().name()).as("source"),
         lit(spec.source().type().configName()).as("source_type"),

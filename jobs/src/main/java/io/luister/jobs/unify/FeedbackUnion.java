@@ -62,7 +62,7 @@ public final class FeedbackUnion {
         text = col("text");
         freeText = lit(true);
         platform = col("platform");
-        brand = socialBrand(program);
+        brand = source.brand() != null ? col("brand") : socialBrand(program);
         nativeCategory = col("native_category");
         score = col("rating");
       }
@@ -73,6 +73,7 @@ public final class FeedbackUnion {
         platform = col("channel");
         brand = ours;
         nativeCategory = col("native_code");
+        brand = brandOfOtherTypes(source, program, ours);
         nativeLabel = col("native_label");
       }
       case SURVEY -> {
@@ -82,6 +83,7 @@ public final class FeedbackUnion {
         platform = col("channel");
         brand = ours;
         nativeCategory = col("native_topic");
+        brand = brandOfOtherTypes(source, program, ours);
         score = col("score");
       }
       case WEB_PAGEVIEWS -> {
@@ -106,6 +108,8 @@ public final class FeedbackUnion {
     }
     Column localDay = to_date(from_utc_timestamp(publishedAt, program.timezone().getId()));
     boolean social = type == SourceType.SOCIAL;
+    // A scale per record or per file (score_scale: {column | infer}): ingest stored each score's own scale.
+    boolean varyingScale = java.util.Arrays.asList(bronze.columns()).contains("score_scale_min");
     return bronze.select(
         concat(lit(source.name() + ":"), col("id").cast("string")).as("feedback_id"),
         lit(source.name()).as("source"),
@@ -129,9 +133,10 @@ public final class FeedbackUnion {
             : nullLong).as("engagement"),
         weight.cast("long").as("weight"),
         score.as("score"),
-        (scale == null ? nullString : lit(scale.name())).as("score_scale"),
-        (scale == null ? lit(null).cast("double") : lit(scale.min())).as("score_min"),
-        (scale == null ? lit(null).cast("double") : lit(scale.max())).as("score_max"),
+        (varyingScale ? lit(source.scoreScaleRule() != null && source.scoreScaleRule().perRecord() ? "per_record" : "per_file")
+            : scale == null ? nullString : lit(scale.name())).as("score_scale"),
+        (varyingScale ? col("score_scale_min") : scale == null ? lit(null).cast("double") : lit(scale.min())).as("score_min"),
+        (varyingScale ? col("score_scale_max") : scale == null ? lit(null).cast("double") : lit(scale.max())).as("score_max"),
         (type == SourceType.WEB_SEARCH ? col("results") : nullLong).as("search_results"),
         (type == SourceType.CONTACT ? col("resolved") : lit(null).cast("boolean")).as("resolved"),
         (type == SourceType.CONTACT ? col("handle_seconds") : nullLong).as("handle_seconds"),
@@ -139,6 +144,29 @@ public final class FeedbackUnion {
         nativeLabel.as("native_label"),
         col("_input_file"),
         col("_record_number"));
+  }
+
+  /**
+   * The brand of a contact or survey response: what ingest's brand rules found; else the export's brand field
+   * when it names a configured brand (null when it names another); else, with neither, our brand.
+   */
+  static Column brandOfOtherTypes(SourceConfig source, ProgramConfig program, Column ours) {
+    if (source.brand() != null) {
+      return col("brand");
+    }
+    if (!source.mapping().containsKey("brand")) {
+      return ours;
+    }
+    Column exported = lower(trim(col("brand")));
+    Column fromField = null;
+    for (BrandConfig b : program.allBrands()) {
+      List<String> names = new ArrayList<>();
+      names.add(b.name().toLowerCase(Locale.ROOT));
+      b.aliases().forEach(a -> names.add(a.toLowerCase(Locale.ROOT)));
+      Column match = exported.isin(names.toArray());
+      fromField = fromField == null ? when(match, lit(b.name())) : fromField.when(match, lit(b.name()));
+    }
+    return fromField;
   }
 
   /**

@@ -224,8 +224,12 @@ final class HostileCorpus {
                 + "{\"post_id\":\"wt2\",\"created\":1751500000,\"content\":\"ok\"}\n"
                 + "{\"post_id\":\"wt3\",\"created\":\"2026-07-03T14:22:05+02:00\",\"content\":\"ok\",\"rating\":true}\n"
                 + "{\"post_id\":4,\"created\":\"2026-07-03T14:22:05+02:00\",\"content\":42}\n",
-            4, Map.of(1, "INVALID_NUMBER", 2, "INVALID_TIMESTAMP", 3, "INVALID_NUMBER"),
-            "quarantined per field; a number where a string belongs (id 4, text 42) is read as its text", null),
+            4, Map.of(2, "INVALID_TIMESTAMP"),
+            "a bad required field quarantines; a bad optional one (likes 'veel', rating true) is set to null with a field issue; a number where a string belongs (id 4, text 42) is read as its text",
+            v -> {
+              assertNull(v.accepted("wt1").getAs("likes"));
+              assertNull(v.accepted("wt3").getAs("rating"));
+            }),
         rc("truncated JSON line", "social", "social/truncated.jsonl",
             post("tr1", "heel") + "{\"post_id\":\"tr2\",\"created\":\"2026-07-03T14:22:05+02:00\",\"content\":\"afgebro\n" + post("tr3", "heel"),
             3, Map.of(2, "MALFORMED_RECORD"), "quarantined; the lines around it are accepted", null),
@@ -292,28 +296,39 @@ final class HostileCorpus {
         rc("negative counts", "contacts", "contact/negative.csv",
             CONTACT_HEADER + contact("n1", "01-07-2026 10:00", "x", "-5", "Ja") + contact("n2", "01-07-2026 10:00", "x", "-1e30", "Ja")
                 + contact("n3", "01-07-2026 10:00", "x", "-0", "Ja"),
-            3, Map.of(1, "NEGATIVE_COUNT", 2, "NEGATIVE_COUNT"), "quarantined; -0 is 0", null),
+            3, Map.of(), "accepted; the optional handling time is set to null with a field issue (NEGATIVE_COUNT); -0 is 0",
+            v -> {
+              assertNull(v.accepted("n1").getAs("handle_seconds"));
+              assertEquals(0L, (long) v.accepted("n3").getAs("handle_seconds"));
+            }),
         rc("astronomically large counts", "contacts", "contact/huge-counts.csv",
             CONTACT_HEADER + contact("hc1", "01-07-2026 10:00", "x", "99999999999999999999999999", "Ja")
                 + contact("hc2", "01-07-2026 10:00", "x", "1e400", "Ja") + contact("hc3", "01-07-2026 10:00", "x", "1000000000001", "Ja")
                 + contact("hc4", "01-07-2026 10:00", "x", "12.5", "Ja") + contact("hc5", "01-07-2026 10:00", "x", "NaN", "Ja"),
-            5, Map.of(1, "COUNT_OUT_OF_RANGE", 2, "COUNT_OUT_OF_RANGE", 3, "COUNT_OUT_OF_RANGE", 4, "INVALID_NUMBER", 5, "INVALID_NUMBER"),
-            "above ingest.max_count (default 10^12): COUNT_OUT_OF_RANGE at any magnitude; a fraction or NaN: INVALID_NUMBER", null),
+            5, Map.of(),
+            "accepted with the optional count set to null and a field issue: above ingest.max_count (default 10^12) COUNT_OUT_OF_RANGE at any magnitude; a fraction or NaN INVALID_NUMBER",
+            v -> assertNull(v.accepted("hc2").getAs("handle_seconds"))),
         rc("scores out of scale", "surveys", "survey/out-of-scale.csv",
             SURVEY_HEADER + survey("s1", "11", "x") + survey("s2", "-1", "x") + survey("s3", "10.5", "x") + survey("s4", "NaN", "x")
                 + survey("s5", "10", "x") + survey("s6", "0", "x"),
-            6, Map.of(1, "SCORE_OUT_OF_SCALE", 2, "SCORE_OUT_OF_SCALE", 3, "SCORE_OUT_OF_SCALE", 4, "INVALID_NUMBER"),
-            "quarantined; the scale's own ends are accepted", null),
+            6, Map.of(),
+            "accepted with the optional score set to null and a field issue (SCORE_OUT_OF_SCALE, NaN INVALID_NUMBER); the scale's own ends are kept",
+            v -> {
+              assertNull(v.accepted("s1").getAs("score"));
+              assertEquals(10.0, (double) v.accepted("s5").getAs("score"), 1e-9);
+            }),
         rc("mixed scales", "surveys", "survey/mixed-scales.csv",
             SURVEY_HEADER + survey("m1", "4/5", "x") + survey("m2", "85%", "x") + survey("m3", "85", "x") + survey("m4", "\"7,5\"", "x"),
-            4, Map.of(1, "INVALID_NUMBER", 2, "INVALID_NUMBER", 3, "SCORE_OUT_OF_SCALE"),
-            "a fraction or a percentage is not a number, a percentage-sized score is out of scale, a decimal comma is read; a whole file on another in-range scale cannot be told apart per record (see limits)",
+            4, Map.of(),
+            "a fraction or a percentage is not a number and a percentage-sized score is out of scale (score set to null, a field issue each); a decimal comma is read; a whole file on another scale: score_scale {infer} or {column}",
             v -> assertEquals(7.5, (double) v.accepted("m4").getAs("score"), 1e-9)),
         rc("scores in exponent notation", "surveys", "survey/exponent.csv",
             SURVEY_HEADER + survey("ex1", "1e1", "x") + survey("ex2", "8", "x"),
             2, Map.of(1, "INVALID_NUMBER"), "1e1 is not a score a survey tool writes: INVALID_NUMBER", null),
         rc("invalid yes/no", "contacts", "contact/boolean.csv",
-            CONTACT_HEADER + contact("yn1", "01-07-2026 10:00", "x", "5", "Misschien"), 1, Map.of(1, "INVALID_BOOLEAN"), "quarantined", null),
+            CONTACT_HEADER + contact("yn1", "01-07-2026 10:00", "x", "5", "Misschien"), 1, Map.of(),
+            "accepted; the optional resolved is set to null with a field issue (INVALID_BOOLEAN)",
+            v -> assertNull(v.accepted("yn1").getAs("resolved"))),
         // ---- text
         rc("text in other scripts", "surveys", "survey/scripts.csv",
             SURVEY_HEADER + survey("sc1", "8", "Очень хороший сервис") + survey("sc2", "3", "الفاتورة خاطئة")
@@ -450,6 +465,10 @@ final class HostileCorpus {
 
   private static void assertEquals(double expected, double actual, double delta) {
     org.junit.jupiter.api.Assertions.assertEquals(expected, actual, delta);
+  }
+
+  private static void assertNull(Object actual) {
+    org.junit.jupiter.api.Assertions.assertNull(actual);
   }
 
   private static void assertContains(Object text, String part) {
