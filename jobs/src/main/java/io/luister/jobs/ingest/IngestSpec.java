@@ -20,6 +20,8 @@ import java.util.Map;
  * @param accountsByBrand normalised own-account handle → the brand that owns it
  * @param runId this run's id (lineage)
  * @param runStartedAt when the run started: the reference for "too far in the future"
+ * @param staffNames the program's staff names, masked in every text
+ * @param customerIdPatterns the program's customer-number patterns, masked in every text
  */
 public record IngestSpec(
     SourceConfig source,
@@ -28,14 +30,21 @@ public record IngestSpec(
     Pseudonymizer pseudonymizer,
     Map<String, String> accountsByBrand,
     String runId,
-    Instant runStartedAt) {
+    Instant runStartedAt,
+    List<String> staffNames,
+    List<String> customerIdPatterns) {
 
   public static IngestSpec of(ProgramConfig program, SourceConfig source, Pseudonymizer pseudonymizer, String runId,
       Instant runStartedAt) {
     Map<String, String> accounts = new java.util.LinkedHashMap<>();
     program.allBrands().forEach(b -> b.normalisedAccounts().forEach(a -> accounts.put(a, b.name())));
     return new IngestSpec(source, program.timezone(), program.ingest(), pseudonymizer, Map.copyOf(accounts), runId,
-        runStartedAt);
+        runStartedAt, program.pseudonymisation().staffNames(), program.pseudonymisation().customerIdPatterns());
+  }
+
+  /** What text masking keeps (the brands' accounts) and masks besides its built-in kinds (staff, customer numbers). */
+  public io.luister.common.privacy.TextMasking.Rules maskingRules() {
+    return new io.luister.common.privacy.TextMasking.Rules(keptHandles(), staffNames, customerIdPatterns);
   }
 
   /** Handles whose @mentions stay readable in text: the brands' own accounts. */
