@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class EraseTest {
-  private static final Pseudonymizer KEYS = new Pseudonymizer(Pseudonymizer.DEVELOPMENT_KEY);
+  private static final Pseudonymizer KEYS = new Pseudonymizer(CliRunner.TEST_KEY);
   private static final String JAN = KEYS.author("@Jan_Jansen");
   private static final String PIET = KEYS.author("@piet");
   private static final String CUSTOMER = KEYS.customer("C-42");
