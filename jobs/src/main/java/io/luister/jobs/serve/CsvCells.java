@@ -52,7 +52,7 @@ public final class CsvCells {
    * something that is not a number ("10,-", "3;-2" stay).
    */
   private static final Pattern FORMULA_AFTER_DELIMITER =
-      Pattern.compile("([;,\t|])([ ]*)([=@]|[+-](?![0-9 ]|$))", Pattern.MULTILINE);
+      Pattern.compile("(^|[;,\t|\r\n])([ ]*)([=@]|[+-](?![0-9 ]|$))", Pattern.MULTILINE);
 
   /**
    * A text cell as a spreadsheet will show it, never evaluate it, whichever delimiter it splits on: an apostrophe
