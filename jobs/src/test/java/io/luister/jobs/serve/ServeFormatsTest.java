@@ -89,7 +89,9 @@ class ServeFormatsTest {
         String shown = piece.strip();
         assertFalse(shown.matches("(?s)[=@].*|[+-][^0-9 ].*"), "'" + shown + "' of " + sb);
       }
-      assertTrue(sb.toString().contains("\""), "a cell with a delimiter-like character is quoted: " + sb);
+      if (cell.matches("(?s).*[;\t|\n,].*")) {
+        assertTrue(sb.toString().contains("\""), "a cell with a delimiter-like character is quoted: " + sb);
+      }
     }
     assertEquals("prijs 10,- of 3;-2", CsvCells.neutralise("prijs 10,- of 3;-2"), "numbers after a delimiter stay");
     assertEquals("factuur te hoog;'=cmd", CsvCells.neutralise("factuur te hoog;=cmd"));
