@@ -255,6 +255,10 @@ def program_copy(program, out, source_prefix, edit=lambda text: text):
     out.mkdir(parents=True, exist_ok=True)
     for other in program.glob("*.yaml"):
         shutil.copy(other, out / other.name)
+    # The ground truth beside the config marks synthetic data: only then may the development key be used.
+    if (program / "ground-truth" / "truth.json").is_file():
+        (out / "ground-truth").mkdir(exist_ok=True)
+        shutil.copy(program / "ground-truth" / "truth.json", out / "ground-truth" / "truth.json")
     config = out / "luister.yaml"
     text = (program / "luister.yaml").read_text()
     config.write_text(edit(re.sub(r"(?m)^(\s+path:\s+)(\S+)", lambda m: m.group(1) + source_prefix + m.group(2), text)))

@@ -56,7 +56,7 @@ public final class ConfigLoader {
       "min_category_information", "category_weight", "term_weight", "restarts");
   static final Set<String> REPORT_KEYS = Set.of("output_dir", "languages");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
-  static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key");
+  static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key", "staff_names", "customer_id_patterns");
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count",
       "max_quarantine_share", "max_quarantine_share_by_source");
   static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "mapping",
@@ -461,11 +461,11 @@ public final class ConfigLoader {
 
     private ProgramConfig.Pseudonymisation pseudonymisation(JsonNode node) {
       if (node == null || node.isNull()) {
-        return new ProgramConfig.Pseudonymisation("LUISTER_PSEUDONYM_KEY", false);
+        return new ProgramConfig.Pseudonymisation("LUISTER_PSEUDONYM_KEY", false, List.of(), List.of());
       }
       if (!node.isObject()) {
         problems.add("pseudonymisation", "must be a mapping with key_env and allow_development_key");
-        return new ProgramConfig.Pseudonymisation("LUISTER_PSEUDONYM_KEY", false);
+        return new ProgramConfig.Pseudonymisation("LUISTER_PSEUDONYM_KEY", false, List.of(), List.of());
       }
       unknownKeys(node, PSEUDONYM_KEYS, "pseudonymisation");
       String env = text(node, "key_env", "pseudonymisation.key_env").orElse("LUISTER_PSEUDONYM_KEY");
@@ -473,7 +473,21 @@ public final class ConfigLoader {
         problems.add("pseudonymisation.key_env", "'" + env + "' is not an environment variable name");
       }
       boolean dev = bool(node, "allow_development_key", "pseudonymisation.allow_development_key", false);
-      return new ProgramConfig.Pseudonymisation(env, dev);
+      // Masked in every text as whole words (staff names) or as given (customer-id patterns): see docs/reliability.md.
+      List<String> staff = stringList(node, "staff_names", "pseudonymisation.staff_names");
+      List<String> customerIds = stringList(node, "customer_id_patterns", "pseudonymisation.customer_id_patterns");
+      for (String pattern : customerIds) {
+        try {
+          if (java.util.regex.Pattern.compile(pattern).matcher("").matches()) {
+            problems.add("pseudonymisation.customer_id_patterns", "'" + pattern + "' matches the empty text; "
+                + "give the shape of a customer number, e.g. K[0-9]{7}");
+          }
+        } catch (java.util.regex.PatternSyntaxException e) {
+          problems.add("pseudonymisation.customer_id_patterns", "'" + pattern + "' is not a regular expression: "
+              + e.getDescription());
+        }
+      }
+      return new ProgramConfig.Pseudonymisation(env, dev, staff, customerIds);
     }
 
     private Retention retention(JsonNode node, int baseline) {

@@ -56,9 +56,12 @@ public record ProgramConfig(
   /**
    * @param keyEnv the environment variable holding the secret key
    * @param allowDevelopmentKey true only for sample programs: without the variable, a fixed, clearly named
-   *     development key is used and a warning printed
+   *     development key is used and a warning printed (only for the shipped samples, see PseudonymKeys)
+   * @param staffNames the program's own staff (agents, webcare): their names are masked wherever they appear
+   * @param customerIdPatterns regular expressions of the program's customer numbers, masked in every text
    */
-  public record Pseudonymisation(String keyEnv, boolean allowDevelopmentKey) {}
+  public record Pseudonymisation(String keyEnv, boolean allowDevelopmentKey, List<String> staffNames,
+      List<String> customerIdPatterns) {}
 
   /**
    * @param maxTextChars longer texts are cut to this length and flagged {@code text_truncated}

@@ -39,10 +39,7 @@ public final class TextNormalizer {
           + "\\.(?:nl|be|com|net|org|eu|io|ly|co|de|uk|info|app)(?![\\p{L}\\p{N}])(?:/\\S*)?");
 
   private static final Pattern MASK = Pattern.compile(
-      Pattern.quote(TextMasking.MENTION_MASK)
-          + "|" + Pattern.quote(TextMasking.EMAIL_MASK)
-          + "|" + Pattern.quote(TextMasking.PHONE_MASK)
-          + "|" + Pattern.quote(TextMasking.IBAN_MASK),
+      TextMasking.MASKS.stream().map(Pattern::quote).collect(java.util.stream.Collectors.joining("|")),
       Pattern.CASE_INSENSITIVE);
 
   /** Brand handles survive masking (@Zonnewijs); the brand is in the metadata, not a word of the text. */

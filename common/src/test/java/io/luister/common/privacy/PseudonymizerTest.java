@@ -70,6 +70,55 @@ class PseudonymizerTest {
         () -> PseudonymKeys.forProgram(config, Map.of()));
     assertTrue(e.getMessage().contains("LUISTER_PSEUDONYM_KEY"), e.getMessage());
     assertThrows(PseudonymKeys.MissingKeyException.class, () -> PseudonymKeys.forProgram(config, Map.of("LUISTER_PSEUDONYM_KEY", "short")));
-    assertNotNull(PseudonymKeys.forProgram(config, Map.of("LUISTER_PSEUDONYM_KEY", "0123456789abcdef0123")));
+    assertNotNull(PseudonymKeys.forProgram(config, Map.of("LUISTER_PSEUDONYM_KEY", "3f9c2a71d04be85f6a1c93e07b2d4f58")));
+  }
+
+  private static ProgramConfig program(Path dir, String name, String sourcePath, boolean developmentKey) throws Exception {
+    Files.createDirectories(dir);
+    Path data = dir.resolve(sourcePath).normalize();
+    Files.createDirectories(data.getParent());
+    Files.writeString(data, "a,b\n");
+    Path file = dir.resolve("p.yaml");
+    Files.writeString(file, "program: " + name + "\nbrand: {name: Acme}\n"
+        + "pseudonymisation: {allow_development_key: " + developmentKey + "}\n"
+        + "sources:\n  - {name: s, type: contact, path: '" + sourcePath + "', format: csv, mapping: {id: a, started_at: b}}\n");
+    return ConfigLoader.load(file);
+  }
+
+  @Test
+  void weakKeysAreRefusedWithTheReason(@TempDir Path dir) throws Exception {
+    ProgramConfig config = program(dir, "acme", "a.csv", false);
+    for (String weak : List.of("0123456789abcdef0123", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "abababababababababababababababab",
+        "short-secret", "xxxxxxxxxxxxxxxx")) {
+      PseudonymKeys.MissingKeyException e = assertThrows(PseudonymKeys.MissingKeyException.class,
+          () -> PseudonymKeys.forProgram(config, Map.of("LUISTER_PSEUDONYM_KEY", weak)), weak);
+      assertTrue(e.getMessage().contains("too weak"), e.getMessage());
+    }
+    assertNotNull(PseudonymKeys.forProgram(config, Map.of("LUISTER_PSEUDONYM_KEY", "Kq7#vR2pLm9!xT4wZ8bN")));
+  }
+
+  @Test
+  void theDevelopmentKeyIsOnlyForTheShippedSamples(@TempDir Path dir) throws Exception {
+    // A real program asking for the development key, or holding it in its variable, is refused.
+    Files.createDirectories(dir.resolve("real"));
+    ProgramConfig realAgain = program(dir.resolve("real"), "acme", "a.csv", true);
+    PseudonymKeys.MissingKeyException e = assertThrows(PseudonymKeys.MissingKeyException.class,
+        () -> PseudonymKeys.forProgram(realAgain, Map.of()));
+    assertTrue(e.getMessage().contains("not one of the shipped samples"), e.getMessage());
+    assertThrows(PseudonymKeys.MissingKeyException.class,
+        () -> PseudonymKeys.forProgram(realAgain, Map.of("LUISTER_PSEUDONYM_KEY", Pseudonymizer.DEVELOPMENT_KEY)));
+    // The samples' name on other data (no ground truth beside it) is refused too.
+    Files.createDirectories(dir.resolve("named"));
+    ProgramConfig named = program(dir.resolve("named"), "zonnewijs", "a.csv", true);
+    assertThrows(PseudonymKeys.MissingKeyException.class, () -> PseudonymKeys.forProgram(named, Map.of()));
+    // The samples (and generated worlds) with their ground truth, and the example on the public data sets, may.
+    Files.createDirectories(dir.resolve("samples/ground-truth"));
+    Files.writeString(dir.resolve("samples/ground-truth/truth.json"), "{}");
+    assertNotNull(PseudonymKeys.forProgram(program(dir.resolve("samples"), "zonnewijs", "a.csv", true), Map.of()));
+    Files.createDirectories(dir.resolve("example"));
+    assertNotNull(PseudonymKeys.forProgram(
+        program(dir.resolve("example"), "airline_tweets", "shared/realdata/airline-tweets/Tweets.csv", true), Map.of()));
+    assertThrows(PseudonymKeys.MissingKeyException.class, () -> PseudonymKeys.forProgram(
+        program(dir.resolve("example"), "airline_tweets", "company/tweets.csv", true), Map.of()));
   }
 }

@@ -29,7 +29,7 @@ class TextMaskingTest {
       "@jan_de_vries84 thanks, @Zonnewijs and @zonnewijshelpt | @[user] thanks, @Zonnewijs and @zonnewijshelpt",
       "@ZonnewijsFan is not the brand | @[user] is not the brand",
       "op 2026-07-03 kost het € 120,50 voor 3 maanden, klant K1002345 | op 2026-07-03 kost het € 120,50 voor 3 maanden, klant K1002345",
-      "postcode 1234 AB, huisnummer 12 | postcode 1234 AB, huisnummer 12",
+      "postcode 1234 AB, huisnummer 12 | postcode [address]",
       "\u001b[31mred\u001b[0m text\u0000 | [31mred[0m text",
   })
   void masksPersonalDataAndKeepsTheRest(String input, String expected) {

@@ -44,6 +44,11 @@ final class EraseCommand implements Callable<Integer> {
       + "physically gone now (ends time travel to earlier versions of those tables).")
   boolean vacuum;
 
+  @Option(names = "--name", paramLabel = "NAME", description = "A name the person is known by in others' texts "
+      + "(\"Hoi Pieter\" in a brand's reply); masked as [name] as a whole word in every free-text column, like the "
+      + "--author handles; repeatable. Never printed or logged.")
+  List<String> names = new ArrayList<>();
+
   @Override
   public Integer call() {
     people.requireSome();
@@ -56,6 +61,7 @@ final class EraseCommand implements Callable<Integer> {
       Console.info(String.format("erase: %d author(s), %d customer(s), %d feedback item(s) of theirs in silver",
           authorPseudonyms.size(), customerPseudonyms.size(), person.feedbackIds().size()));
       List<RunRecord> records = new ArrayList<>();
+      Set<String> changed = new LinkedHashSet<>();
       long total = 0;
       for (Layer layer : Layer.values()) {
         for (String table : ctx.warehouse.tables(ctx.spark(), layer)) {
@@ -67,22 +73,55 @@ final class EraseCommand implements Callable<Integer> {
           }
           long count = rows.filter(theirs.get()).count();
           if (count > 0) {
-            ctx.warehouse.delete(ctx.spark(), layer, table, theirs.get());
-            if (vacuum) {
-              ctx.warehouse.vacuumNow(ctx.spark(), layer, table);
-            }
+            // By a join, not a predicate: the Delta log keeps a DELETE's predicate, and with it the pseudonyms.
+            Erasure.deleteByJoin(ctx.spark(), ctx.warehouse.path(layer, table), rows.schema(), person);
+            changed.add(layer.folder() + "." + table);
           }
           total += count;
           Console.info(String.format("  %-28s %,8d rows removed", layer.folder() + "." + table, count));
           records.add(record(ctx, layer.folder() + "." + table, count, started));
         }
       }
+      List<String> known = new ArrayList<>(people.authors);
+      known.addAll(names);
+      Optional<String> mentions = Erasure.mentionPattern(known);
+      long masked = 0;
+      if (mentions.isPresent()) {
+        for (Layer layer : Layer.values()) {
+          for (String table : ctx.warehouse.tables(ctx.spark(), layer)) {
+            String path = ctx.warehouse.path(layer, table);
+            long rows = Erasure.maskMentions(ctx.spark(), path, ctx.warehouse.read(ctx.spark(), layer, table).schema(),
+                mentions.get());
+            if (rows > 0) {
+              changed.add(layer.folder() + "." + table);
+              masked += rows;
+              Console.info(String.format("  %-28s %,8d texts naming them masked", layer.folder() + "." + table, rows));
+            }
+          }
+        }
+      }
+      if (vacuum) {
+        for (String table : changed) {
+          String[] parts = table.split("\\.", 2);
+          ctx.warehouse.vacuumNow(ctx.spark(), layerOf(parts[0]), parts[1]);
+        }
+      }
       RunLog.append(ctx.spark(), ctx.warehouse, records);
-      Console.out(String.format("erase: %,d rows removed%s", total, total == 0 ? ""
+      Console.out(String.format("erase: %,d rows removed, %,d texts naming them masked%s", total, masked,
+          total + masked == 0 ? ""
           : vacuum ? "; the changed tables were vacuumed, the rows are physically gone"
           : "; they remain in older table versions until VACUUM (see docs/reliability.md, or rerun with --vacuum)"));
       return 0;
     }
+  }
+
+  private static Layer layerOf(String folder) {
+    for (Layer layer : Layer.values()) {
+      if (layer.folder().equals(folder)) {
+        return layer;
+      }
+    }
+    throw new IllegalStateException("no layer " + folder);
   }
 
   /** The items the person wrote, from silver.feedback (before its rows are deleted). */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "privacy-scan", mixinStandardHelpOptions = true,
-    description = {"Scans every table of the warehouse (bronze, silver, gold, ops) for raw personal values that must "
+    description = {"Scans every table of the warehouse (bronze, silver, gold, ops, and each table's Delta log) for raw "
+        + "personal values that must "
         + "never appear there: handles, customer ids, e-mail addresses, phone numbers, IBANs. Prints where they occur "
         + "(table, column, kind, rows; never the values) and exits 3 when any is found.",
         "With --files, also every output file under the given paths: exports (csv, xlsx, parquet, json), reports "
@@ -62,6 +63,9 @@ final class PrivacyScanCommand implements Callable<Integer> {
         for (String table : ctx.warehouse.tables(ctx.spark(), layer)) {
           cells = union(cells, PrivacyScan.cells(ctx.spark(), ctx.warehouse.read(ctx.spark(), layer, table),
               layer.folder() + "." + table));
+          // The transaction log: commit predicates and per-file statistics (min/max values) hold values too.
+          cells = union(cells, PrivacyScan.cells(ctx.spark(), PrivacyScan.deltaLogText(ctx.spark(),
+              ctx.warehouse.path(layer, table)), layer.folder() + "." + table + "/_delta_log"));
           tables++;
         }
       }

@@ -91,7 +91,7 @@ final class RunContext implements AutoCloseable {
   /** Synchronized, as are the other lazily made parts: stages may run on several threads (Pipeline). */
   synchronized Pseudonymizer pseudonymizer() {
     if (pseudonymizer == null) {
-      pseudonymizer = PseudonymKeys.forProgram(config, System.getenv());
+      pseudonymizer = PseudonymKeys.forProgram(config, PseudonymKeys.environment(config.pseudonymisation().keyEnv()));
     }
     return pseudonymizer;
   }

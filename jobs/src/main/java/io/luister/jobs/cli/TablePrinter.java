@@ -122,7 +122,8 @@ final class TablePrinter {
       if (fields == null || fields[i].dataType() instanceof StringType) {
         v = CsvCells.neutralise(v);
       }
-      if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";") || v.contains("\t")
+          || v.contains("|")) {
         v = "\"" + v.replace("\"", "\"\"") + "\"";
       }
       sb.append(i == 0 ? "" : ",").append(v);

@@ -194,10 +194,12 @@ public final class CanonicalMapping {
       Column asText = layer(asTexts, "text", name,
           nested ? to_json(source) : when(plain.contains(BOM), replace(plain, lit(BOM), lit(""))).otherwise(plain));
       Column s = layer(cleaned, "clean", name, nullif(trimBlanks(asText), lit("")));
+      // A reason never echoes a person's value (its pseudonym stands in) nor unmasked personal data.
+      Column shown = field.kind() == FieldKind.PERSON ? pseudonymOf(s, name) : s;
 
       if (nested) {
         addReason(source.isNotNull(), QuarantineReason.NOT_A_SCALAR, name,
-            concat(lit(name + ": expected a single value but found "), lit(sourceType.typeName()), lit(" "), shortValue(s)));
+            concat(lit(name + ": expected a single value but found "), lit(sourceType.typeName()), lit(" "), shortValue(shown)));
       } else if (spec.source().format().isJson()) {
         // When records disagree (a string here, an object there) JSON inference keeps the object as its text.
         // Text may itself start with a bracket ("[update] ..."), so there only valid JSON counts as an object.
@@ -206,13 +208,13 @@ public final class CanonicalMapping {
           looksNested = looksNested.and(json_array_length(s).isNotNull().or(json_object_keys(s).isNotNull()));
         }
         addReason(looksNested, QuarantineReason.NOT_A_SCALAR, name,
-            concat(lit(name + ": expected a single value but found "), shortValue(s)));
+            concat(lit(name + ": expected a single value but found "), shortValue(shown)));
       }
       if (!nested && field.kind() != FieldKind.TEXT) {
         // Text gets its own check (control characters are stripped there by masking); in an id or a label a
         // replacement character or a control character makes values that look equal differ.
         addReason(s.rlike(NOT_TEXT), QuarantineReason.INVALID_ENCODING, name,
-            concat(lit(name + ": "), shortValue(regexp_replace(s, NOT_TEXT, "?")), lit(" contains bytes that are not valid "
+            concat(lit(name + ": "), shortValue(regexp_replace(shown, NOT_TEXT, "?")), lit(" contains bytes that are not valid "
                 + options.encoding() + " or control characters (NUL, ESC); check options.encoding")));
       }
       if (field.required()) {
@@ -240,7 +242,7 @@ public final class CanonicalMapping {
       // Cut before masking, so a huge text costs no more than a long one; the margin is longer than any
       // e-mail address or phone number, so the cut can never leave half an address unmasked.
       Column bounded = when(length(s).gt(max + MASK_MARGIN_CHARS), substring(s, 1, max + MASK_MARGIN_CHARS)).otherwise(s);
-      Column masked = layer(maskedTexts, "masked", name, withoutAuthor(TextMasking.mask(bounded, spec.keptHandles())));
+      Column masked = layer(maskedTexts, "masked", name, withoutAuthor(TextMasking.mask(bounded, spec.maskingRules())));
       Column tooLong = coalesce(length(masked).gt(max), lit(false));
       truncatedFlags.add(tooLong);
       return when(tooLong, substring(masked, 1, max)).otherwise(masked);
@@ -427,8 +429,12 @@ public final class CanonicalMapping {
       return when(yes, lit(true)).when(no, lit(false));
     }
 
+    private Column pseudonymOf(Column s, String name) {
+      return name.equals("author") ? spec.pseudonymizer().authorColumn(s) : spec.pseudonymizer().customerColumn(s);
+    }
+
     private Column person(Column s, String name) {
-      Column pseudonym = name.equals("author") ? spec.pseudonymizer().authorColumn(s) : spec.pseudonymizer().customerColumn(s);
+      Column pseudonym = pseudonymOf(s, name);
       if (name.equals("author")) {
         rawAuthor = s;
       }
@@ -595,7 +601,9 @@ public final class CanonicalMapping {
       return when(atAnEdge, trim(s, BLANKS)).otherwise(s);
     }
 
-    private static Column shortValue(Column s) {
+    /** A value as a reason shows it: masked (an id column may hold a phone number), then cut. */
+    private Column shortValue(Column value) {
+      Column s = TextMasking.mask(value, spec.maskingRules());
       return concat(lit("'"), when(length(s).gt(VALUE_IN_MESSAGE_CHARS), concat(substring(s, 1, VALUE_IN_MESSAGE_CHARS), lit("...")))
           .otherwise(s), lit("'"));
     }
@@ -608,7 +616,7 @@ public final class CanonicalMapping {
    * normalised form anywhere as a whole word, any case: a handle given as "@Name" appears as "name" in the post's
    * URL (x.com/name/status/...), which the exact replacement would leave.
    */
-  public static Dataset<Row> withRawRecord(Dataset<Row> checked, List<String> keptHandles) {
+  public static Dataset<Row> withRawRecord(Dataset<Row> checked, TextMasking.Rules maskingRules) {
     Column record = col(UNMASKED);
     List<String> helpers = new ArrayList<>(List.of(UNMASKED));
     for (String column : checked.columns()) {
@@ -617,16 +625,23 @@ public final class CanonicalMapping {
         Column pseudonym = col(column.substring(RAW_PERSON.length()));
         Column anywhere = anywhere(Pseudonymizer.normalisedHandle(person));
         record = when(person.isNull().or(length(person).lt(3)), record)
-            .otherwise(regexp_replace(replace(record, person, pseudonym), anywhere, pseudonym));
+            // The record may be JSON text, where a value with quotes or control characters appears escaped.
+            .otherwise(regexp_replace(replace(replace(record, person, pseudonym), asJsonString(person), pseudonym),
+                anywhere, pseudonym));
         helpers.add(column);
       }
     }
     Column bounded = when(length(record).gt(RAW_RECORD_CHARS + MASK_MARGIN_CHARS),
         substring(record, 1, RAW_RECORD_CHARS + MASK_MARGIN_CHARS)).otherwise(record);
-    Column masked = TextMasking.mask(bounded, keptHandles);
+    Column masked = TextMasking.mask(bounded, maskingRules);
     Column shown = when(length(masked).gt(RAW_RECORD_CHARS), concat(substring(masked, 1, RAW_RECORD_CHARS), lit(" [...]")))
         .otherwise(masked);
     return checked.withColumn(RAW, when(size(col(REASONS)).gt(0), shown)).drop(helpers.toArray(String[]::new));
+  }
+
+  /** A text as {@code to_json} writes it inside a string (quotes, backslashes and control characters escaped). */
+  private static Column asJsonString(Column text) {
+    return regexp_extract(to_json(struct(text.as("v"))), "^\\{\"v\":\"(.*)\"\\}$", 1);
   }
 
   /** A normalised handle as a whole word, with or without its '@', in any case (also inside a URL). */

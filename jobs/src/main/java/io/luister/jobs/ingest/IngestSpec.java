@@ -21,6 +21,8 @@ import java.util.Map;
  * @param runId this run's id (lineage)
  * @param runStartedAt when the run started: the reference for "too far in the future"
  * @param brands our brand and the competitors, for brand attribution
+ * @param staffNames the program's staff names, masked in every text
+ * @param customerIdPatterns the program's customer-number patterns, masked in every text
  */
 public record IngestSpec(
     SourceConfig source,
@@ -30,14 +32,22 @@ public record IngestSpec(
     Map<String, String> accountsByBrand,
     String runId,
     Instant runStartedAt,
-    List<io.luister.common.config.BrandConfig> brands) {
+    List<io.luister.common.config.BrandConfig> brands,
+    List<String> staffNames,
+    List<String> customerIdPatterns) {
 
   public static IngestSpec of(ProgramConfig program, SourceConfig source, Pseudonymizer pseudonymizer, String runId,
       Instant runStartedAt) {
     Map<String, String> accounts = new java.util.LinkedHashMap<>();
     program.allBrands().forEach(b -> b.normalisedAccounts().forEach(a -> accounts.put(a, b.name())));
     return new IngestSpec(source, program.timezone(), program.ingest(), pseudonymizer, Map.copyOf(accounts), runId,
-        runStartedAt, List.copyOf(program.allBrands()));
+        runStartedAt, List.copyOf(program.allBrands()), program.pseudonymisation().staffNames(),
+        program.pseudonymisation().customerIdPatterns());
+  }
+
+  /** What text masking keeps (the brands' accounts) and masks besides its built-in kinds (staff, customer numbers). */
+  public io.luister.common.privacy.TextMasking.Rules maskingRules() {
+    return new io.luister.common.privacy.TextMasking.Rules(keptHandles(), staffNames, customerIdPatterns);
   }
 
   /** Handles whose @mentions stay readable in text: the brands' own accounts. */

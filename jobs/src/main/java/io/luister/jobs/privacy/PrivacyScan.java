@@ -136,6 +136,27 @@ public final class PrivacyScan {
   }
 
   /**
+   * A Delta table's transaction log as rows of one text column: every commit file line by line, and every
+   * checkpoint's rows as JSON (their per-file statistics carry column values).
+   */
+  public static Dataset<Row> deltaLogText(SparkSession spark, String tablePath) {
+    String log = tablePath + "/_delta_log";
+    Dataset<Row> commits = spark.read().text(log + "/*.json").toDF("text");
+    org.apache.hadoop.fs.Path checkpoints = new org.apache.hadoop.fs.Path(log);
+    try {
+      org.apache.hadoop.fs.FileSystem fs = checkpoints.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      org.apache.hadoop.fs.FileStatus[] parquet = fs.globStatus(new org.apache.hadoop.fs.Path(log + "/*.checkpoint*.parquet"));
+      if (parquet != null && parquet.length > 0) {
+        Dataset<Row> rows = spark.read().parquet(log + "/*.checkpoint*.parquet");
+        commits = commits.unionByName(rows.select(to_json(struct(col("*"))).as("text")));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + log, e);
+    }
+    return commits;
+  }
+
+  /**
    * An output file as rows of one text column, so {@link #scan} reads it like a table: parquet as its columns,
    * xlsx as the text of its sheets (the XML inside the zip, tags dropped), pdf as the text of its pages, anything
    * else (csv, json, html, txt) line by line as UTF-8.

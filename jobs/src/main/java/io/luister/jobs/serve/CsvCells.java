@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StringType;
@@ -19,8 +20,9 @@ import org.apache.spark.sql.types.StructType;
  *   cannot hold them.</li>
  *   <li>{@link Flavour#SPREADSHEET}: for files analysts open in Excel or LibreOffice. A text cell that
  *   starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe (OWASP's guidance on
- *   CSV injection), so a customer's "=HYPERLINK(...)" is shown, not run. Numeric columns are never
- *   touched: -2 stays a number.</li>
+ *   CSV injection), so a customer's "=HYPERLINK(...)" is shown, not run; so does a formula start after a
+ *   ';', ',', tab or '|' (a spreadsheet may split on any of them), and a cell holding one of those is quoted.
+ *   Numeric columns are never touched: -2 stays a number.</li>
  * </ul>
  * Nested columns arrive here already as JSON text (see {@link ServeFrames#forServing}).
  */
@@ -38,9 +40,30 @@ public final class CsvCells {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
   }
 
-  /** A text cell as a spreadsheet will show it, never evaluate it. */
-  public static String neutralise(String text) {
+  /** For a cell that is never split on a delimiter (an XLSX cell): an apostrophe before a formula start. */
+  public static String neutraliseStart(String text) {
     return startsLikeFormula(text) ? "'" + text : text;
+  }
+
+  /**
+   * A delimiter a spreadsheet may choose when it opens the file (Dutch-locale Excel splits on ';'), then a formula
+   * start: "factuur te hoog;=cmd|' /C calc'!A0" becomes a cell "=cmd..." there (a line break too, for a reader
+   * that ignores quotes). '+' and '-' count only before
+   * something that is not a number ("10,-", "3;-2" stay).
+   */
+  private static final Pattern FORMULA_AFTER_DELIMITER =
+      Pattern.compile("(^|[;,\t|\r\n])([ ]*)([=@]|[+-](?![0-9 ]|$))", Pattern.MULTILINE);
+
+  /**
+   * A text cell as a spreadsheet will show it, never evaluate it, whichever delimiter it splits on: an apostrophe
+   * before a formula start at the beginning and after every delimiter-like character.
+   */
+  public static String neutralise(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String cell = startsLikeFormula(text) ? "'" + text : text;
+    return FORMULA_AFTER_DELIMITER.matcher(cell).replaceAll("$1$2'$3");
   }
 
   /** Appends one record (without its line ending) for {@code row}, whose columns are {@code schema}'s. */
@@ -110,7 +133,8 @@ public final class CsvCells {
   private static boolean needsQuotes(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+      // ';', tab and '|' too: a spreadsheet that splits on them then still sees one cell.
+      if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';' || c == '\t' || c == '|') {
         return true;
       }
     }

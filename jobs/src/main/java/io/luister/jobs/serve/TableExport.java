@@ -156,7 +156,7 @@ public final class TableExport {
       sheet.value(r, c, t);
       sheet.style(r, c).format("yyyy-mm-dd hh:mm:ss").set();
     } else {
-      String text = CsvCells.neutralise(CsvCells.format(value));
+      String text = CsvCells.neutraliseStart(CsvCells.format(value));
       sheet.value(r, c, text.length() > XLSX_MAX_CELL_CHARS ? text.substring(0, XLSX_MAX_CELL_CHARS) : text);
     }
   }

@@ -33,7 +33,7 @@ class LuisterCliTest {
     Files.writeString(dir.resolve("p.yaml"), """
         program: cli
         brand: {name: Acme}
-        pseudonymisation: {key_env: LUISTER_TEST_KEY_NEVER_SET, allow_development_key: true}
+        pseudonymisation: {key_env: LUISTER_TEST_PSEUDONYM_KEY}
         sources:
           - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at}}
         """);
@@ -41,7 +41,7 @@ class LuisterCliTest {
         "--author", "jan_v", "--customer", " K123 ");
     assertEquals(0, result[0]);
     io.luister.common.privacy.Pseudonymizer p =
-        new io.luister.common.privacy.Pseudonymizer(io.luister.common.privacy.Pseudonymizer.DEVELOPMENT_KEY);
+        new io.luister.common.privacy.Pseudonymizer(io.luister.jobs.serve.CliRunner.TEST_KEY);
     assertEquals(String.join("\n", p.author("jan_v"), p.author("jan_v"), p.customer("K123")),
         ((String) result[1]).strip().replace("\r", ""));
   }
@@ -62,7 +62,7 @@ class LuisterCliTest {
     Files.writeString(dir.resolve("p.yaml"), """
         program: cli
         brand: {name: Acme}
-        pseudonymisation: {allow_development_key: true}
+        pseudonymisation: {key_env: LUISTER_TEST_PSEUDONYM_KEY}
         sources:
           - {name: contacts, type: contact, path: contacts.csv, format: csv, options: {delimiter: ";"},
              mapping: {id: ContactID, started_at: Startdatum, notes: Notities}}
@@ -87,7 +87,7 @@ class LuisterCliTest {
     Files.writeString(dir.resolve("p.yaml"), """
         program: cli
         brand: {name: Acme}
-        pseudonymisation: {allow_development_key: true}
+        pseudonymisation: {key_env: LUISTER_TEST_PSEUDONYM_KEY}
         ingest: {max_quarantine_share: 0.5}   # one duplicate in three records, on purpose
         sources:
           - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at, comment: comment}}
@@ -103,7 +103,7 @@ class LuisterCliTest {
 
     Object[] comments = run("sql", "--config", config, "--warehouse", warehouse, "--format", "csv",
         "SELECT comment FROM bronze.nps ORDER BY id");
-    assertEquals("comment\n'=cmd|' /C calc'!A0\n\"fine, thanks\"\n", comments[1], "formula cells are neutralised");
+    assertEquals("comment\n\"'=cmd|' /C calc'!A0\"\n\"fine, thanks\"\n", comments[1], "formula cells are neutralised");
 
     Object[] json = run("sql", "--config", config, "--warehouse", warehouse, "--format", "json",
         "SELECT reason_code FROM ops.quarantine");

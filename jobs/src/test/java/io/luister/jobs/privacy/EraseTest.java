@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class EraseTest {
-  private static final Pseudonymizer KEYS = new Pseudonymizer(Pseudonymizer.DEVELOPMENT_KEY);
+  private static final Pseudonymizer KEYS = new Pseudonymizer(CliRunner.TEST_KEY);
   private static final String JAN = KEYS.author("@Jan_Jansen");
   private static final String PIET = KEYS.author("@piet");
   private static final String CUSTOMER = KEYS.customer("C-42");
@@ -48,7 +48,12 @@ class EraseTest {
     SparkSession spark = TestSpark.session();
     Warehouse warehouse = new Warehouse(TestSpark.tempDir("erase").resolve("wh").toString());
     write(warehouse, Layer.BRONZE, "social", frame(spark, "id STRING, author STRING, text STRING, period STRING",
-        row("1", JAN, "storing weer", "2026-Q3"), row("2", PIET, "prima", "2026-Q3"), row("3", null, "anoniem", "2026-Q3")));
+        row("1", JAN, "storing weer", "2026-Q3"), row("2", PIET, "Hoi Jan, @jan_jansen heeft gelijk", "2026-Q3"),
+        row("3", null, "anoniem", "2026-Q3")));
+    write(warehouse, Layer.OPS, "quarantine", frame(spark, "source STRING, raw_record STRING, reason STRING, period STRING",
+        row("social", "{\"author\":\"" + JAN + "\",\"text\":\"dubbel\"}", "duplicate", "2026-Q3"),
+        row("social", "{\"author\":\"" + PIET + "\"}", "duplicate", "2026-Q3"),
+        row("contacts", "{}", "customer_id: '" + CUSTOMER + "' contains bytes that are not valid", "2026-Q3")));
     write(warehouse, Layer.BRONZE, "contacts", frame(spark, "id STRING, customer_id STRING, period STRING",
         row("1", CUSTOMER, "2026-Q3"), row("2", OTHER_CUSTOMER, "2026-Q3")));
     write(warehouse, Layer.SILVER, "feedback", frame(spark, "feedback_id STRING, author STRING, customer_id STRING, period STRING",
@@ -66,13 +71,36 @@ class EraseTest {
         row("Acme", 3L, "2026-Q3")));
 
     CliRunner.Result result = CliRunner.run("erase", "--config", CliRunner.config(), "--warehouse", warehouse.root(),
-        "--author", "@Jan_Jansen", "--customer", "C-42", "--vacuum");
+        "--author", "@Jan_Jansen", "--customer", "C-42", "--name", "Jan", "--vacuum");
     assertEquals(0, result.code(), result.printed());
     assertFalse(result.printed().contains("Jan_Jansen") || result.printed().contains("C-42"), result.printed());
-    assertTrue(result.printed().contains("erase: 9 rows removed"), result.printed());
+    assertTrue(result.printed().contains("erase: 11 rows removed, 1 texts naming them masked"), result.printed());
 
     assertEquals(Set.of("2", "3"), ids(warehouse.read(spark, Layer.BRONZE, "social"), "id"));
     assertEquals(Set.of("2"), ids(warehouse.read(spark, Layer.BRONZE, "contacts"), "id"));
+    assertEquals(Set.of("[name], [name] heeft gelijk".replaceFirst("^", "Hoi ")),
+        ids(warehouse.read(spark, Layer.BRONZE, "social").filter("id = '2'"), "text"), "others' texts naming them");
+    assertEquals(1, warehouse.read(spark, Layer.OPS, "quarantine").count(), "their quarantined records are gone");
+    // The erasure's own commits hold no pseudonym, handle or name: rows were deleted through a join.
+    int erasureCommits = 0;
+    for (Layer layer : Layer.values()) {
+      java.nio.file.Path root = java.nio.file.Path.of(warehouse.root(), layer.folder());
+      if (!java.nio.file.Files.isDirectory(root)) {
+        continue;
+      }
+      try (var logs = java.nio.file.Files.walk(root)) {
+        for (java.nio.file.Path log : logs.filter(f -> f.toString().contains("_delta_log") && f.toString().endsWith(".json")).toList()) {
+          String commit = java.nio.file.Files.readString(log);
+          if (commit.contains("\"operation\":\"MERGE\"")) {
+            erasureCommits++;
+            for (String secret : List.of(JAN, CUSTOMER, "Jan_Jansen", "C-42", "(?:")) {
+              assertFalse(commit.contains(secret), log + " holds " + secret + ": " + commit);
+            }
+          }
+        }
+      }
+    }
+    assertTrue(erasureCommits >= 9, "one commit per changed table and kind of match: " + erasureCommits);
     assertEquals(Set.of("social:2", "social:3", "contacts:2"), ids(warehouse.read(spark, Layer.SILVER, "feedback")));
     assertEquals(Set.of("social:2"), ids(warehouse.read(spark, Layer.SILVER, "sentiment")));
     assertEquals(Set.of("social:3"), ids(warehouse.read(spark, Layer.GOLD, "theme_membership")));

@@ -18,6 +18,17 @@ public final class CliRunner {
    */
   public record Result(int code, String printed, String out) {}
 
+  /**
+   * The key the test programs use, given as a JVM system property of their key_env name (tests cannot set environment
+   * variables): only the shipped samples may use the development key.
+   */
+  public static final String TEST_KEY_ENV = "LUISTER_TEST_PSEUDONYM_KEY";
+  public static final String TEST_KEY = "3f9c2a71d04be85f6a1c93e07b2d4f58";
+
+  static {
+    System.setProperty(TEST_KEY_ENV, TEST_KEY);
+  }
+
   private CliRunner() {}
 
   /** A minimal program config: the serving commands read only the warehouse. */
@@ -27,7 +38,7 @@ public final class CliRunner {
     Files.writeString(dir.resolve("p.yaml"), """
         program: serve
         brand: {name: Acme}
-        pseudonymisation: {allow_development_key: true}
+        pseudonymisation: {key_env: LUISTER_TEST_PSEUDONYM_KEY}
         sources:
           - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at}}
         """);

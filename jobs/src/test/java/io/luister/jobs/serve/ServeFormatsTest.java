@@ -78,6 +78,26 @@ class ServeFormatsTest {
   }
 
   @Test
+  void noDelimiterASpreadsheetMayChooseMakesAFormulaOfATextCell() {
+    List<String> hostile = List.of("factuur te hoog;=cmd|' /C calc'!A0", "ok,=HYPERLINK(\"http://evil\")",
+        "a\t@SUM(A1)", "x| +cmd|' /C calc'!A0", "ja;-cmd|x", "kort;\n=1+1", " =2+3", "a;b;=c");
+    for (String cell : hostile) {
+      StringBuilder sb = new StringBuilder();
+      CsvCells.appendRecord(sb, RowFactory.create("p", cell, null, null, null, null, null), SCHEMA, CsvCells.Flavour.SPREADSHEET);
+      // A spreadsheet that ignores the quotes and splits on any of these sees these pieces.
+      for (String piece : sb.toString().split("[;,\t|\n\"]")) {
+        String shown = piece.strip();
+        assertFalse(shown.matches("(?s)[=@].*|[+-][^0-9 ].*"), "'" + shown + "' of " + sb);
+      }
+      if (cell.matches("(?s).*[;\t|\n,].*")) {
+        assertTrue(sb.toString().contains("\""), "a cell with a delimiter-like character is quoted: " + sb);
+      }
+    }
+    assertEquals("prijs 10,- of 3;-2", CsvCells.neutralise("prijs 10,- of 3;-2"), "numbers after a delimiter stay");
+    assertEquals("factuur te hoog;'=cmd", CsvCells.neutralise("factuur te hoog;=cmd"));
+  }
+
+  @Test
   void neverShowsThePassword() {
     JdbcTarget fromUrl = JdbcTarget.of("jdbc:postgresql://db:5432/bi?user=u&password=s3cret&ssl=true", null,
         Map.of("PGPASSWORD", "other"));
