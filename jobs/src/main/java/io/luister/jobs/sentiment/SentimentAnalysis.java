@@ -2,6 +2,7 @@ package io.luister.jobs.sentiment;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Column;
@@ -18,11 +19,11 @@ import org.apache.spark.storage.StorageLevel;
  *   <li>Evidence first: an item with its own survey score or review rating (stars, NPS, CSAT, a recommend flag)
  *       takes the class of the score ({@link ScoreLabels}), always. Text never overrides it; a strong
  *       disagreement is recorded in {@value #CONFLICT} for analysts.</li>
- *   <li>Items without a score are read by the text model shipped with the project ({@link TextModel}); when a
- *       classifier could be trained in the run on the self-labelled items ({@link SentimentModel}) and
+ *   <li>English items without a score are read by the text model shipped with the project ({@link TextModel});
+ *       when a classifier could be trained in the run on the self-labelled items ({@link SentimentModel}) and
  *       {@link Settings#combine} is on, the two models' probabilities are averaged.</li>
- *   <li>Without the text model: the self-trained classifier where it knows the item's terms, else the lexicon
- *       ({@link LexiconScorer}).</li>
+ *   <li>Other items (Dutch, mixed, undetected; or without the text model): the self-trained classifier where it
+ *       knows the item's terms, else the lexicon ({@link LexiconScorer}).</li>
  * </ol>
  */
 public final class SentimentAnalysis {
@@ -53,6 +54,13 @@ public final class SentimentAnalysis {
   public record Settings(int minPerClass, boolean selfTraining, double confidentLexicon, long maxTrainingRows, long seed,
       boolean textModel, boolean combine, double confidentText) {
     public static final Settings DEFAULTS = new Settings(30, true, 0.5, 200_000, 42, true, false, 0.8);
+
+    /**
+     * The item languages the shipped text model reads. It was trained on English corpora only (no openly licensed
+     * Dutch one was found); on the Dutch corpora it measured below the lexicon (docs/SENTIMENT.md), so Dutch,
+     * mixed and undetected text keep the self-trained classifier or the lexicon.
+     */
+    public static final List<String> TEXT_MODEL_LANGUAGES = List.of("en");
 
     public Settings withSelfTraining(boolean on) {
       return new Settings(minPerClass, on, confidentLexicon, maxTrainingRows, seed, textModel, combine, confidentText);
@@ -91,24 +99,19 @@ public final class SentimentAnalysis {
       Column training = col(SCORE_LABEL);
       if (settings.selfTraining()) {
         Column pseudo;
-        if (textModel != null) {
-          // Pseudo-labels: the text model's confident readings, all three classes.
-          pseudo = when(size(col(LexiconScorer.WORDS)).gt(0).and(textConfidence().geq(settings.confidentText())),
-              textLabel());
-        } else {
-          // Pseudo-labels: confident lexicon readings as positive/negative, texts without a single sentiment word
-          // as neutral.
-          Column lexScore = col(LexiconScorer.SCORE);
-          pseudo = when(abs(lexScore).geq(settings.confidentLexicon()), LexiconScorer.label(lexScore))
-              .when(col(LexiconScorer.HITS).equalTo(0), lit(Sentiments.NEUTRAL));
-        }
+        // Pseudo-labels: where the text model reads the item, its confident readings (all three classes); elsewhere
+        // confident lexicon readings as positive/negative and texts without a single sentiment word as neutral.
+        Column lexScore = col(LexiconScorer.SCORE);
+        Column byLexicon = when(abs(lexScore).geq(settings.confidentLexicon()), LexiconScorer.label(lexScore))
+            .when(col(LexiconScorer.HITS).equalTo(0), lit(Sentiments.NEUTRAL));
+        pseudo = textModel == null ? byLexicon
+            : when(textApplies(), when(textConfidence().geq(settings.confidentText()), textLabel())).otherwise(byLexicon);
         training = coalesce(col(SCORE_LABEL), pseudo);
       }
       Dataset<Row> labelled = read.withColumn(SentimentModel.LABEL, training).filter(col(SentimentModel.LABEL).isNotNull());
-      boolean modelNeeded = textModel == null || settings.combine();
-      Optional<PipelineModel> model = modelNeeded
-          ? SentimentModel.fit(labelled, settings.minPerClass(), settings.maxTrainingRows(), settings.seed())
-          : Optional.empty();
+      // Also with the text model: it reads English only, and a combination needs the self-trained classifier.
+      Optional<PipelineModel> model =
+          SentimentModel.fit(labelled, settings.minPerClass(), settings.maxTrainingRows(), settings.seed());
       Column unscored = col(SCORE_LABEL).isNull();
       Dataset<Row> scored;
       if (model.isPresent()) {
@@ -130,6 +133,12 @@ public final class SentimentAnalysis {
 
   private static Column textP() {
     return col(LexiconScorer.TEXT_PROBABILITIES);
+  }
+
+  /** The text model reads the item: it has words, a reading, and a language the model was trained on. */
+  private static Column textApplies() {
+    return textP().isNotNull().and(size(col(LexiconScorer.WORDS)).gt(0))
+        .and(col("language").isin(Settings.TEXT_MODEL_LANGUAGES.toArray()));
   }
 
   private static Column textConfidence() {
@@ -162,7 +171,7 @@ public final class SentimentAnalysis {
     Column lexScore = col(LexiconScorer.SCORE);
     Column lexLabel = LexiconScorer.label(lexScore);
     Column scoreLabel = col(SCORE_LABEL);
-    Column hasText = textP().isNotNull().and(size(col(LexiconScorer.WORDS)).gt(0));
+    Column hasText = textApplies();
     Column selfP = col(SentimentModel.PROBABILITIES);
     Column bothP = transform(sequence(lit(0), lit(2)), i -> textP().getItem(i).plus(selfP.getItem(i)).divide(2));
 
@@ -180,8 +189,8 @@ public final class SentimentAnalysis {
 
     // What the text says of a scored item, and whether that strongly contradicts the score: the text model's
     // confident reading, or without it the lexicon's.
-    Column textSays = when(hasText.and(textConfidence().geq(settings.confidentText())), textLabel())
-        .when(textP().isNull().and(abs(lexScore).geq(settings.confidentLexicon())), lexLabel);
+    Column textSays = when(hasText, when(textConfidence().geq(settings.confidentText()), textLabel()))
+        .when(abs(lexScore).geq(settings.confidentLexicon()), lexLabel);
     Column conflict = when(byScore.and(
         scoreLabel.equalTo(Sentiments.POSITIVE).and(textSays.equalTo(Sentiments.NEGATIVE))
             .or(scoreLabel.equalTo(Sentiments.NEGATIVE).and(textSays.equalTo(Sentiments.POSITIVE)))), textSays);
