@@ -12,7 +12,8 @@ import java.util.SortedMap;
  *
  * <p>Two steps, measured in docs/TEXT.md: a text with at least two stop words that only Dutch (or only
  * English) has, and more than twice as many as of the other language, is decided by that count; every
- * other text goes to Lingua, asked about Dutch, English, German, French and Spanish in low-accuracy mode.
+ * other text goes to Lingua, asked about Dutch, English, German, French and Spanish: in high-accuracy mode for
+ * texts of two to five words, in low-accuracy mode for single words and longer texts.
  * The detector and its language models are built once per JVM, on first use, and are thread-safe.
  */
 public final class LanguageDetector {
@@ -37,18 +38,34 @@ public final class LanguageDetector {
   private static final Set<Language> ASKED_ABOUT =
       Set.of(Language.DUTCH, Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH);
 
+  /**
+   * Texts of two to this many words that the stop words do not decide go to {@link #shortTexts}: Lingua's
+   * low-accuracy mode uses trigrams only and reads short English as Dutch ("Fast reimbursement"). Single words
+   * stay in low-accuracy mode, where long Dutch compounds are read right ("klantenservice"; high accuracy: en).
+   */
+  static final int SHORT_TEXT_WORDS = 5;
+
   private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+  /** High-accuracy Lingua (1- to 5-grams), same languages and decision, for short texts; null when off. */
+  private final com.github.pemistahl.lingua.api.LanguageDetector shortTexts;
   private final boolean decidesByStopWords;
 
   private static final class Shared {
-    static final LanguageDetector INSTANCE = new LanguageDetector(true, true);
+    static final LanguageDetector INSTANCE = new LanguageDetector(true, true, true);
   }
 
   LanguageDetector(boolean lowAccuracy, boolean decidesByStopWords) {
+    this(lowAccuracy, decidesByStopWords, false);
+  }
+
+  LanguageDetector(boolean lowAccuracy, boolean decidesByStopWords, boolean shortTextsTwoLanguages) {
     LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(ASKED_ABOUT.toArray(new Language[0]))
         // Loaded now, while the holder is initialised, not in the middle of the first Spark task.
         .withPreloadedLanguageModels();
     this.lingua = (lowAccuracy ? builder.withLowAccuracyMode() : builder).build();
+    this.shortTexts = shortTextsTwoLanguages
+        ? LanguageDetectorBuilder.fromLanguages(ASKED_ABOUT.toArray(new Language[0])).withPreloadedLanguageModels().build()
+        : null;
     this.decidesByStopWords = decidesByStopWords;
   }
 
@@ -72,7 +89,11 @@ public final class LanguageDetector {
         return byStopWords;
       }
     }
-    return byLingua(normalized.withAccents());
+    int words = text.words().size();
+    if (shortTexts != null && words >= 2 && words <= SHORT_TEXT_WORDS) {
+      return byLingua(shortTexts, normalized.withAccents());
+    }
+    return byLingua(lingua, normalized.withAccents());
   }
 
   private static String byStopWords(NormalizedText text) {
@@ -94,7 +115,7 @@ public final class LanguageDetector {
     return null;
   }
 
-  private String byLingua(String text) {
+  private static String byLingua(com.github.pemistahl.lingua.api.LanguageDetector lingua, String text) {
     SortedMap<Language, Double> confidence = lingua.computeLanguageConfidenceValues(cut(text));
     if (confidence.isEmpty()) {
       return UNKNOWN;

@@ -99,4 +99,12 @@ class LanguageDetectorTest {
   private static Executable expect(String language, String text) {
     return () -> assertEquals(language, LanguageDetector.detect(text), text);
   }
+
+  @Test
+  void shortEnglishWithoutStopWordsIsNotDutch() {
+    assertEquals(LanguageDetector.ENGLISH, LanguageDetector.detect("Fast reimbursement"));
+    assertEquals(LanguageDetector.ENGLISH, LanguageDetector.detect("Horrible phone."));
+    assertEquals(LanguageDetector.DUTCH, LanguageDetector.detect("Snelle terugbetaling"));
+    assertEquals(LanguageDetector.DUTCH, LanguageDetector.detect("Lange wachttijd."));
+  }
 }

@@ -33,6 +33,12 @@ public final class Reputation {
       .add("neutral", DataTypes.DoubleType, "Items with neutral sentiment.")
       .add("positive", DataTypes.DoubleType, "Items with positive sentiment.")
       .add("negative_share", DataTypes.DoubleType, "negative / rated_items.")
+      .add("rated_by_score", DataTypes.DoubleType,
+          "Rated items whose sentiment is their own score or rating (sentiment_method score).")
+      .add("rated_by_text", DataTypes.DoubleType,
+          "Rated items whose sentiment was read from their text (a text model or the lexicon).")
+      .add("score_based_share", DataTypes.DoubleType,
+          "rated_by_score / rated_items: how much of the sentiment figures rests on the customers' own scores.")
       .add("reach_weighted_negativity", DataTypes.DoubleType,
           "Share of the rated items' capped reach (1 + followers, capped) that is negative; equals negative_share off social.")
       .add("mean_sentiment_score", DataTypes.DoubleType, "Mean sentiment score (-1..1) of the rated items.")
@@ -66,9 +72,13 @@ public final class Reputation {
             AnalysisColumns.cappedReach(reachCap).as("reach_w"), AnalysisColumns.npsClass().as("nps_class"),
             AnalysisColumns.csatSatisfied().as("csat_ok"));
     if (sentiment != null) {
-      items = items.join(sentiment.select("feedback_id", "sentiment", "sentiment_score"), "feedback_id", "left");
+      Column method = java.util.Arrays.asList(sentiment.columns()).contains("sentiment_method")
+          ? col("sentiment_method") : lit(null).cast("string");
+      items = items.join(sentiment.select(col("feedback_id"), col("sentiment"), col("sentiment_score"),
+          method.as("sentiment_method")), "feedback_id", "left");
     } else {
-      items = items.withColumn("sentiment", lit(null).cast("string")).withColumn("sentiment_score", lit(null).cast("double"));
+      items = items.withColumn("sentiment", lit(null).cast("string")).withColumn("sentiment_score", lit(null).cast("double"))
+          .withColumn("sentiment_method", lit(null).cast("string"));
     }
     Dataset<Row> byCategory = aggregate(items.withColumn("m", lit(1.0)).withColumn("subject", col("category")))
         .withColumn("subject_type", lit("category")).withColumn("subject_label", lit(null).cast("string"));
@@ -112,6 +122,8 @@ public final class Reputation {
     return w.groupBy(col("period"), col("brand"), subject, channel).agg(
             orderFreeSum(m).as("items"),
             orderFreeSum(when(rated, m)).as("rated_items"),
+            orderFreeSum(when(rated.and(col("sentiment_method").equalTo("score")), m)).as("rated_by_score"),
+            orderFreeSum(when(rated.and(col("sentiment_method").notEqual("score")), m)).as("rated_by_text"),
             orderFreeSum(when(negative, m)).as("negative"),
             orderFreeSum(when(col("sentiment").equalTo("neutral"), m)).as("neutral"),
             orderFreeSum(when(col("sentiment").equalTo("positive"), m)).as("positive"),
@@ -124,9 +136,10 @@ public final class Reputation {
             orderFreeSum(when(col("nps_class").equalTo("detractor"), m)).as("detractors"),
             orderFreeSum(when(col("csat_ok").isNotNull(), m)).as("csat_respondents"),
             orderFreeSum(m.multiply(col("csat_ok"))).as("csat_sum"))
-        .na().fill(0.0, new String[] {"rated_items", "negative", "neutral", "positive", "respondents", "promoters",
+        .na().fill(0.0, new String[] {"rated_items", "rated_by_score", "rated_by_text", "negative", "neutral", "positive", "respondents", "promoters",
             "passives", "detractors", "csat_respondents"})
         .withColumn("negative_share", AnalysisColumns.safeShare(col("negative"), col("rated_items")))
+        .withColumn("score_based_share", AnalysisColumns.safeShare(col("rated_by_score"), col("rated_items")))
         .withColumn("reach_weighted_negativity",
             AnalysisColumns.safeShare(coalesce(col("neg_reach"), lit(0.0)), col("rated_reach")))
         .withColumn("mean_sentiment_score", AnalysisColumns.safeShare(col("score_sum"), col("rated_items")))

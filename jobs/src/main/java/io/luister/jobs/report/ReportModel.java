@@ -81,7 +81,7 @@ public record ReportModel(
 
   /** Sentiment and NPS of one brand, period and channel (channel * = all). */
   public record SentimentRow(String period, String brand, String channel, double items, Double negativeShare,
-      Double meanScore, Double nps, double respondents, Double csat) {}
+      Double meanScore, Double nps, double respondents, Double csat, Double scoreBasedShare) {}
 
   /** Share of voice of one brand on one channel and platform (* = all). */
   public record VoiceRow(String channel, String platform, String brand, long mentions, long allBrands, Double share, Double reachShare) {}

@@ -191,7 +191,8 @@ public final class ReportModels {
 
   private static SentimentRow sentiment(Row r) {
     return new SentimentRow(r.getAs("period"), r.getAs("brand"), r.getAs("channel"), num(r, "items"),
-        dbl(r, "negative_share"), dbl(r, "mean_sentiment_score"), dbl(r, "nps"), num(r, "respondents"), dbl(r, "csat"));
+        dbl(r, "negative_share"), dbl(r, "mean_sentiment_score"), dbl(r, "nps"), num(r, "respondents"), dbl(r, "csat"),
+        java.util.Arrays.asList(r.schema().fieldNames()).contains("score_based_share") ? dbl(r, "score_based_share") : null);
   }
 
   private static Double responseRate(List<WebcareRow> webcare, String brand, String kind) {

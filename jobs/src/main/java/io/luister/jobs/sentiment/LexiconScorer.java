@@ -35,9 +35,14 @@ public final class LexiconScorer {
   static final double ALPHA = 15.0;
   static final int NEGATION_SCOPE = 3;
 
+  /** P(negative), P(neutral), P(positive) of the shipped text model ({@link TextModel}), when one is given. */
+  public static final String TEXT_PROBABILITIES = "text_model_p";
+
   private static final StructType READING = new StructType()
       .add("score", DataTypes.DoubleType, false)
       .add("hits", DataTypes.IntegerType, false);
+  private static final StructType READING_WITH_MODEL = READING
+      .add("p", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
   private LexiconScorer() {}
 
@@ -58,21 +63,38 @@ public final class LexiconScorer {
    * words) and {@value #HITS} (sentiment words found) to rows with {@code text} and {@code language}.
    */
   public static Dataset<Row> score(Dataset<Row> items, SentimentLexicon lexicon) {
-    Column reading = udf(new Read(lexicon), READING).withName("luister_lexicon_reading").asNonNullable()
-        .apply(col(WORDS), col("language"));
-    return items.withColumn(WORDS, words(col("text")))
-        .withColumn("_reading", reading)
-        .withColumn(SCORE, col("_reading.score"))
-        .withColumn(HITS, col("_reading.hits"))
-        .drop("_reading");
+    return score(items, lexicon, null);
   }
 
-  private record Read(SentimentLexicon lexicon) implements UDF2<Seq<String>, String, Row> {
+  /**
+   * As {@link #score(Dataset, SentimentLexicon)}, and with a text model also {@value #TEXT_PROBABILITIES}: its
+   * three class probabilities, computed in the same call per item (the model reads the lexicon's reading).
+   */
+  public static Dataset<Row> score(Dataset<Row> items, SentimentLexicon lexicon, TextModel model) {
+    Column reading = udf(new Read(lexicon, model), model == null ? READING : READING_WITH_MODEL)
+        .withName("luister_lexicon_reading").asNonNullable()
+        .apply(col(WORDS), col("language"));
+    Dataset<Row> out = items.withColumn(WORDS, words(col("text")))
+        .withColumn("_reading", reading)
+        .withColumn(SCORE, col("_reading.score"))
+        .withColumn(HITS, col("_reading.hits"));
+    if (model != null) {
+      out = out.withColumn(TEXT_PROBABILITIES, col("_reading.p"));
+    }
+    return out.drop("_reading");
+  }
+
+  private record Read(SentimentLexicon lexicon, TextModel model) implements UDF2<Seq<String>, String, Row> {
     @Override
     public Row call(Seq<String> words, String language) {
-      LexiconReading reading = LexiconReading.of(CollectionConverters.asJava(words),
-          lexicon.language(lexiconKey(language)));
-      return RowFactory.create(reading.score(), reading.hits());
+      java.util.List<String> list = CollectionConverters.asJava(words);
+      LexiconReading reading = LexiconReading.of(list, lexicon.language(lexiconKey(language)));
+      if (model == null) {
+        return RowFactory.create(reading.score(), reading.hits());
+      }
+      double[] p = model.probabilities(list, reading);
+      return RowFactory.create(reading.score(), reading.hits(),
+          scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(p[0], p[1], p[2])).toSeq());
     }
   }
 

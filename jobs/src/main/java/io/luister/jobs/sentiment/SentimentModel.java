@@ -31,6 +31,8 @@ public final class SentimentModel {
   public static final String SCORE = "model_score";
   public static final String CONFIDENCE = "model_confidence";
   public static final String KNOWN = "model_known_terms";
+  /** P(negative), P(neutral), P(positive). */
+  public static final String PROBABILITIES = "model_p";
 
   private SentimentModel() {}
 
@@ -108,6 +110,7 @@ public final class SentimentModel {
         .withColumn(PREDICTED, predicted)
         .withColumn(SCORE, p.getItem(2).minus(p.getItem(0)))
         .withColumn(CONFIDENCE, array_max(p))
+        .withColumn(PROBABILITIES, p)
         .withColumn(KNOWN, known)
         .drop(TermFeatures.workColumns()).drop("_raw", "_probability", "_prediction");
   }

@@ -35,9 +35,11 @@ public final class SentimentStage {
       .add(DataTypes.createStructField(SentimentAnalysis.SCORE, DataTypes.DoubleType, false)
           .withComment("Strength from -1 (most negative) to 1 (most positive): 2p-1 of a score, P(pos)-P(neg) of the model, the lexicon's compound score"))
       .add(DataTypes.createStructField(SentimentAnalysis.METHOD, DataTypes.StringType, false)
-          .withComment("What decided: score (the item's own survey score or rating), model (classifier trained in the run on self-labelled items) or lexicon"))
+          .withComment("What decided: score (the item's own survey score or rating, always when it has one), text_model (the model shipped with the project), text_model+self_trained (mean of it and the classifier trained in the run), self_trained, or lexicon"))
       .add(DataTypes.createStructField(SentimentAnalysis.CONFIDENCE, DataTypes.DoubleType, false)
-          .withComment("0-1: 1 for a score, the highest class probability for the model, 0.5 + |score|/2 (0.5 if neutral) for the lexicon"));
+          .withComment("0-1: 1 for a score, the highest class probability for a model, 0.5 + |score|/2 (0.5 if neutral) for the lexicon"))
+      .add(DataTypes.createStructField(SentimentAnalysis.CONFLICT, DataTypes.StringType, true)
+          .withComment("negative or positive: what the text says where it strongly contradicts the item's own score (which decided); null otherwise"));
 
   private final SparkSession spark;
   private final ProgramConfig config;
@@ -65,11 +67,11 @@ public final class SentimentStage {
     Dataset<Row> items = warehouse.read(spark, Layer.SILVER, "feedback")
         .filter(col("period").isInCollection(window(period)).and(col("free_text")))
         .select("period", SentimentAnalysis.INPUT_COLUMNS);
-    SentimentAnalysis.Settings settings = SentimentAnalysis.Settings.DEFAULTS;
-    Dataset<Row> out = toTable(SentimentAnalysis.assign(items, SentimentLexicon.shipped(),
-        new SentimentAnalysis.Settings(settings.minPerClass(), settings.selfTraining(), settings.confidentLexicon(),
-            config.unify().maxTrainingRows(), config.unify().seed())));
+    SentimentAnalysis.Settings settings = SentimentAnalysis.Settings.DEFAULTS
+        .withTraining(config.unify().maxTrainingRows(), config.unify().seed());
+    Dataset<Row> out = toTable(SentimentAnalysis.assign(items, SentimentLexicon.shipped(), settings));
     try {
+      addConflictColumnToAnOlderTable();
       warehouse.replacePartitions(out, Layer.SILVER, TABLE, "period");
       List<Row> perMethod = warehouse.read(spark, Layer.SILVER, TABLE).filter(col("period").equalTo(period))
           .groupBy(SentimentAnalysis.METHOD, SentimentAnalysis.SENTIMENT).count()
@@ -78,6 +80,19 @@ public final class SentimentStage {
       return new Result(rows, perMethod);
     } finally {
       out.unpersist();
+    }
+  }
+
+  /**
+   * A table written before {@value SentimentAnalysis#CONFLICT} existed gets the column (null in its old rows), so the
+   * partition overwrite matches its schema (Delta's schema auto-merge is off).
+   */
+  private void addConflictColumnToAnOlderTable() {
+    if (warehouse.exists(spark, Layer.SILVER, TABLE) && !java.util.Arrays.asList(
+        warehouse.read(spark, Layer.SILVER, TABLE).columns()).contains(SentimentAnalysis.CONFLICT)) {
+      spark.sql("ALTER TABLE delta.`" + warehouse.path(Layer.SILVER, TABLE) + "` ADD COLUMNS ("
+          + SentimentAnalysis.CONFLICT + " STRING COMMENT '" + SCHEMA.apply(SentimentAnalysis.CONFLICT).getComment().get().replace("'", "\\'")
+          + "')");
     }
   }
 

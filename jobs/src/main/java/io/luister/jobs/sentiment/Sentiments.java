@@ -11,9 +11,13 @@ public final class Sentiments {
 
   /** The item's own survey score or review rating. */
   public static final String BY_SCORE = "score";
-  /** The classifier trained in the run on self-labelled items. */
-  public static final String BY_MODEL = "model";
-  /** The lexicon scorer. */
+  /** The text model shipped with the project ({@link TextModel}), trained on openly licensed real corpora. */
+  public static final String BY_TEXT_MODEL = "text_model";
+  /** The classifier trained in the run on self-labelled items ({@link SentimentModel}). */
+  public static final String BY_SELF_TRAINED = "self_trained";
+  /** The mean of the shipped text model's and the self-trained classifier's probabilities. */
+  public static final String BY_COMBINED = "text_model+self_trained";
+  /** The lexicon scorer (without a text model, or for an item without a single word). */
   public static final String BY_LEXICON = "lexicon";
 
   private Sentiments() {}

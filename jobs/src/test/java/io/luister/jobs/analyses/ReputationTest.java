@@ -67,6 +67,25 @@ class ReputationTest {
   }
 
   @Test
+  void theMethodMixSaysHowMuchRestsOnTheCustomersOwnScores() {
+    SilverRows s = new SilverRows();
+    s.item().id("social:1").sentiment("negative").add();
+    s.item().id("social:2").sentiment("positive").add();
+    s.item().id("social:3").add(); // no sentiment: not rated, in neither count
+    s.item().id("survey:1").channel("survey").platform("email").score(10, "nps").sentiment("positive").add();
+    Dataset<Row> sentiment = s.sentiment().withColumn("sentiment_method",
+        org.apache.spark.sql.functions.when(col("feedback_id").startsWith("survey:"), "score").otherwise("text_model"));
+    Dataset<Row> rep = Reputation.compute(s.feedback(), sentiment, null, null, 100, "r1");
+    Row all = row(rep, "category", "*", "*");
+    assertEquals(3.0, d(all, "rated_items"));
+    assertEquals(1.0, d(all, "rated_by_score"));
+    assertEquals(2.0, d(all, "rated_by_text"));
+    assertEquals(1.0 / 3.0, d(all, "score_based_share"), 1e-9);
+    Row social = row(rep, "category", "*", "social");
+    assertEquals(0.0, d(social, "score_based_share"), 1e-9);
+  }
+
+  @Test
   void withoutSentimentOrThemesOnlyTheScoresAreFilled() {
     SilverRows s = new SilverRows();
     s.item().channel("survey").score(10, "nps").add();

@@ -57,13 +57,18 @@ class SentimentEvaluationTest {
   void airlineTweetsWithoutTheirLabels() {
     Dataset<Row> tweets = airlineTweets().cache();
     long n = tweets.count();
-    double lexiconOnly = macroF1(SentimentAnalysis.assign(tweets, LEXICON,
-        SentimentAnalysis.Settings.DEFAULTS.withSelfTraining(false)), "lexicon only");
-    double selfTrained = macroF1(SentimentAnalysis.assign(tweets, LEXICON, SentimentAnalysis.Settings.DEFAULTS),
-        "self-trained (defaults)");
-    System.out.printf("airline-tweets (en, %d tweets): macro-F1 lexicon only %.3f, defaults %.3f%n", n, lexiconOnly, selfTrained);
+    SentimentAnalysis.Settings noTextModel = SentimentAnalysis.Settings.DEFAULTS.withTextModel(false);
+    double lexiconOnly = macroF1(SentimentAnalysis.assign(tweets, LEXICON, noTextModel.withSelfTraining(false)),
+        "lexicon only");
+    double selfTrained = macroF1(SentimentAnalysis.assign(tweets, LEXICON, noTextModel), "self-trained, no text model");
+    double textModel = macroF1(SentimentAnalysis.assign(tweets, LEXICON, SentimentAnalysis.Settings.DEFAULTS),
+        "text model (defaults)");
+    double combined = macroF1(SentimentAnalysis.assign(tweets, LEXICON,
+        SentimentAnalysis.Settings.DEFAULTS.withCombine(true)), "text model + self-trained on its pseudo-labels");
+    System.out.printf("airline-tweets (en, %d tweets): macro-F1 lexicon only %.3f, self-trained %.3f, text model %.3f, "
+        + "combined %.3f%n", n, lexiconOnly, selfTrained, textModel, combined);
     tweets.unpersist();
-    assertTrue(lexiconOnly > 0.40 && selfTrained > 0.40, "macro-F1 " + lexiconOnly + " / " + selfTrained);
+    assertTrue(lexiconOnly > 0.40 && selfTrained > 0.40 && textModel > 0.40, "macro-F1 " + lexiconOnly + " / " + selfTrained);
   }
 
   /** Zoover: title + text of the Dutch-locale reviews, the general rating (1–10) as truth. */
@@ -105,24 +110,28 @@ class SentimentEvaluationTest {
           .filter(col("truth").isNotNull()).cache();
       long n = reviews.count();
       Dataset<Row> unscored = reviews.withColumn("score", lit(null).cast("double"));
-      double lexiconOnly = macroF1(SentimentAnalysis.assign(unscored, LEXICON,
-          SentimentAnalysis.Settings.DEFAULTS.withSelfTraining(false)), set.getKey() + " lexicon only");
-      double selfTrained = macroF1(SentimentAnalysis.assign(unscored, LEXICON, SentimentAnalysis.Settings.DEFAULTS),
+      SentimentAnalysis.Settings noTextModel = SentimentAnalysis.Settings.DEFAULTS.withTextModel(false);
+      double lexiconOnly = macroF1(SentimentAnalysis.assign(unscored, LEXICON, noTextModel.withSelfTraining(false)),
+          set.getKey() + " lexicon only");
+      double selfTrained = macroF1(SentimentAnalysis.assign(unscored, LEXICON, noTextModel),
           set.getKey() + " self-trained, no scores");
+      double textModel = macroF1(SentimentAnalysis.assign(unscored, LEXICON, SentimentAnalysis.Settings.DEFAULTS),
+          set.getKey() + " text model, no scores");
       // Cross-validation: each fold's scores hidden, the model trained on the other folds' scores.
       Dataset<Row> predictions = null;
       Column fold = pmod(hash(col("feedback_id")), lit(FOLDS));
       for (int k = 0; k < FOLDS; k++) {
         Dataset<Row> hidden = reviews.withColumn("_held_out", fold.equalTo(k))
             .withColumn("score", when(col("_held_out"), lit(null)).otherwise(col("score")));
-        Dataset<Row> out = SentimentAnalysis.assign(hidden, LEXICON, SentimentAnalysis.Settings.DEFAULTS)
+        Dataset<Row> out = SentimentAnalysis.assign(hidden, LEXICON, SentimentAnalysis.Settings.DEFAULTS.withCombine(true))
             .filter(col("_held_out")).drop("_held_out");
         predictions = predictions == null ? out : predictions.unionByName(out);
       }
-      double crossValidated = macroF1(predictions, set.getKey() + " scores of other folds");
+      double crossValidated = macroF1(predictions, set.getKey() + " text model + self-trained on other folds' scores");
       System.out.printf("%s (nl, %d reviews, truth %s): macro-F1 lexicon only %.3f, self-trained without scores %.3f, "
-          + "%d-fold cross-validated with scores %.3f%n", set.getKey(), n,
-          reviews.groupBy("truth").count().orderBy("truth").collectAsList(), lexiconOnly, selfTrained, FOLDS, crossValidated);
+          + "text model %.3f, %d-fold cross-validated text model + self-trained with scores %.3f%n", set.getKey(), n,
+          reviews.groupBy("truth").count().orderBy("truth").collectAsList(), lexiconOnly, selfTrained, textModel, FOLDS,
+          crossValidated);
       reviews.unpersist();
       assertTrue(lexiconOnly > 0.25, set.getKey() + " lexicon macro-F1 " + lexiconOnly);
     }

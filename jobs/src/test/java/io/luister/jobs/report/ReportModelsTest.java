@@ -24,7 +24,8 @@ class ReportModelsTest {
     return empty
         .with("reputation", new GoldRows(Reputation.SCHEMA)
             .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "*", "items", 120,
-                "rated_items", 100, "negative_share", 0.4, "mean_sentiment_score", -0.2, "respondents", 50, "nps", -10.0)
+                "rated_items", 100, "negative_share", 0.4, "mean_sentiment_score", -0.2, "respondents", 50, "nps", -10.0,
+                "score_based_share", 0.62)
             .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "social",
                 "items", 70, "negative_share", 0.3, "respondents", 0)
             .add("period", P, "subject_type", "category", "subject", "*", "brand", "Rival", "channel", "*", "items", 30,
@@ -165,6 +166,9 @@ class ReportModelsTest {
     assertTrue(nl.contains("<svg") && nl.contains("Facturen") && nl.contains("Waar klanten niet over praten"));
     // Numbers per language: 75% of questions answered.
     assertTrue(en.contains("75%"), "English percentage");
+    assertTrue(en.contains("62% come from the customers' own ratings") || en.contains("62% come from the customers&#39; own ratings"),
+        "the method mix");
+    assertTrue(nl.contains("62% uit de eigen beoordelingen") && nl.contains("38% uit tekst"), "the method mix in Dutch");
     assertTrue(nl.contains("75%") && nl.contains("-10"), "Dutch figures");
     for (String html : List.of(en, nl)) {
       assertFalse(html.toLowerCase().contains("<script"), "no script");

@@ -111,12 +111,12 @@ class SentimentAnalysisTest {
     rows.add(new Object[] {"post-neg", "de klantenservice reageert nooit, lang wachten", "nl"});
     rows.add(new Object[] {"post-pos", "snel geholpen door een vriendelijke medewerker", "nl"});
     Dataset<Row> out = SentimentAnalysis.assign(items(rows.toArray(Object[][]::new)), LEXICON,
-        SentimentAnalysis.Settings.DEFAULTS.withSelfTraining(false));
+        SentimentAnalysis.Settings.DEFAULTS.withSelfTraining(false).withTextModel(false));
     Map<String, Row> byId = out.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
     assertEquals(rows.size(), byId.size());
     Row neg = byId.get("post-neg");
     Row pos = byId.get("post-pos");
-    assertEquals(Sentiments.BY_MODEL, neg.getAs(SentimentAnalysis.METHOD));
+    assertEquals(Sentiments.BY_SELF_TRAINED, neg.getAs(SentimentAnalysis.METHOD));
     assertEquals(Sentiments.NEGATIVE, neg.getAs(SentimentAnalysis.SENTIMENT));
     assertEquals(Sentiments.POSITIVE, pos.getAs(SentimentAnalysis.SENTIMENT));
     assertEquals(Sentiments.BY_SCORE, byId.get("s0neutral7").getAs(SentimentAnalysis.METHOD));
@@ -135,7 +135,7 @@ class SentimentAnalysisTest {
             new Object[] {"c", "Ik ben er niet blij mee", "nl"},
             new Object[] {"d", "Ik heb een vraag over mijn rekening", "nl"},
             new Object[] {"e", "prima", "nl", 9.0}),
-        LEXICON, SentimentAnalysis.Settings.DEFAULTS);
+        LEXICON, SentimentAnalysis.Settings.DEFAULTS.withTextModel(false));
     Map<String, Row> byId = out.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
     assertEquals("negative", byId.get("a").getAs(SentimentAnalysis.SENTIMENT));
     assertEquals("positive", byId.get("b").getAs(SentimentAnalysis.SENTIMENT));
@@ -151,7 +151,8 @@ class SentimentAnalysisTest {
     Dataset<Row> table = SentimentStage.toTable(SentimentAnalysis.assign(items(
         new Object[] {"x", "good", "en"}, new Object[] {"y", "slecht", "nl"}, new Object[] {"z", "", "unknown"}),
         LEXICON, SentimentAnalysis.Settings.DEFAULTS));
-    assertEquals(List.of("period", "feedback_id", "sentiment", "sentiment_score", "sentiment_method", "sentiment_confidence"),
+    assertEquals(List.of("period", "feedback_id", "sentiment", "sentiment_score", "sentiment_method", "sentiment_confidence",
+            "sentiment_conflict"),
         Arrays.asList(table.columns()));
     assertEquals(SentimentStage.SCHEMA.simpleString(), table.schema().simpleString());
     assertEquals(3, table.count());
