@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The four silence detectors, as pure functions of the cell counts. Each returns one {@link Candidate}
@@ -71,6 +72,12 @@ public final class SilenceDetectors {
    */
   public static List<Candidate> baselineDrop(CellCounts counts, ProgramConfig program, String period,
       List<String> baseline) {
+    return baselineDrop(counts, program, period, baseline, Set.of());
+  }
+
+  /** As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}. */
+  public static List<Candidate> baselineDrop(CellCounts counts, ProgramConfig program, String period,
+      List<String> baseline, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
     if (baseline.isEmpty()) {
       return out;
@@ -84,6 +91,9 @@ public final class SilenceDetectors {
       }
       for (String scope : scopes) {
         String channel = scope.equals(ALL_CHANNELS) ? null : scope;
+        if (skip.contains(SilenceCoverage.key(scope, subject))) {
+          continue;
+        }
         double x = channel == null ? allChannels(counts, period, ours, subject) : counts.get(period, channel, ours, subject);
         double n = channel == null ? allChannelsTotal(counts, period, ours) : counts.total(period, channel, ours);
         double xb = 0;
@@ -114,6 +124,15 @@ public final class SilenceDetectors {
    * {@code min_share} elsewhere are tested.
    */
   public static List<Candidate> channelGap(CellCounts counts, ProgramConfig program, String period) {
+    return channelGap(counts, program, period, Set.of());
+  }
+
+  /**
+   * As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}: such a pair is
+   * neither tested nor counted in the other channels' mean (a channel that cannot carry a category says nothing
+   * about how much of it to expect elsewhere).
+   */
+  public static List<Candidate> channelGap(CellCounts counts, ProgramConfig program, String period, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
     String ours = program.brand().name();
     List<String> present = counts.channels().stream().filter(c -> counts.total(period, c, ours) > 0).toList();
@@ -125,16 +144,22 @@ public final class SilenceDetectors {
         continue;
       }
       for (String channel : present) {
+        if (skip.contains(SilenceCoverage.key(channel, subject))) {
+          continue;
+        }
         Map<String, Double> evidence = new LinkedHashMap<>();
         double sum = 0;
         int others = 0;
         for (String other : present) {
-          if (!other.equals(channel)) {
+          if (!other.equals(channel) && !skip.contains(SilenceCoverage.key(other, subject))) {
             double share = counts.get(period, other, ours, subject) / counts.total(period, other, ours);
             evidence.put("share_in_" + other, share);
             sum += share;
             others++;
           }
+        }
+        if (others == 0) {
+          continue;
         }
         double expected = sum / others;
         if (expected < program.silences().minShare()) {
@@ -154,6 +179,11 @@ public final class SilenceDetectors {
    * all together) than about us, in the same channel and period.
    */
   public static List<Candidate> competitorGap(CellCounts counts, ProgramConfig program, String period) {
+    return competitorGap(counts, program, period, Set.of());
+  }
+
+  /** As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}. */
+  public static List<Candidate> competitorGap(CellCounts counts, ProgramConfig program, String period, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
     String ours = program.brand().name();
     if (program.competitors().isEmpty()) {
@@ -177,7 +207,7 @@ public final class SilenceDetectors {
           continue;
         }
         for (String subject : counts.subjects()) {
-          if (subject.equals(Taxonomy.UNCLASSIFIED)) {
+          if (subject.equals(Taxonomy.UNCLASSIFIED) || skip.contains(SilenceCoverage.key(channel, subject))) {
             continue;
           }
           double xc = rival.stream().mapToDouble(b -> counts.get(period, channel, b, subject)).sum();
