@@ -150,11 +150,26 @@ public final class SilenceDetectors {
         Map<String, Double> evidence = new LinkedHashMap<>();
         double sum = 0;
         int others = 0;
+        double n = counts.total(period, channel, ours);
         for (String other : present) {
           if (!other.equals(channel) && !skip.contains(SilenceCoverage.key(other, subject))) {
+            // Compare like with like: within the categories both channels can carry. A channel that lacks some
+            // categories has larger shares of the rest; its share is rescaled to this channel's mass on the
+            // common categories (with nothing structural, this is the plain share).
+            double massHere = 0;
+            double massThere = 0;
+            for (String j : counts.subjects()) {
+              if (!skip.contains(SilenceCoverage.key(channel, j)) && !skip.contains(SilenceCoverage.key(other, j))) {
+                massHere += counts.get(period, channel, ours, j);
+                massThere += counts.get(period, other, ours, j);
+              }
+            }
+            if (massHere == 0 || massThere == 0) {
+              continue;
+            }
             double share = counts.get(period, other, ours, subject) / counts.total(period, other, ours);
             evidence.put("share_in_" + other, share);
-            sum += share;
+            sum += counts.get(period, other, ours, subject) / massThere * massHere / n;
             others++;
           }
         }
@@ -166,7 +181,6 @@ public final class SilenceDetectors {
           continue;
         }
         double x = counts.get(period, channel, ours, subject);
-        double n = counts.total(period, channel, ours);
         out.add(new Candidate(CHANNEL_GAP, "category", subject, channel, ours, "the other channels", x, n, expected,
             SilenceStatistics.binomialLowerTail(x, n, expected), evidence));
       }
