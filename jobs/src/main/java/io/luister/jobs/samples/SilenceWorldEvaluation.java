@@ -70,6 +70,22 @@ public final class SilenceWorldEvaluation {
     List<String> detail = silences.stream().filter(g -> !planted.contains(g.subjectType() + ":" + g.subject()))
         .map(g -> String.format(Locale.ROOT, "%s %s@%s ratio %.2f %s", g.subject(), g.lead().test().detector(),
             g.lead().test().channel(), g.lead().test().ratio(), g.novelty())).toList();
+    List<String> missed = new ArrayList<>();
+    for (SilenceWorld.Plant p : world.plants()) {
+      if (found.contains(p.subjectKey())) {
+        continue;
+      }
+      String subject = p.subjectKey().substring(p.subjectKey().indexOf(':') + 1);
+      String why = result.groups().stream().filter(g -> (g.subjectType() + ":" + g.subject()).equals(p.subjectKey()))
+          .findFirst().map(g -> g.status() + " " + g.lead().test().detector() + "@" + g.lead().test().channel())
+          .orElse(result.coverage().stream().filter(c -> c.category().equals(subject) && c.channel().equals(p.channel()))
+              .findFirst().map(c -> "structural: " + c.reason())
+              .orElse("no test found anything (not significant, or the gap above the ratio threshold)"));
+      missed.add("MISSED " + p.kind() + " " + subject + "@" + p.channel() + " (planted at "
+          + String.format(Locale.ROOT, "%.2f", p.factor()) + " of normal): " + why);
+    }
+    detail = new ArrayList<>(detail);
+    detail.addAll(missed);
     return new Score(world, found, hit, wrong, headlinePlanted, noveltyRight, noveltyChecked, headline, world.items(), detail);
   }
 
@@ -122,7 +138,7 @@ public final class SilenceWorldEvaluation {
       scores.add(s);
       System.out.println(s.line());
       if (System.getenv("SILENCE_WORLDS_DETAIL") != null) {
-        s.falseDetail().forEach(d -> System.out.println("    flagged control: " + d));
+        s.falseDetail().forEach(d -> System.out.println("    " + (d.startsWith("MISSED") ? "" : "flagged control: ") + d));
       }
     }
     System.out.println();
