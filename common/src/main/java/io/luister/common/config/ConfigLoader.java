@@ -40,7 +40,7 @@ public final class ConfigLoader {
       "sources", "spark", "themes", "report", "retention");
   static final Set<String> RETENTION_KEYS = Set.of("bronze", "silver", "gold", "ops");
   static final Set<String> SILENCE_KEYS = Set.of("q", "min_expected", "max_ratio", "min_share", "min_volume_ratio",
-      "min_week_ratio", "max_volume_ratio");
+      "min_week_ratio", "max_volume_ratio", "channel_gap_max_ratio");
   static final Set<String> ANALYSES_KEYS = Set.of("reach_cap_percentile", "alert_history_weeks",
       "alert_min_history_weeks", "alert_q", "alert_min_ratio", "alert_min_excess", "persistent_min_weeks",
       "persistent_min_span_days", "critic_min_negative_share", "incident_max_days", "incident_min_negative_posts",
@@ -203,7 +203,8 @@ public final class ConfigLoader {
           fraction(node, "max_ratio", "silences.max_ratio", d.maxRatio()),
           fraction(node, "min_share", "silences.min_share", d.minShare()),
           fraction(node, "min_volume_ratio", "silences.min_volume_ratio", d.minVolumeRatio()),
-          fraction(node, "min_week_ratio", "silences.min_week_ratio", d.minWeekRatio()), maxVolumeRatio);
+          fraction(node, "min_week_ratio", "silences.min_week_ratio", d.minWeekRatio()), maxVolumeRatio,
+          fraction(node, "channel_gap_max_ratio", "silences.channel_gap_max_ratio", d.channelGapMaxRatio()));
     }
 
     private AnalysesSettings analysesSettings(JsonNode node) {

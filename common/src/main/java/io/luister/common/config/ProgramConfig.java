@@ -102,10 +102,12 @@ public record ProgramConfig(
    * @param minWeekRatio the data-health gate: a week below this fraction of the channel's median week is suspect
    * @param maxVolumeRatio the data-health gate: a channel's period volume above this multiple of its baseline is
    *     suspect too (an export loaded twice over, a changed filter, a flood of automated posts)
+   * @param channelGapMaxRatio a channel gap is observed at most this fraction of the other channels' share:
+   *     stricter than maxRatio, because channels differ in their mix by nature (docs/SILENCES.md)
    */
   public record SilenceSettings(double q, double minExpected, double maxRatio, double minShare, double minVolumeRatio,
-      double minWeekRatio, double maxVolumeRatio) {
-    public static final SilenceSettings DEFAULTS = new SilenceSettings(0.05, 5, 0.5, 0.02, 0.5, 0.2, 10);
+      double minWeekRatio, double maxVolumeRatio, double channelGapMaxRatio) {
+    public static final SilenceSettings DEFAULTS = new SilenceSettings(0.05, 5, 0.5, 0.02, 0.5, 0.2, 10, 0.2);
   }
 
   /**

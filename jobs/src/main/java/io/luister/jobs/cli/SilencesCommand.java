@@ -31,13 +31,15 @@ final class SilencesCommand extends PeriodStageCommand {
     Instant started = Instant.now();
     SilenceStage.Result result = new SilenceStage(ctx.spark(), ctx.config, ctx.taxonomy, ctx.warehouse)
         .run(period, Periods.preceding(period, ctx.config.baselinePeriods()), ctx.runId);
-    long silences = result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).count();
+    long silences = result.groups().stream().filter(g -> g.status().equals(SilenceFindings.SILENCE)).count();
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
-    Console.info(String.format("silences: %d silences, %d other findings, %d data-health checks failed in %.1f s",
-        silences, result.findings().size() - silences,
+    Console.info(String.format("silences: %d silence findings (%d tests), %d other findings, %d structural pairs not "
+        + "tested, %d data-health checks failed in %.1f s", silences,
+        result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).count(),
+        result.groups().size() - silences, result.coverage().size(),
         result.health().stream().filter(h -> !h.status().equals(DataHealth.OK)).count(), seconds));
-    result.findings().stream().filter(f -> f.status().equals(SilenceFindings.SILENCE)).limit(10)
-        .forEach(f -> Console.info("  - " + f.explanationEn()));
+    result.groups().stream().filter(g -> g.status().equals(SilenceFindings.SILENCE)).limit(10)
+        .forEach(g -> Console.info("  " + g.rank() + ". [" + g.novelty() + "] " + g.lead().explanationEn() + " " + g.whyEn()));
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "silences");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, result.findings().size(), 0, 0,

@@ -48,7 +48,9 @@ public final class DataDictionary {
       new Table("gold", CustomerJourneys.TABLE, "analyse", "one customer (pseudonym)", CustomerJourneys.SCHEMA),
       new Table("gold", CustomerJourneys.SUMMARY_TABLE, "analyse", "one aggregate of the journeys", CustomerJourneys.SUMMARY_SCHEMA),
       new Table("gold", SilenceStage.TABLE, "silences", "one tested silence", SilenceStage.SILENCES),
-      new Table("gold", SilenceStage.HEALTH_TABLE, "silences", "one data-health check of a channel", SilenceStage.HEALTH));
+      new Table("gold", SilenceStage.HEALTH_TABLE, "silences", "one data-health check of a channel", SilenceStage.HEALTH),
+      new Table("gold", SilenceStage.FINDINGS_TABLE, "silences", "one silence finding (a subject's grouped tests)", SilenceStage.FINDINGS),
+      new Table("gold", SilenceStage.COVERAGE_TABLE, "silences", "one (channel, category) pair not tested: structurally absent", SilenceStage.COVERAGE));
 
   public static String render() {
     StringBuilder md = new StringBuilder("# Data dictionary: the insight tables\n\n")

@@ -146,29 +146,47 @@ public final class ReportModels {
         .toList();
   }
 
-  /** Test results are bounded by categories x channels x comparisons, so all silences of a period fit the driver. */
+  /**
+   * Test results are bounded by categories x channels x comparisons, so all silences of a period fit the driver.
+   * One row per finding (gold.silences' finding_id, in finding_rank order): its most severe test, the other
+   * comparisons named, and its first explanation followed by why it matters.
+   */
   static List<SilenceRow> silences(Dataset<Row> silences) {
     java.util.Map<String, List<SilenceRow>> groups = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String[]> why = new java.util.HashMap<>();
     for (Row r : silences.filter(col("status").equalTo("silence"))
-        .orderBy(col("severity").desc_nulls_last(), col("subject"), col("compared_with")).collectAsList()) {
+        .orderBy(col("finding_rank").asc_nulls_last(), col("severity").desc_nulls_last(), col("subject"),
+            col("compared_with")).collectAsList()) {
       SilenceRow s = silence(r);
-      groups.computeIfAbsent(String.join("|", s.detector(), s.subject(), s.channel(), String.valueOf(s.brand())),
-          k -> new ArrayList<>()).add(s);
+      String id = r.getAs("finding_id");
+      String key = id != null ? id : String.join("|", s.detector(), s.subject(), s.channel(), String.valueOf(s.brand()));
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      why.putIfAbsent(key, new String[] {r.getAs("finding_why_en"), r.getAs("finding_why_nl")});
     }
-    return groups.values().stream().limit(TOP).map(g -> {
+    return groups.entrySet().stream().limit(TOP).map(e -> {
+      List<SilenceRow> g = e.getValue();
       SilenceRow first = g.get(0);
+      String[] w = why.get(e.getKey());
       return new SilenceRow(first.detector(), first.subject(), first.labelEn(), first.labelNl(), first.channel(),
           first.brand(), first.comparedWith(), first.observedCount(), first.expectedCount(), first.observedShare(),
-          first.expectedShare(), first.ratio(), first.qValue(), first.explanationEn(), first.explanationNl(),
-          g.stream().skip(1).map(SilenceRow::comparedWith).distinct().toList());
+          first.expectedShare(), first.ratio(), first.qValue(), withWhy(first.explanationEn(), w[0]),
+          withWhy(first.explanationNl(), w[1]), g.stream().skip(1).map(SilenceRow::comparedWith)
+              .filter(c -> !c.equals(first.comparedWith())).distinct().toList());
     }).toList();
   }
 
+  private static String withWhy(String explanation, String why) {
+    return why == null || why.isBlank() ? explanation : explanation + " " + why;
+  }
+
+  /** Counted per finding (one per subject) when the rows carry a finding_id, else per test. */
   static SilenceCounts silenceCounts(Dataset<Row> silences) {
     long silence = 0;
     long insufficient = 0;
     long health = 0;
-    for (Row r : silences.groupBy("status").count().collectAsList()) {
+    org.apache.spark.sql.Column finding = coalesce(col("finding_id"), concat_ws("|", col("detector"), col("subject"), col("channel"),
+        col("compared_with")));
+    for (Row r : silences.groupBy("status").agg(countDistinct(finding)).collectAsList()) {
       String status = r.getString(0);
       long n = r.getLong(1);
       if ("silence".equals(status)) {

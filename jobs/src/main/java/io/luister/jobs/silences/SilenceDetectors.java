@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The four silence detectors, as pure functions of the cell counts. Each returns one {@link Candidate}
@@ -71,6 +72,12 @@ public final class SilenceDetectors {
    */
   public static List<Candidate> baselineDrop(CellCounts counts, ProgramConfig program, String period,
       List<String> baseline) {
+    return baselineDrop(counts, program, period, baseline, Set.of());
+  }
+
+  /** As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}. */
+  public static List<Candidate> baselineDrop(CellCounts counts, ProgramConfig program, String period,
+      List<String> baseline, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
     if (baseline.isEmpty()) {
       return out;
@@ -84,6 +91,9 @@ public final class SilenceDetectors {
       }
       for (String scope : scopes) {
         String channel = scope.equals(ALL_CHANNELS) ? null : scope;
+        if (skip.contains(SilenceCoverage.key(scope, subject))) {
+          continue;
+        }
         double x = channel == null ? allChannels(counts, period, ours, subject) : counts.get(period, channel, ours, subject);
         double n = channel == null ? allChannelsTotal(counts, period, ours) : counts.total(period, channel, ours);
         double xb = 0;
@@ -114,6 +124,15 @@ public final class SilenceDetectors {
    * {@code min_share} elsewhere are tested.
    */
   public static List<Candidate> channelGap(CellCounts counts, ProgramConfig program, String period) {
+    return channelGap(counts, program, period, Set.of());
+  }
+
+  /**
+   * As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}: such a pair is
+   * neither tested nor counted in the other channels' mean (a channel that cannot carry a category says nothing
+   * about how much of it to expect elsewhere).
+   */
+  public static List<Candidate> channelGap(CellCounts counts, ProgramConfig program, String period, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
     String ours = program.brand().name();
     List<String> present = counts.channels().stream().filter(c -> counts.total(period, c, ours) > 0).toList();
@@ -125,23 +144,43 @@ public final class SilenceDetectors {
         continue;
       }
       for (String channel : present) {
+        if (skip.contains(SilenceCoverage.key(channel, subject))) {
+          continue;
+        }
         Map<String, Double> evidence = new LinkedHashMap<>();
         double sum = 0;
         int others = 0;
+        double n = counts.total(period, channel, ours);
         for (String other : present) {
-          if (!other.equals(channel)) {
+          if (!other.equals(channel) && !skip.contains(SilenceCoverage.key(other, subject))) {
+            // Compare like with like: within the categories both channels can carry. A channel that lacks some
+            // categories has larger shares of the rest; its share is rescaled to this channel's mass on the
+            // common categories (with nothing structural, this is the plain share).
+            double massHere = 0;
+            double massThere = 0;
+            for (String j : counts.subjects()) {
+              if (!skip.contains(SilenceCoverage.key(channel, j)) && !skip.contains(SilenceCoverage.key(other, j))) {
+                massHere += counts.get(period, channel, ours, j);
+                massThere += counts.get(period, other, ours, j);
+              }
+            }
+            if (massHere == 0 || massThere == 0) {
+              continue;
+            }
             double share = counts.get(period, other, ours, subject) / counts.total(period, other, ours);
             evidence.put("share_in_" + other, share);
-            sum += share;
+            sum += counts.get(period, other, ours, subject) / massThere * massHere / n;
             others++;
           }
+        }
+        if (others == 0) {
+          continue;
         }
         double expected = sum / others;
         if (expected < program.silences().minShare()) {
           continue;
         }
         double x = counts.get(period, channel, ours, subject);
-        double n = counts.total(period, channel, ours);
         out.add(new Candidate(CHANNEL_GAP, "category", subject, channel, ours, "the other channels", x, n, expected,
             SilenceStatistics.binomialLowerTail(x, n, expected), evidence));
       }
@@ -154,6 +193,11 @@ public final class SilenceDetectors {
    * all together) than about us, in the same channel and period.
    */
   public static List<Candidate> competitorGap(CellCounts counts, ProgramConfig program, String period) {
+    return competitorGap(counts, program, period, Set.of());
+  }
+
+  /** As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}. */
+  public static List<Candidate> competitorGap(CellCounts counts, ProgramConfig program, String period, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
     String ours = program.brand().name();
     if (program.competitors().isEmpty()) {
@@ -177,7 +221,7 @@ public final class SilenceDetectors {
           continue;
         }
         for (String subject : counts.subjects()) {
-          if (subject.equals(Taxonomy.UNCLASSIFIED)) {
+          if (subject.equals(Taxonomy.UNCLASSIFIED) || skip.contains(SilenceCoverage.key(channel, subject))) {
             continue;
           }
           double xc = rival.stream().mapToDouble(b -> counts.get(period, channel, b, subject)).sum();

@@ -35,7 +35,7 @@ public final class SilenceFindings {
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < testable.size(); i++) {
       Candidate t = testable.get(i);
-      if (q[i] > s.q() || t.ratio() > s.maxRatio()) {
+      if (q[i] > s.q() || t.ratio() > maxRatio(t, s)) {
         continue;
       }
       boolean unhealthy = unhealthyChannels.contains(t.channel())
@@ -43,12 +43,21 @@ public final class SilenceFindings {
       findings.add(finding(t, period, program, taxonomy, q[i], unhealthy ? DATA_HEALTH : SILENCE));
     }
     for (Candidate t : tests) {
-      if (t.expectedCount() < s.minExpected() && t.ratio() <= s.maxRatio() && t.expectedCount() > 0) {
+      if (t.expectedCount() < s.minExpected() && t.ratio() <= maxRatio(t, s) && t.expectedCount() > 0) {
         findings.add(finding(t, period, program, taxonomy, Double.NaN, INSUFFICIENT));
       }
     }
     findings.sort((a, b) -> Double.compare(b.severity(), a.severity()));
     return findings;
+  }
+
+  /**
+   * The effect a test must show: a channel gap compares channels whose mix differs by nature (people phone about
+   * a bill and search the site for a meter reading), so it needs a larger gap than a comparison with the same
+   * channel's own past or with competitors in the same channel.
+   */
+  static double maxRatio(Candidate t, ProgramConfig.SilenceSettings s) {
+    return t.detector().equals(SilenceDetectors.CHANNEL_GAP) ? Math.min(s.maxRatio(), s.channelGapMaxRatio()) : s.maxRatio();
   }
 
   private static Finding finding(Candidate t, String period, ProgramConfig program, Taxonomy taxonomy, double q,

@@ -11,7 +11,12 @@ import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.GoldSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -44,16 +49,58 @@ public final class SilenceStage {
     this.warehouse = warehouse;
   }
 
-  public record Result(List<SilenceFindings.Finding> findings, List<DataHealth.Check> health) {}
+  public static final String FINDINGS_TABLE = "silence_findings";
+  public static final String COVERAGE_TABLE = "silence_coverage";
+
+  /**
+   * @param findings the tests that found something (the rows of gold.silences), in finding rank order
+   * @param health the data-health checks of the period
+   * @param groups one finding per subject, ranked (gold.silence_findings)
+   * @param coverage the structurally absent pairs, not tested (gold.silence_coverage)
+   */
+  public record Result(List<SilenceFindings.Finding> findings, List<DataHealth.Check> health,
+      List<SilenceGroups.Group> groups, List<SilenceCoverage.Gap> coverage) {
+
+    /** The finding (group) a test row belongs to. */
+    public SilenceGroups.Group groupOf(SilenceFindings.Finding f) {
+      return groups.stream().filter(g -> g.tests().contains(f)).findFirst().orElseThrow();
+    }
+  }
 
   public Result run(String period, List<String> baseline, String runId) {
     List<String> periods = new ArrayList<>(baseline);
     periods.add(period);
     Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
     Result result = detect(feedback, config, taxonomy, period, baseline);
-    warehouse.replaceWhere(findingsFrame(result.findings(), runId), Layer.GOLD, TABLE, "period = '" + period + "'", "period");
+    migrate(TABLE, SILENCES);
+    warehouse.replaceWhere(findingsFrame(result, runId), Layer.GOLD, TABLE, "period = '" + period + "'", "period");
+    warehouse.replaceWhere(groupsFrame(result.groups(), runId), Layer.GOLD, FINDINGS_TABLE, "period = '" + period + "'", "period");
+    warehouse.replaceWhere(coverageFrame(result.coverage(), period, runId), Layer.GOLD, COVERAGE_TABLE,
+        "period = '" + period + "'", "period");
     warehouse.replaceWhere(healthFrame(result.health(), runId), Layer.GOLD, HEALTH_TABLE, "period = '" + period + "'", "period");
     return result;
+  }
+
+  /**
+   * A warehouse written before a table gained columns: its other periods' rows are kept with the new columns
+   * empty (schema auto-merge is off on purpose, so the one rewrite happens here, once).
+   */
+  private void migrate(String table, StructType schema) {
+    if (!warehouse.exists(spark, Layer.GOLD, table)) {
+      return;
+    }
+    Dataset<Row> old = warehouse.read(spark, Layer.GOLD, table);
+    if (java.util.Arrays.asList(old.columns()).containsAll(java.util.Arrays.asList(schema.fieldNames()))) {
+      return;
+    }
+    List<Column> columns = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : schema.fields()) {
+      columns.add(java.util.Arrays.asList(old.columns()).contains(f.name()) ? col(f.name()).cast(f.dataType())
+          : lit(null).cast(f.dataType()).as(f.name()));
+    }
+    List<Row> rows = old.select(columns.toArray(Column[]::new)).collectAsList();
+    spark.createDataFrame(rows, schema).write().format("delta").mode(org.apache.spark.sql.SaveMode.Overwrite)
+        .option("overwriteSchema", "true").partitionBy("period").save(warehouse.path(Layer.GOLD, table));
   }
 
   /** Everything but the writing: aggregate, gate, test, correct, explain. */
@@ -65,14 +112,41 @@ public final class SilenceStage {
         .collectAsList().stream()
         .map(r -> new DataHealth.WeekVolume(r.getString(0), r.getDate(1).toLocalDate(), r.getDouble(2))).toList();
     List<DataHealth.Check> health = DataHealth.evaluate(weeks, period, baseline, config.silences());
+    List<SilenceCoverage.Gap> coverage = SilenceCoverage.structural(counts, config, taxonomy, period, baseline);
+    List<SilenceFindings.Finding> findings = SilenceFindings.decide(tests(counts, config, period, baseline, coverage),
+        period, config, taxonomy, DataHealth.unhealthyChannels(health));
+    // New or persisting: the same tests on each baseline period, against the periods before it that were loaded
+    // (small aggregates, so cheap). The structural pairs are those of this period's baseline.
+    Map<String, Set<String>> silentBefore = new HashMap<>();
+    for (int i = 0; i < baseline.size(); i++) {
+      String earlier = baseline.get(i);
+      List<String> before = baseline.subList(0, i);
+      Set<String> unhealthy = DataHealth.unhealthyChannels(DataHealth.evaluate(weeks, earlier, before, config.silences()));
+      Set<String> silent = new HashSet<>();
+      for (SilenceFindings.Finding f : SilenceFindings.decide(tests(counts, config, earlier, before, coverage), earlier,
+          config, taxonomy, unhealthy)) {
+        if (f.status().equals(SilenceFindings.SILENCE)) {
+          silent.add(SilenceGroups.subjectKey(f.test(), config, earlier));
+        }
+      }
+      silentBefore.put(earlier, silent);
+    }
+    List<SilenceGroups.Group> groups = SilenceGroups.group(findings, period, config, silentBefore, baseline);
+    List<SilenceFindings.Finding> ordered = groups.stream().flatMap(g -> g.tests().stream()).toList();
+    return new Result(ordered, health, groups, coverage);
+  }
+
+  static List<Candidate> tests(CellCounts counts, ProgramConfig config, String period, List<String> baseline,
+      List<SilenceCoverage.Gap> coverage) {
     List<Candidate> tests = new ArrayList<>();
     tests.addAll(SilenceDetectors.expectedAbsent(counts, config, period, baseline));
-    tests.addAll(SilenceDetectors.baselineDrop(counts, config, period, baseline));
-    tests.addAll(SilenceDetectors.channelGap(counts, config, period));
-    tests.addAll(SilenceDetectors.competitorGap(counts, config, period));
-    List<SilenceFindings.Finding> findings = SilenceFindings.decide(tests, period, config, taxonomy,
-        DataHealth.unhealthyChannels(health));
-    return new Result(findings, health);
+    tests.addAll(SilenceDetectors.baselineDrop(counts, config, period, baseline,
+        SilenceCoverage.skipped(coverage, SilenceDetectors.BASELINE_DROP)));
+    tests.addAll(SilenceDetectors.channelGap(counts, config, period,
+        SilenceCoverage.skipped(coverage, SilenceDetectors.CHANNEL_GAP)));
+    tests.addAll(SilenceDetectors.competitorGap(counts, config, period,
+        SilenceCoverage.skipped(coverage, SilenceDetectors.COMPETITOR_GAP)));
+    return tests;
   }
 
   /** Weighted counts per period × channel × brand × category, plus one subject per expectation. */
@@ -137,12 +211,19 @@ public final class SilenceStage {
       .add("evidence", DataTypes.StringType, "The numbers behind the finding as JSON (per period, channel or brand).")
       .add("explanation_en", DataTypes.StringType, "One sentence for a reader, in English.")
       .add("explanation_nl", DataTypes.StringType, "One sentence for a reader, in Dutch.")
-      .add("run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).").build();
+      .add("run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).")
+      .add("finding_id", DataTypes.StringType, "The finding (one per subject) this test belongs to: gold.silence_findings.")
+      .add("finding_rank", DataTypes.IntegerType, "The finding's rank in the period (1 is read first).")
+      .add("novelty", DataTypes.StringType, "The finding is new this period or persisting (a silence in the periods before too); null when not a silence.")
+      .add("persisted_periods", DataTypes.IntegerType, "Consecutive periods up to this one in which the finding was a silence (1 when new).")
+      .add("finding_why_en", DataTypes.StringType, "One sentence on why the finding matters, in English.")
+      .add("finding_why_nl", DataTypes.StringType, "One sentence on why the finding matters, in Dutch.").build();
 
-  Dataset<Row> findingsFrame(List<SilenceFindings.Finding> findings, String runId) {
+  Dataset<Row> findingsFrame(Result result, String runId) {
     ObjectMapper json = new ObjectMapper();
     List<Row> rows = new ArrayList<>();
-    for (SilenceFindings.Finding f : findings) {
+    for (SilenceFindings.Finding f : result.findings()) {
+      SilenceGroups.Group g = result.groupOf(f);
       Candidate t = f.test();
       String evidence;
       try {
@@ -153,9 +234,93 @@ public final class SilenceStage {
       rows.add(RowFactory.create(f.period(), t.detector(), t.subjectType(), t.subject(), f.labelEn(), f.labelNl(),
           t.channel(), t.brand(), t.comparedWith(), t.observedCount(), t.observedTotal(), t.observedShare(),
           t.expectedShare(), t.expectedCount(), t.ratio(), t.pValue(), Double.isNaN(f.qValue()) ? null : f.qValue(),
-          f.severity(), f.status(), evidence, f.explanationEn(), f.explanationNl(), runId));
+          f.severity(), f.status(), evidence, f.explanationEn(), f.explanationNl(), runId, g.findingId(), g.rank(),
+          g.novelty(), g.persistedPeriods(), g.whyEn(), g.whyNl()));
     }
     return spark.createDataFrame(rows, SILENCES).coalesce(1);
+  }
+
+  public static final StructType FINDINGS = GoldSchema.of()
+      .add("period", DataTypes.StringType, "The analysis quarter.")
+      .add("finding_id", DataTypes.StringType, "period/subject key; the tests behind it are the gold.silences rows with this finding_id.")
+      .add("rank", DataTypes.IntegerType, "1 is read first: missed expectations, then new silences by severity, then persisting ones; withheld and untestable findings after all silences.")
+      .add("subject_type", DataTypes.StringType, "category or expectation.")
+      .add("subject", DataTypes.StringType, "The category id or expectation name.")
+      .add("label_en", DataTypes.StringType, "The subject's label in English.")
+      .add("label_nl", DataTypes.StringType, "The subject's label in Dutch.")
+      .add("status", DataTypes.StringType, "silence when any of its tests is one; else data_health; else insufficient_evidence (could not be tested: too few items).")
+      .add("novelty", DataTypes.StringType, "new (not a silence in the previous period) or persisting; null when not a silence.")
+      .add("persisted_periods", DataTypes.IntegerType, "Consecutive periods up to this one in which it was a silence (1 when new).")
+      .add("since_period", DataTypes.StringType, "The first period of that run of silence.")
+      .add("since_window_start", DataTypes.BooleanType, "True when the run reaches the first period loaded, so it may be older.")
+      .add("severity", DataTypes.DoubleType, "The highest severity among its tests.")
+      .add("detectors", DataTypes.StringType, "The kinds of evidence (detectors) among its tests, comma-separated.")
+      .add("channels", DataTypes.StringType, "The channels among its tests, comma-separated.")
+      .add("tests", DataTypes.IntegerType, "How many gold.silences rows it groups.")
+      .add("lead_channel", DataTypes.StringType, "The channel of its most severe test.")
+      .add("lead_compared_with", DataTypes.StringType, "What its most severe test compared with.")
+      .add("observed_share", DataTypes.DoubleType, "The most severe test's observed share.")
+      .add("expected_share", DataTypes.DoubleType, "The most severe test's expected share.")
+      .add("ratio", DataTypes.DoubleType, "The most severe test's observed / expected.")
+      .add("q_value", DataTypes.DoubleType, "The most severe test's q value (null when not tested).")
+      .add("evidence", DataTypes.StringType, "Every test of the finding as JSON (detector, channel, compared_with, shares, ratio, q, status): the per-competitor breakdown of a competitor gap is here.")
+      .add("headline_en", DataTypes.StringType, "The most severe test's explanation, in English.")
+      .add("headline_nl", DataTypes.StringType, "The most severe test's explanation, in Dutch.")
+      .add("why_en", DataTypes.StringType, "One sentence on why it matters (new or persisting, expected or not), in English.")
+      .add("why_nl", DataTypes.StringType, "One sentence on why it matters, in Dutch.")
+      .add("run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).").build();
+
+  Dataset<Row> groupsFrame(List<SilenceGroups.Group> groups, String runId) {
+    List<Row> rows = new ArrayList<>();
+    for (SilenceGroups.Group g : groups) {
+      Candidate lead = g.lead().test();
+      rows.add(RowFactory.create(g.period(), g.findingId(), g.rank(), g.subjectType(), g.subject(), g.labelEn(),
+          g.labelNl(), g.status(), g.novelty(), g.persistedPeriods(), g.since(), g.sinceWindowStart(), g.severity(),
+          String.join(",", g.detectors()), String.join(",", g.channels()), g.tests().size(), lead.channel(),
+          lead.comparedWith(), lead.observedShare(), lead.expectedShare(), lead.ratio(),
+          Double.isNaN(g.lead().qValue()) ? null : g.lead().qValue(), evidenceJson(g), g.lead().explanationEn(),
+          g.lead().explanationNl(), g.whyEn(), g.whyNl(), runId));
+    }
+    return spark.createDataFrame(rows, FINDINGS).coalesce(1);
+  }
+
+  static String evidenceJson(SilenceGroups.Group g) {
+    List<Map<String, Object>> tests = new ArrayList<>();
+    for (SilenceFindings.Finding f : g.tests()) {
+      Candidate t = f.test();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("detector", t.detector());
+      m.put("channel", t.channel());
+      m.put("compared_with", t.comparedWith());
+      m.put("observed_share", t.observedShare());
+      m.put("expected_share", t.expectedShare());
+      m.put("ratio", t.ratio());
+      m.put("q", Double.isNaN(f.qValue()) ? null : f.qValue());
+      m.put("status", f.status());
+      tests.add(m);
+    }
+    try {
+      return new ObjectMapper().writeValueAsString(tests);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static final StructType COVERAGE = GoldSchema.of()
+      .add("period", DataTypes.StringType, "The analysis quarter.")
+      .add("channel", DataTypes.StringType, "The channel.")
+      .add("category", DataTypes.StringType, "The category the channel structurally lacks.")
+      .add("reason", DataTypes.StringType, "absent_in_baseline (no brand raised it there in any baseline period: not tested) or no_native_mapping (no native code, topic, page or term maps to it: not compared with other channels or competitors).")
+      .add("skipped_detectors", DataTypes.StringType, "The detectors that do not test the pair, comma-separated.")
+      .add("period_count", DataTypes.DoubleType, "Its weighted count in the channel in the period (all brands).")
+      .add("explanation_en", DataTypes.StringType, "One sentence for a reader, in English.")
+      .add("explanation_nl", DataTypes.StringType, "One sentence for a reader, in Dutch.")
+      .add("run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).").build();
+
+  Dataset<Row> coverageFrame(List<SilenceCoverage.Gap> gaps, String period, String runId) {
+    List<Row> rows = gaps.stream().map(g -> RowFactory.create(period, g.channel(), g.category(), g.reason(),
+        String.join(",", g.skipped()), g.periodCount(), g.explanationEn(), g.explanationNl(), runId)).toList();
+    return spark.createDataFrame(rows, COVERAGE).coalesce(1);
   }
 
   public static final StructType HEALTH = GoldSchema.of()

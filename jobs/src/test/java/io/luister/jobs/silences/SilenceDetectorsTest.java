@@ -239,4 +239,51 @@ class SilenceDetectorsTest {
     assertEquals(new org.apache.commons.math3.distribution.BinomialDistribution((int) (x + xb), (double) n / (n + nb))
         .cumulativeProbability((int) x), drop.test().pValue(), 1e-12);
   }
+
+  @Test
+  void oneFindingPerSubjectRankedExpectationFirstThenNewThenPersisting() {
+    SilenceStage.Result result = SilenceStage.detect(feedback(PLANTED, 60, null, null, 1), program, taxonomy, PERIOD, BASELINE);
+    List<SilenceGroups.Group> silences = result.groups().stream()
+        .filter(g -> g.status().equals(SilenceFindings.SILENCE)).toList();
+    List<String> subjects = silences.stream().map(g -> g.subjectType() + ":" + g.subject()).toList();
+    assertEquals(Set.of("expectation:launch_talk", "category:green", "category:solar", "category:meters"),
+        Set.copyOf(subjects), "one finding per planted subject, nothing else: " + subjects);
+    assertEquals("expectation:launch_talk", subjects.get(0), "a missed expectation ranks first: " + subjects);
+    assertEquals("category:meters", subjects.get(3), "the persisting gap ranks after the new ones: " + subjects);
+    SilenceGroups.Group meters = silences.get(3);
+    assertEquals(SilenceGroups.PERSISTING, meters.novelty());
+    assertEquals(5, meters.persistedPeriods(), "a silence in all four baseline periods and this one");
+    assertEquals("2025-Q3", meters.since());
+    assertTrue(meters.sinceWindowStart());
+    assertTrue(meters.whyEn().startsWith("Not new: it has been a silence for 5 periods"), meters.whyEn());
+    SilenceGroups.Group solar = silences.stream().filter(g -> g.subject().equals("solar")).findFirst().orElseThrow();
+    assertEquals(SilenceGroups.NEW, solar.novelty());
+    assertTrue(solar.detectors().containsAll(List.of("baseline_drop", "competitor_gap")),
+        "quiet against its baseline and against the competitor: one finding, two kinds of evidence: " + solar.detectors());
+    for (SilenceGroups.Group g : result.groups()) {
+      assertEquals(result.groups().indexOf(g) + 1, g.rank());
+      assertTrue(g.tests().stream().allMatch(f -> SilenceGroups.subjectKey(f.test(), program, PERIOD)
+          .equals(g.subjectType() + ":" + g.subject())), g.findingId());
+    }
+    assertEquals(result.findings().size(), result.groups().stream().mapToInt(g -> g.tests().size()).sum(),
+        "every test row belongs to exactly one finding");
+  }
+
+  @Test
+  void aCategoryAChannelNeverCarriedIsCoverageNotASilence() {
+    // Site search never has "moving" (no search term maps to it): structurally absent, not a channel gap.
+    Plant noMovingInSearch = (period, channel, brand, normal) -> {
+      Map<String, Double> mix = new LinkedHashMap<>(normal);
+      if (channel.equals("site_search")) {
+        mix.put("moving", 0.0);
+      }
+      return mix;
+    };
+    SilenceStage.Result result = SilenceStage.detect(feedback(noMovingInSearch, 60, null, null, 5), program, taxonomy,
+        PERIOD, BASELINE);
+    assertTrue(result.coverage().stream().anyMatch(g -> g.channel().equals("site_search") && g.category().equals("moving")
+        && g.reason().equals(SilenceCoverage.ABSENT_IN_BASELINE)), result.coverage().toString());
+    assertEquals(List.of(), silences(result));
+    assertTrue(result.findings().stream().noneMatch(f -> f.test().subject().equals("moving")), result.findings().toString());
+  }
 }
