@@ -102,7 +102,8 @@ public final class AnalysesStage {
       }));
       tables.add(SideBySide.Work.of(EmergingIssues.TABLE, () -> {
         alerts.addAll(EmergingIssues.detect(history, themeHistory, period, config.analyses()));
-        write(EmergingIssues.frame(spark, alerts, period, runId), EmergingIssues.TABLE, period, counts);
+        write(EmergingIssues.withPolarity(EmergingIssues.frame(spark, alerts, period, runId), history, sentiment,
+            currentMembership), EmergingIssues.TABLE, period, counts);
       }));
       tables.add(SideBySide.Work.of(ChannelMix.TABLE, () ->
           write(ChannelMix.compute(current, config.brand().name(), runId), ChannelMix.TABLE, period, counts)));

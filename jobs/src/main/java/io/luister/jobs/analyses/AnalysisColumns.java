@@ -72,10 +72,20 @@ public final class AnalysisColumns {
         .otherwise(lit("detractor"));
   }
 
-  /** 1 for a satisfied score on a 1–5 scale (4 or 5: the usual top-two-box CSAT), 0 below, null otherwise. */
+  /** Where on its own scale a score counts as satisfied: the top quarter (4–5 of 1–5, 7.75 and up of 1–10). */
+  public static final double SATISFIED_POSITION = 0.75;
+
+  /**
+   * 1 for a satisfied score, 0 below, null for no score or an NPS score (NPS has its own measure). Judged per item
+   * on the item's own scale (silver's score_min and score_max): a brand whose reviews mix a 1–5 and a 1–10 scale
+   * gets 4 of 5 and 8 of 10 as satisfied, where a fixed "4 or more" would count 4 of 10 as satisfied and a
+   * "csat/stars only" rule would drop the 1–10 items. On 1–5 this is the usual top-two-box CSAT (4 or 5).
+   */
   public static Column csatSatisfied() {
-    return when(col("score_scale").isin("csat", "stars").and(col("score").isNotNull()),
-        when(col("score").geq(4), lit(1.0)).otherwise(lit(0.0)));
+    Column position = col("score").minus(col("score_min")).divide(col("score_max").minus(col("score_min")));
+    return when(col("score").isNotNull().and(coalesce(col("score_scale"), lit("")).notEqual("nps"))
+            .and(col("score_max").gt(col("score_min"))),
+        when(position.geq(SATISFIED_POSITION - 1e-9), lit(1.0)).otherwise(lit(0.0)));
   }
 
   /** NPS (−100..100) from promoter and detractor counts and the number of respondents. */

@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -45,7 +46,13 @@ public final class EmergingIssues {
       .add("episode_start_iso_week", DataTypes.StringType, "The same as an ISO week.")
       .add("weeks_running", DataTypes.IntegerType, "How many weeks the episode has lasted up to and including this week.")
       .add("episode_weeks", DataTypes.IntegerType, "How many consecutive weeks the episode lasts in the period.")
-      .add("explanation_en", DataTypes.StringType, "One sentence for people.")
+      .add("rated_items", DataTypes.DoubleType, "Items of this week and subject with a sentiment (null: no silver.sentiment).")
+      .add("negative_items", DataTypes.DoubleType, "Of those, negative.")
+      .add("positive_items", DataTypes.DoubleType, "Of those, positive.")
+      .add("polarity", DataTypes.StringType,
+          "What the week's items say: negative (more negative than positive items: complaints rising), praise (more "
+              + "positive), mixed (as many), unknown (no item with a sentiment: web statistics, or no silver.sentiment).")
+      .add("explanation_en", DataTypes.StringType, "One sentence for people, naming the brand and the polarity.")
       .add("run_id", DataTypes.StringType, "The run that wrote the row.")
       .build();
 
@@ -91,9 +98,73 @@ public final class EmergingIssues {
       rows.add(RowFactory.create(period, Date.valueOf(t.week()), AlertModel.isoWeek(t.week()), t.brand(), t.channel(),
           t.subjectType(), t.subject(), t.direction(), t.observed(), t.expected(), t.ratio(), t.dispersion(),
           t.historyWeeks(), t.pValue(), a.qValue(), a.severity(), Date.valueOf(a.episodeStart()),
-          AlertModel.isoWeek(a.episodeStart()), a.weeksRunning(), a.episodeWeeks(), explanation(a), runId));
+          AlertModel.isoWeek(a.episodeStart()), a.weeksRunning(), a.episodeWeeks(), null, null, null, UNKNOWN,
+          explanation(a), runId));
     }
     return spark.createDataFrame(rows, SCHEMA).coalesce(1);
+  }
+
+  public static final String NEGATIVE = "negative";
+  public static final String PRAISE = "praise";
+  public static final String MIXED = "mixed";
+  public static final String UNKNOWN = "unknown";
+
+  /**
+   * Fills rated_items, negative_items, positive_items and polarity of alert rows ({@link #frame}) from the
+   * sentiment of the week's items of the same brand, channel and subject, and says the polarity in the explanation:
+   * a burst of five-star reviews and a burst of complaints are both a rise, but they mean opposite things.
+   *
+   * @param feedback silver rows covering the alerts' weeks
+   * @param sentiment silver.sentiment rows, or null (every alert's polarity stays unknown)
+   * @param membership gold.theme_membership rows (feedback_id, theme_id), or null (theme alerts stay unknown)
+   */
+  public static Dataset<Row> withPolarity(Dataset<Row> alerts, Dataset<Row> feedback, Dataset<Row> sentiment,
+      Dataset<Row> membership) {
+    Dataset<Row> out = alerts.drop("rated_items", "negative_items", "positive_items", "polarity");
+    if (sentiment == null) {
+      out = out.withColumn("rated_items", lit(null).cast("double")).withColumn("negative_items", lit(null).cast("double"))
+          .withColumn("positive_items", lit(null).cast("double"));
+    } else {
+      Dataset<Row> rated = AnalysisColumns.customerVoice(feedback)
+          .filter(col("channel").isin(AnalysisColumns.ITEM_CHANNELS.toArray()))
+          .select(col("feedback_id"), col("brand"), col("channel"), col("week"),
+              coalesce(col("category"), lit("unclassified")).as("category"))
+          .join(sentiment.select("feedback_id", "sentiment"), "feedback_id");
+      rated = rated.unionByName(rated.withColumn("channel", lit(ALL)));
+      Dataset<Row> counts = polaritySums(rated.withColumn("subject_type", lit("category")).withColumn("subject", col("category")));
+      if (membership != null) {
+        counts = counts.unionByName(polaritySums(rated.join(membership.filter(col("theme_id").isNotNull())
+                .select(col("feedback_id"), col("theme_id").as("subject")).distinct(), "feedback_id")
+            .withColumn("subject_type", lit("theme"))));
+      }
+      out = out.join(counts, new String[] {"brand", "channel", "subject_type", "subject", "week"}, "left")
+          .withColumn("rated_items", coalesce(col("rated_items"), lit(0.0)))
+          .withColumn("negative_items", coalesce(col("negative_items"), lit(0.0)))
+          .withColumn("positive_items", coalesce(col("positive_items"), lit(0.0)));
+    }
+    Column polarity = when(coalesce(col("rated_items"), lit(0.0)).leq(0), lit(UNKNOWN))
+        .when(col("negative_items").gt(col("positive_items")), lit(NEGATIVE))
+        .when(col("positive_items").gt(col("negative_items")), lit(PRAISE))
+        .otherwise(lit(MIXED));
+    out = out.withColumn("polarity", polarity)
+        .withColumn("explanation_en", concat(col("explanation_en"), lit(" "),
+            when(col("polarity").equalTo(NEGATIVE), concat(lit("A rise of negative talk: "), col("negative_items").cast("long"),
+                lit(" of "), col("rated_items").cast("long"), lit(" items with a sentiment negative, "),
+                col("positive_items").cast("long"), lit(" positive.")))
+            .when(col("polarity").equalTo(PRAISE), concat(lit("A rise of praise: "), col("positive_items").cast("long"),
+                lit(" of "), col("rated_items").cast("long"), lit(" items with a sentiment positive, "),
+                col("negative_items").cast("long"), lit(" negative.")))
+            .when(col("polarity").equalTo(MIXED), concat(lit("Mixed: as many negative as positive items ("),
+                col("negative_items").cast("long"), lit(").")))
+            .otherwise(lit("Whether praise or complaints cannot be told: no item of this week has a sentiment."))));
+    return GoldSchema.conform(out, SCHEMA);
+  }
+
+  private static Dataset<Row> polaritySums(Dataset<Row> rated) {
+    return rated.groupBy("brand", "channel", "subject_type", "subject", "week").agg(
+        count(lit(1)).cast("double").as("rated_items"),
+        sum(when(col("sentiment").equalTo("negative"), 1.0).otherwise(0.0)).as("negative_items"),
+        sum(when(col("sentiment").equalTo("positive"), 1.0).otherwise(0.0)).as("positive_items"));
   }
 
   public static String explanation(AlertModel.Alert a) {

@@ -47,8 +47,9 @@ public final class Reputation {
       .add("passives", DataTypes.DoubleType, "NPS 7-8.")
       .add("detractors", DataTypes.DoubleType, "NPS 0-6.")
       .add("nps", DataTypes.DoubleType, "(promoters - detractors) / respondents x 100; null without respondents.")
-      .add("csat_respondents", DataTypes.DoubleType, "Items with a 1-5 score (csat or stars scale).")
-      .add("csat", DataTypes.DoubleType, "Share of csat_respondents scoring 4 or 5.")
+      .add("csat_respondents", DataTypes.DoubleType, "Items with a score on a scale other than NPS (csat, stars, custom ranges).")
+      .add("csat", DataTypes.DoubleType,
+          "Share of csat_respondents scoring in the top quarter of their own item's scale (4-5 of 1-5, 8-10 of 1-10).")
       .add("detractor_share", DataTypes.DoubleType,
           "This subject's share of all the brand's detractors in the channel: which categories/themes detractors are about.")
       .add("detractor_rank", DataTypes.IntegerType, "1 = the subject with most detractors in the brand and channel.")

@@ -21,6 +21,8 @@ public final class Webcare {
   public static final String TABLE = "webcare";
   public static final String QUESTION = "question";
   public static final String COMPLAINT = "complaint";
+  public static final String MEASURED = "measured";
+  public static final String NOT_MEASURABLE = "not_measurable";
 
   public static final StructType SCHEMA = GoldSchema.of()
       .add("period", DataTypes.StringType, "The analysis quarter (of the question or complaint; replies may come later).")
@@ -35,6 +37,10 @@ public final class Webcare {
       .add("response_rate", DataTypes.DoubleType, "answered / items.")
       .add("median_minutes_to_first_reply", DataTypes.DoubleType, "Median time to the first own reply, answered posts only.")
       .add("p90_minutes_to_first_reply", DataTypes.DoubleType, "90th percentile of the time to the first own reply.")
+      .add("status", DataTypes.StringType,
+          "measured, or not_measurable when the exports hold no reply by the brand's own accounts at all: then answered, "
+              + "unanswered, response_rate and the reply times are null, never 0.")
+      .add("reason", DataTypes.StringType, "Why a row is not_measurable (null when measured).")
       .add("run_id", DataTypes.StringType, "The run that wrote the row.")
       .build();
 
@@ -72,10 +78,23 @@ public final class Webcare {
         .drop(firstReply.col("feedback_id"))
         .withColumn("minutes", when(col("first_reply_at").isNotNull(),
             (unix_timestamp(col("first_reply_at")).minus(unix_timestamp(col("published_at")))).divide(60.0)));
+    // A brand none of whose own accounts appears as a replier anywhere in the exports (reviews, or a social export
+    // without the brand's own posts) cannot be measured: 0 % answered would blame the brand for what the export lacks.
+    Dataset<Row> replying = firstReply.select(col("reply_brand").as("brand")).distinct()
+        .withColumn("has_replies", lit(true));
+    Column measurable = coalesce(col("has_replies"), lit(false));
     Dataset<Row> out = sums(joined, col("platform"), col("category"))
         .unionByName(sums(joined, col("platform"), lit(ALL).as("category")))
         .unionByName(sums(joined, lit(ALL).as("platform"), col("category")))
         .unionByName(sums(joined, lit(ALL).as("platform"), lit(ALL).as("category")))
+        .join(replying, new String[] {"brand"}, "left")
+        .withColumn("status", when(measurable, lit(MEASURED)).otherwise(lit(NOT_MEASURABLE)))
+        .withColumn("reason", when(not(measurable), concat(lit("the exports hold no reply by "), col("brand"),
+            lit("'s own accounts (none of their posts answers another post), so they cannot show whether customers "
+                + "were answered"))))
+        .withColumn("answered", when(measurable, col("answered")))
+        .withColumn("median_minutes_to_first_reply", when(measurable, col("median_minutes_to_first_reply")))
+        .withColumn("p90_minutes_to_first_reply", when(measurable, col("p90_minutes_to_first_reply")))
         .withColumn("unanswered", col("items").minus(col("answered")))
         .withColumn("response_rate", AnalysisColumns.safeShare(col("answered"), col("items")))
         .withColumn("run_id", lit(runId));

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs every stage for one period: ingest, unify, then themes, sentiment and silences side by side (see --concurrent-stages), analyse, report (stages that compare categories only when "
-        + "a taxonomy is configured; the report goes to report.output_dir, default reports/<period>/), then applies the configured retention.")
+        + "a taxonomy is configured; the report goes to report.output_dir, default reports/<period>/), then applies the configured retention. "
+        + "Themes and analyses of earlier complete quarters that gold lacks are computed first (see --backfill).")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
@@ -21,6 +22,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   StageOptions stageOptions;
+
+  @Option(names = "--backfill", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also compute themes and analyses for every complete quarter before the period that silver holds "
+          + "and gold lacks, oldest first, so the report's trend and the themes' lineage exist from the first run "
+          + "(default; a rerun finds nothing lacking). --no-backfill: the period only.")
+  boolean backfill;
 
   @Override
   public Integer call() {
@@ -37,8 +44,17 @@ final class RunCommand implements Callable<Integer> {
       List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
       String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
-      Pipeline.run(Pipeline.forProgram(ctx, stage -> true), ctx.concurrentWork,
-          stage -> stage.body().accept(ctx, chosen));
+      // Backfilled quarters go first within their stage: themes of a quarter match the themes of the quarters
+      // before it (lineage), and analyse of earlier quarters needs silver.sentiment, which the sentiment stage
+      // writes for the period and its baseline. Each stage decides what it lacks when it starts.
+      Pipeline.run(Pipeline.forProgram(ctx, stage -> true), ctx.concurrentWork, stage -> {
+        if (backfill && stage.name().equals("themes")) {
+          ThemesCommand.backfillPeriods(ctx, chosen).forEach(p -> stage.body().accept(ctx, p));
+        } else if (backfill && stage.name().equals("analyse")) {
+          AnalyseCommand.backfillPeriods(ctx, chosen).forEach(p -> stage.body().accept(ctx, p));
+        }
+        stage.body().accept(ctx, chosen);
+      });
       RetentionCommand.retention(ctx, chosen);
       Summaries.printIngest(ingested);
       Console.out("period " + chosen + " done. Query the tables with: bin/luister sql \"SELECT * FROM ops.runs\"");

@@ -21,7 +21,8 @@ import java.util.List;
  * @param sentimentByChannel our brand per channel in the period (gold.reputation)
  * @param voice share of voice per brand on the channels where more than one brand is discussed, all platforms and
  *     per platform (gold.share_of_voice)
- * @param alerts the most severe weekly alerts of the period that go up (gold.alerts)
+ * @param alerts the most severe weekly alerts of the period that go up about our brand (gold.alerts)
+ * @param competitorAlerts the same for the competitors: their bursts, shown as theirs
  * @param candidateThemes themes that mostly fall outside the taxonomy: new subjects (gold.themes)
  * @param webcare response rate and time per brand and kind (gold.webcare)
  * @param health the data-health checks of the period (gold.data_health)
@@ -40,6 +41,7 @@ public record ReportModel(
     List<SentimentRow> sentimentByChannel,
     List<VoiceRow> voice,
     List<AlertRow> alerts,
+    List<AlertRow> competitorAlerts,
     List<ThemeRow> candidateThemes,
     List<WebcareRow> webcare,
     List<HealthRow> health,
@@ -61,7 +63,22 @@ public record ReportModel(
 
   /** One category: its share of each channel's volume in the period, and the contact count. */
   public record CategoryRow(String category, Double faqViews, Double siteSearches, Double contacts, Double survey,
-      Double social, long contactCount) {}
+      Double social, long contactCount) {
+    /** The channels of the category table, in its column order (ids as in the bundle's channel.* labels). */
+    public static final List<String> CHANNELS = List.of("contact_centre", "social", "survey", "site_search", "faq_views");
+
+    /** This category's share of a channel of {@link #CHANNELS}; null when the channel has no data. */
+    public Double share(String channel) {
+      return switch (channel) {
+        case "contact_centre" -> contacts;
+        case "social" -> social;
+        case "survey" -> survey;
+        case "site_search" -> siteSearches;
+        case "faq_views" -> faqViews;
+        default -> null;
+      };
+    }
+  }
 
   /** One theme: label, items, share, top category and one masked example text. */
   public record ThemeRow(String themeId, String label, long size, double share, String topCategory, String example) {}
@@ -86,13 +103,20 @@ public record ReportModel(
   /** Share of voice of one brand on one channel and platform (* = all). */
   public record VoiceRow(String channel, String platform, String brand, long mentions, long allBrands, Double share, Double reachShare) {}
 
-  /** One weekly alert. */
+  /**
+   * One weekly alert. {@code polarity}: negative (a rise of complaints), praise, mixed or unknown (no sentiment);
+   * {@code ours}: about our brand rather than a competitor.
+   */
   public record AlertRow(String isoWeek, String brand, String channel, String subjectType, String subject,
-      double observed, double expected, Double ratio, int episodeWeeks, String explanationEn) {}
+      double observed, double expected, Double ratio, int episodeWeeks, String explanationEn, String polarity,
+      boolean ours) {}
 
-  /** Webcare of one brand and kind (question, complaint) over all platforms and categories. */
-  public record WebcareRow(String brand, String kind, long items, long answered, Double responseRate,
-      Double medianMinutes, Double p90Minutes) {}
+  /**
+   * Webcare of one brand and kind (question, complaint) over all platforms and categories. {@code measurable} false:
+   * the exports hold no reply by the brand's own accounts, so answered and the rates are unknown ({@code reason}).
+   */
+  public record WebcareRow(String brand, String kind, long items, Long answered, Double responseRate,
+      Double medianMinutes, Double p90Minutes, boolean measurable, String reason) {}
 
   /** One data-health check. */
   public record HealthRow(String channel, String check, double observed, double expected, String status,

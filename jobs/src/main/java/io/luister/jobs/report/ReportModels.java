@@ -12,6 +12,7 @@ import io.luister.jobs.report.ReportModel.SilenceRow;
 import io.luister.jobs.report.ReportModel.ThemeRow;
 import io.luister.jobs.report.ReportModel.VoiceRow;
 import io.luister.jobs.report.ReportModel.WebcareRow;
+import io.luister.jobs.analyses.Webcare;
 import io.luister.jobs.silences.DataHealth;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,13 @@ public final class ReportModels {
     List<VoiceRow> voice = voice(gold.shareOfVoice(), period, brand, competitors);
     List<WebcareRow> webcare = gold.webcare().filter(col("period").equalTo(period).and(col("platform").equalTo(ALL))
         .and(col("category").equalTo(ALL))).orderBy(col("kind").desc(), col("brand")).collectAsList().stream()
-        .map(r -> new WebcareRow(r.getAs("brand"), r.getAs("kind"), lng(r, "items"), lng(r, "answered"),
-            dbl(r, "response_rate"), dbl(r, "median_minutes_to_first_reply"), dbl(r, "p90_minutes_to_first_reply")))
+        .map(r -> {
+          boolean measurable = !Webcare.NOT_MEASURABLE.equals(str(r, "status"));
+          return new WebcareRow(r.getAs("brand"), r.getAs("kind"), lng(r, "items"),
+              measurable && !r.isNullAt(r.fieldIndex("answered")) ? lng(r, "answered") : null,
+              measurable ? dbl(r, "response_rate") : null, measurable ? dbl(r, "median_minutes_to_first_reply") : null,
+              measurable ? dbl(r, "p90_minutes_to_first_reply") : null, measurable, str(r, "reason"));
+        })
         .sorted(java.util.Comparator.comparing((WebcareRow w) -> !w.brand().equals(brand))).toList();
     Dataset<Row> silenceRows = gold.silences().filter(col("period").equalTo(period));
     SilenceCounts counts = silenceCounts(silenceRows);
@@ -67,7 +73,7 @@ public final class ReportModels {
 
     return new ReportModel(period, brand, List.copyOf(competitors), headline, categories(gold.channelMix(), period),
         themes(gold.themes().filter(col("period").equalTo(period))), silences, counts, trend, byChannel, voice,
-        alerts(gold.alerts(), period), candidateThemes(gold.themes().filter(col("period").equalTo(period))), webcare,
+        alerts(gold.alerts(), period, brand, true), alerts(gold.alerts(), period, brand, false), candidateThemes(gold.themes().filter(col("period").equalTo(period))), webcare,
         health, gold.missing());
   }
 
@@ -102,7 +108,15 @@ public final class ReportModels {
     brands.add(brand);
     brands.addAll(competitors);
     // A fixed layout every quarter: channel, all platforms first, then platforms by name; brands in config order.
-    return rows.stream().filter(v -> compared.contains(v.channel())).sorted(java.util.Comparator
+    // Per-platform rows only where a channel has more than one platform: a single platform (often "unknown", an
+    // export without a platform field) repeats the all-platforms rows word for word.
+    java.util.Map<String, Long> platformsPerChannel = rows.stream().filter(v -> !v.platform().equals(ALL))
+        .collect(java.util.stream.Collectors.groupingBy(VoiceRow::channel,
+            java.util.stream.Collectors.mapping(VoiceRow::platform,
+                java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toSet(), x -> (long) x.size()))));
+    return rows.stream().filter(v -> compared.contains(v.channel()))
+        .filter(v -> v.platform().equals(ALL) || platformsPerChannel.getOrDefault(v.channel(), 0L) > 1)
+        .sorted(java.util.Comparator
             .comparing(VoiceRow::channel)
             .thenComparing(v -> v.platform().equals(ALL) ? "" : v.platform())
             .thenComparing(v -> brands.indexOf(v.brand()) < 0 ? Integer.MAX_VALUE : brands.indexOf(v.brand())))
@@ -137,12 +151,20 @@ public final class ReportModels {
         .toList();
   }
 
-  static List<AlertRow> alerts(Dataset<Row> alerts, String period) {
-    return alerts.filter(col("period").equalTo(period).and(col("direction").equalTo("up")))
-        .orderBy(col("severity").desc_nulls_last(), col("iso_week")).limit(TOP).collectAsList().stream()
+  /**
+   * The most severe rises of the period about our brand ({@code ours}) or about the competitors: a competitor's burst
+   * (of complaints or of praise) is never presented as ours.
+   */
+  static List<AlertRow> alerts(Dataset<Row> alerts, String period, String brand, boolean ours) {
+    org.apache.spark.sql.Column about = col("brand").equalTo(brand);
+    return alerts.filter(col("period").equalTo(period).and(col("direction").equalTo("up"))
+            .and(ours ? about : not(about)))
+        .orderBy(col("severity").desc_nulls_last(), col("iso_week"), col("brand"), col("channel"), col("subject"))
+        .limit(TOP).collectAsList().stream()
         .map(r -> new AlertRow(r.getAs("iso_week"), r.getAs("brand"), r.getAs("channel"), r.getAs("subject_type"),
             r.getAs("subject"), num(r, "observed"), num(r, "expected"), dbl(r, "ratio"),
-            r.isNullAt(r.fieldIndex("episode_weeks")) ? 1 : r.<Integer>getAs("episode_weeks"), r.getAs("explanation_en")))
+            r.isNullAt(r.fieldIndex("episode_weeks")) ? 1 : r.<Integer>getAs("episode_weeks"), r.getAs("explanation_en"),
+            str(r, "polarity") == null ? "unknown" : str(r, "polarity"), ours))
         .toList();
   }
 
@@ -225,6 +247,15 @@ public final class ReportModels {
     }
     double v = ((Number) r.get(i)).doubleValue();
     return Double.isNaN(v) ? null : v;
+  }
+
+  /** A string column, or null when the row's table (written by an older version) does not have it. */
+  static String str(Row r, String field) {
+    if (!java.util.Arrays.asList(r.schema().fieldNames()).contains(field)) {
+      return null;
+    }
+    int i = r.fieldIndex(field);
+    return r.isNullAt(i) ? null : r.get(i).toString();
   }
 
   static double num(Row r, String field) {

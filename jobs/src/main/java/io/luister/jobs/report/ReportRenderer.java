@@ -88,6 +88,7 @@ public final class ReportRenderer {
         .withLocale(messages.locale())));
     context.put("summary", summary(model, view));
     context.put("charts", charts(model, view));
+    context.put("categoryChannels", categoryChannels(model));
     context.put("trendPeriods", model.sentimentTrend().stream().map(SentimentRow::period).distinct().toList());
     context.put("tables", "gold.channel_mix, gold.themes, gold.silences, gold.reputation, gold.share_of_voice, "
         + "gold.alerts, gold.webcare, gold.data_health");
@@ -121,20 +122,37 @@ public final class ReportRenderer {
     } else {
       out.add(t.get("summary.silences", h.silences(), v.silenceText(m.silences().get(0))));
     }
-    if (h.questionResponseRate() != null || h.complaintResponseRate() != null) {
+    WebcareRow unmeasurable = m.webcare().stream().filter(w -> w.brand().equals(m.brand()) && !w.measurable())
+        .findFirst().orElse(null);
+    if (unmeasurable != null) {
+      out.add(t.get("summary.webcareNotMeasurable", m.brand()));
+    } else if (h.questionResponseRate() != null || h.complaintResponseRate() != null) {
       out.add(t.get("summary.webcare", v.pct(h.questionResponseRate()), v.pct(h.complaintResponseRate())));
     }
     if (!m.alerts().isEmpty()) {
       AlertRow a = m.alerts().get(0);
-      String subject = a.subjectType().equals("category") ? v.category(a.subject()) : a.subject();
-      out.add(t.get("summary.alert", subject, v.channel(a.channel()), a.isoWeek(), v.count(a.observed()),
-          v.num(a.expected())));
+      out.add(t.get("summary.alert", m.brand(), alertSubject(a, v), v.channel(a.channel()), a.isoWeek(),
+          v.count(a.observed()), v.num(a.expected()), v.polarity(a.polarity())));
+    } else if (!m.competitorAlerts().isEmpty()) {
+      AlertRow a = m.competitorAlerts().get(0);
+      out.add(t.get("summary.competitorAlert", m.brand(), a.brand(), alertSubject(a, v), v.channel(a.channel()),
+          a.isoWeek(), v.count(a.observed()), v.num(a.expected()), v.polarity(a.polarity())));
     }
     if (!m.health().isEmpty()) {
       out.add(h.healthProblems() == 0 ? t.get("summary.health", m.health().size())
           : t.get("summary.healthProblems", h.healthProblems(), m.health().size()));
     }
     return out;
+  }
+
+  static String alertSubject(AlertRow a, ReportView v) {
+    return a.subjectType().equals("category") ? v.category(a.subject()) : a.subject();
+  }
+
+  /** The channels of the category table that have data in the period: a channel without any is left out. */
+  static List<String> categoryChannels(ReportModel m) {
+    return CategoryRow.CHANNELS.stream()
+        .filter(ch -> m.categories().stream().anyMatch(c -> c.share(ch) != null)).toList();
   }
 
   /** The charts, each only when it has data. */
@@ -144,11 +162,9 @@ public final class ReportRenderer {
       DefaultCategoryDataset d = new DefaultCategoryDataset();
       for (CategoryRow c : m.categories().stream().limit(CHART_CATEGORIES).toList()) {
         String label = v.category(c.category());
-        put(d, c.contacts(), v.channel("contact_centre"), label);
-        put(d, c.social(), v.channel("social"), label);
-        put(d, c.survey(), v.channel("survey"), label);
-        put(d, c.siteSearches(), v.channel("site_search"), label);
-        put(d, c.faqViews(), v.channel("faq_views"), label);
+        for (String channel : categoryChannels(m)) {
+          put(d, c.share(channel), v.channel(channel), label);
+        }
       }
       if (d.getColumnCount() > 0) {
         charts.put("categories", Charts.bars(d, v.t("talk.chartAxis"), v.percentFormat(false), true, true, false,

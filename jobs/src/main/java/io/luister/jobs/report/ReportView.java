@@ -198,6 +198,39 @@ public final class ReportView {
     return text == null ? "" : text;
   }
 
+  /** The longest quote the report prints, in characters; a longer text is cut on a word boundary with an ellipsis. */
+  public static final int QUOTE_CHARS = 240;
+
+  /**
+   * A customer text cut to a readable length: at most {@link #QUOTE_CHARS} characters including the ellipsis, cut
+   * after the last whole word (a single word longer than the limit is cut inside), whitespace runs (line breaks of a
+   * long review) collapsed to one space.
+   */
+  public static String quote(String text) {
+    if (text == null) {
+      return null;
+    }
+    String flat = text.strip().replaceAll("\\s+", " ");
+    if (flat.codePointCount(0, flat.length()) <= QUOTE_CHARS) {
+      return flat;
+    }
+    int end = flat.offsetByCodePoints(0, QUOTE_CHARS - 1);
+    int space = flat.lastIndexOf(' ', end);
+    String cut = space > QUOTE_CHARS / 2 ? flat.substring(0, space) : flat.substring(0, end);
+    // No dangling comma or dash before the ellipsis.
+    return cut.replaceAll("[\\s,;:\\-–—]+$", "") + "…";
+  }
+
+  /** The template's name for {@link #quote(String)}. */
+  public String excerpt(String text) {
+    return quote(text);
+  }
+
+  /** An alert's polarity in words: a rise of complaints, of praise, mixed, or not known. */
+  public String polarity(String polarity) {
+    return messages.has("polarity." + polarity) ? messages.get("polarity." + polarity) : messages.get("polarity.unknown");
+  }
+
   /** Width in percent of a bar in a table cell (share bars), 0..100. */
   public long bar(Object v) {
     Double d = value(v);

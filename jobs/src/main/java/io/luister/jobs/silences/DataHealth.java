@@ -56,21 +56,63 @@ public final class DataHealth {
       double usualWeek = median(usual);
       double expectedPeriod = usualWeek * periodWeeks.size();
       checks.add(volumeCheck(period, channel, inPeriod, expectedPeriod, settings));
-      List<LocalDate> shortWeeks = periodWeeks.stream()
-          .filter(w -> volume.getOrDefault(w, 0.0) < settings.minWeekRatio() * usualWeek).toList();
-      double worst = periodWeeks.stream().mapToDouble(w -> volume.getOrDefault(w, 0.0)).min().orElse(0);
-      checks.add(new Check(period, channel, "weeks", shortWeeks.size(), 0, shortWeeks.isEmpty() ? OK : PROBLEM,
-          shortWeeks.isEmpty()
-              ? String.format("%s has data in every full week of %s.", channel, period)
-              : String.format("%s has %d week(s) in %s below %.0f %% of a usual week (first: %s; lowest week %,.0f vs usual %,.0f): "
-                  + "the feed looks incomplete.", channel, shortWeeks.size(), period, 100 * settings.minWeekRatio(),
-                  shortWeeks.get(0), worst, usualWeek),
-          shortWeeks.isEmpty()
-              ? String.format("%s heeft gegevens in elke volle week van %s.", channel, period)
-              : String.format("%s heeft %d week/weken in %s onder %.0f %% van een gewone week (eerste: %s): de aanlevering lijkt onvolledig.",
-                  channel, shortWeeks.size(), period, 100 * settings.minWeekRatio(), shortWeeks.get(0))));
+      checks.add(weeksCheck(period, channel, periodWeeks, volume, usualWeek, settings));
     }
     return checks;
+  }
+
+  /**
+   * The family-wise chance that a complete feed has at least one week flagged as short by chance alone: each of the
+   * period's weeks is tested at this level divided by the number of weeks (Bonferroni).
+   */
+  static final double WEEK_ALPHA = 0.05;
+
+  /**
+   * Every full week against the usual week. A week is short when it is below {@code min_week_ratio} of the usual week
+   * <b>and</b> a count that low is improbable for a complete feed: P(X ≤ observed) under Poisson(usual week) below
+   * {@link #WEEK_ALPHA} / weeks. For a large channel the second condition always holds once the first does (a week of
+   * 100 against a usual 1,000 has p ≈ 1e-300); for a low-volume brand with a few items a week a week of 0 is what a
+   * Poisson count often does (usual 3: p = 0.05 against 0.05 / 13 = 0.004), so it is not called incomplete. Poisson is
+   * the least variable count model, so this never excuses a week that a more dispersed model would flag.
+   */
+  static Check weeksCheck(String period, String channel, List<LocalDate> periodWeeks, Map<LocalDate, Double> volume,
+      double usualWeek, ProgramConfig.SilenceSettings settings) {
+    double perWeekAlpha = WEEK_ALPHA / Math.max(1, periodWeeks.size());
+    List<LocalDate> low = periodWeeks.stream()
+        .filter(w -> volume.getOrDefault(w, 0.0) < settings.minWeekRatio() * usualWeek).toList();
+    List<LocalDate> shortWeeks = low.stream()
+        .filter(w -> poissonLowerTail(volume.getOrDefault(w, 0.0), usualWeek) < perWeekAlpha).toList();
+    double worst = periodWeeks.stream().mapToDouble(w -> volume.getOrDefault(w, 0.0)).min().orElse(0);
+    String en;
+    String nl;
+    if (!shortWeeks.isEmpty()) {
+      en = String.format("%s has %d week(s) in %s below %.0f %% of a usual week (first: %s; lowest week %,.0f vs usual %,.0f), "
+          + "too low to be chance (Poisson p < %.2g per week): the feed looks incomplete.", channel, shortWeeks.size(),
+          period, 100 * settings.minWeekRatio(), shortWeeks.get(0), worst, usualWeek, perWeekAlpha);
+      nl = String.format("%s heeft %d week/weken in %s onder %.0f %% van een gewone week (eerste: %s; laagste week %,.0f, "
+          + "gewoon %,.0f), te laag om toeval te zijn (Poisson p < %.2g per week): de aanlevering lijkt onvolledig.",
+          channel, shortWeeks.size(), period, 100 * settings.minWeekRatio(), shortWeeks.get(0), worst, usualWeek,
+          perWeekAlpha);
+    } else if (!low.isEmpty()) {
+      en = String.format("%s has %d quiet week(s) in %s (lowest %,.0f against a usual week of %,.0f), but at this volume "
+          + "such a week happens by chance (Poisson p ≥ %.2g), so the feed is not judged incomplete.", channel, low.size(),
+          period, worst, usualWeek, perWeekAlpha);
+      nl = String.format("%s heeft %d rustige week/weken in %s (laagste %,.0f tegen een gewone week van %,.0f), maar bij dit "
+          + "volume komt zo'n week bij toeval voor (Poisson p ≥ %.2g), dus de aanlevering geldt niet als onvolledig.",
+          channel, low.size(), period, worst, usualWeek, perWeekAlpha);
+    } else {
+      en = String.format("%s has data in every full week of %s.", channel, period);
+      nl = String.format("%s heeft gegevens in elke volle week van %s.", channel, period);
+    }
+    return new Check(period, channel, "weeks", shortWeeks.size(), 0, shortWeeks.isEmpty() ? OK : PROBLEM, en, nl);
+  }
+
+  /** P(X ≤ x) for X ~ Poisson(mean); x is floored (weighted volumes may be fractional). */
+  static double poissonLowerTail(double x, double mean) {
+    if (mean <= 0) {
+      return 1.0;
+    }
+    return org.apache.commons.math3.special.Gamma.regularizedGammaQ(Math.floor(Math.max(0, x)) + 1, mean);
   }
 
   /**

@@ -42,4 +42,44 @@ class EmergingIssuesTest {
     org.junit.jupiter.api.Assertions.assertTrue(
         AnalysesStage.themeHistoryComplete(both, List.of("2026-Q2", "2026-Q3"), new java.util.ArrayList<>()));
   }
+
+  static AlertModel.Alert alert(String brand, String category) {
+    java.time.LocalDate week = java.time.LocalDate.of(2026, 8, 10);
+    AlertModel.Test t = new AlertModel.Test(brand, "social", "category", category, week, "up", 4, 0.5, 1, 12, 1e-6);
+    return new AlertModel.Alert(t, 1e-5, 3, week, 1, 1);
+  }
+
+  @Test
+  void everyAlertNamesItsBrandAndWhetherItIsARiseOfComplaintsOrOfPraise() {
+    SilverRows s = new SilverRows();
+    for (int i = 0; i < 3; i++) {
+      s.item().brand("Acme").category("billing").sentiment("negative").add();
+      s.item().brand("Rival").category("claims").sentiment("positive").add();
+    }
+    s.item().brand("Acme").category("billing").sentiment("positive").add();
+    s.item().brand("Rival").category("claims").sentiment("neutral").add();
+    s.item().brand("Acme").category("outage").add();   // no sentiment at all
+    Dataset<Row> frame = EmergingIssues.frame(TestSpark.session(),
+        List.of(alert("Acme", "billing"), alert("Rival", "claims"), alert("Acme", "outage")), "2026-Q3", "r1");
+
+    List<Row> rows = EmergingIssues.withPolarity(frame, s.feedback(), s.sentiment(), null)
+        .orderBy("brand", "subject").collectAsList();
+
+    Row billing = rows.get(0);
+    org.junit.jupiter.api.Assertions.assertEquals("negative", billing.getAs("polarity"));
+    org.junit.jupiter.api.Assertions.assertEquals(3.0, (double) billing.getAs("negative_items"));
+    org.junit.jupiter.api.Assertions.assertEquals(4.0, (double) billing.getAs("rated_items"));
+    String text = billing.getAs("explanation_en");
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains("about Acme") && text.contains("rise of negative talk"), text);
+    Row outage = rows.get(1);
+    org.junit.jupiter.api.Assertions.assertEquals("unknown", outage.getAs("polarity"));
+    Row claims = rows.get(2);
+    org.junit.jupiter.api.Assertions.assertEquals("Rival", claims.getAs("brand"));
+    org.junit.jupiter.api.Assertions.assertEquals("praise", claims.getAs("polarity"));
+    org.junit.jupiter.api.Assertions.assertTrue(claims.<String>getAs("explanation_en").contains("rise of praise"));
+    org.junit.jupiter.api.Assertions.assertEquals(3, rows.size(), "no alert lost or doubled by the join");
+
+    Row noSentiment = EmergingIssues.withPolarity(frame, s.feedback(), null, null).orderBy("brand", "subject").first();
+    org.junit.jupiter.api.Assertions.assertEquals("unknown", noSentiment.getAs("polarity"));
+  }
 }

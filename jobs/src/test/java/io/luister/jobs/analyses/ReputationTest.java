@@ -118,4 +118,24 @@ class ReputationTest {
         .agg(AnalysisColumns.orderFreeSum(col("v")), AnalysisColumns.orderFreeMean(col("v"))).first();
     assertTrue(none.isNullAt(0) && none.isNullAt(1), "null without values, as sum() and avg()");
   }
+
+  @Test
+  void satisfiedIsJudgedPerItemOnItsOwnScale() {
+    SilverRows s = new SilverRows();
+    // Reviews of one brand on two scales: 4 of 5 and 8 of 10 are satisfied, 3 of 5 and 4 of 10 are not.
+    s.item().id("social:1").score(4, "stars").add();
+    s.item().id("social:2").score(3, "stars").add();
+    s.item().id("social:3").score(8, 1, 10).add();
+    s.item().id("social:4").score(4, 1, 10).add();
+    s.item().id("social:5").score(10, 1, 10).add();
+    // An NPS score is NPS, not satisfaction.
+    s.item().id("survey:1").channel("survey").platform("email").score(10, "nps").add();
+    Dataset<Row> rep = Reputation.compute(s.feedback(), null, null, null, 100, "r1");
+    Row social = row(rep, "category", "billing", "social");
+    assertEquals(5.0, d(social, "csat_respondents"));
+    assertEquals(3.0 / 5.0, d(social, "csat"), 1e-9, "4/5, 8/10 and 10/10 satisfied; 3/5 and 4/10 not");
+    Row all = row(rep, "category", "*", "*");
+    assertEquals(5.0, d(all, "csat_respondents"), "the NPS response is not a satisfaction score");
+    assertEquals(1.0, d(all, "respondents"));
+  }
 }

@@ -24,7 +24,8 @@ final class SilverRows {
       .add("own_account", DataTypes.BooleanType).add("author_brand", DataTypes.StringType)
       .add("customer_id", DataTypes.StringType).add("in_reply_to", DataTypes.StringType)
       .add("reach", DataTypes.LongType).add("weight", DataTypes.LongType).add("score", DataTypes.DoubleType)
-      .add("score_scale", DataTypes.StringType).add("search_results", DataTypes.LongType)
+      .add("score_scale", DataTypes.StringType).add("score_min", DataTypes.DoubleType)
+      .add("score_max", DataTypes.DoubleType).add("search_results", DataTypes.LongType)
       .add("category", DataTypes.StringType);
   static final StructType SENTIMENT = new StructType()
       .add("period", DataTypes.StringType).add("feedback_id", DataTypes.StringType)
@@ -52,6 +53,8 @@ final class SilverRows {
     long weight = 1;
     Double score;
     String scale;
+    Double scaleMin;
+    Double scaleMax;
     Long results;
     String category = "billing";
     String sentiment;
@@ -68,7 +71,15 @@ final class SilverRows {
     Item replyTo(String v) { replyTo = v; return this; }
     Item reach(long v) { reach = v; return this; }
     Item weight(long v) { weight = v; return this; }
-    Item score(double v, String s) { score = v; scale = s; return this; }
+    Item score(double v, String s) {
+      score = v;
+      scale = s;
+      scaleMin = s.equals("nps") ? 0.0 : 1.0;
+      scaleMax = s.equals("nps") ? 10.0 : 5.0;
+      return this;
+    }
+    /** A score on a custom range, as a source with score_scale {min, max} gives it. */
+    Item score(double v, double min, double max) { score = v; scale = "custom"; scaleMin = min; scaleMax = max; return this; }
     Item results(long v) { results = v; return this; }
     Item category(String v) { category = v; return this; }
     Item sentiment(String v) { sentiment = v; return this; }
@@ -78,7 +89,8 @@ final class SilverRows {
       String period = at.getYear() + "-Q" + q;
       rows.add(RowFactory.create(id, period, channel, platform, brand, Timestamp.valueOf(at),
           Date.valueOf(at.toLocalDate()), Date.valueOf(at.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))),
-          text, text != null, author, own, authorBrand, customer, replyTo, reach, weight, score, scale, results,
+          text, text != null, author, own, authorBrand, customer, replyTo, reach, weight, score, scale, scaleMin, scaleMax,
+          results,
           category));
       if (sentiment != null) {
         double s = switch (sentiment) { case "negative" -> -0.8; case "positive" -> 0.8; default -> 0.0; };

@@ -73,6 +73,30 @@ class WebcareTest {
     assertEquals(1L, outage.get(0).getLong(outage.get(0).fieldIndex("unanswered")));
   }
 
+  @Test
+  void aBrandWithoutAnyOwnReplyInTheExportsIsNotMeasurableRatherThanZeroPercent() {
+    SilverRows s = new SilverRows();
+    String q = s.item().text("Waarom is mijn rekening hoger?").add();
+    s.item().text("Is er een storing?").brand("Rival").add();
+    s.item().own("Acme").replyTo(q).at(LocalDateTime.of(2026, 8, 12, 11, 0)).add();
+    Dataset<Row> feedback = s.feedback();
+
+    Dataset<Row> w = Webcare.compute(feedback, feedback, null, List.of("Acme", "Rival"), "r1");
+
+    Row acme = one(w, "Acme", "question");
+    assertEquals(Webcare.MEASURED, acme.getAs("status"));
+    assertEquals(1.0, acme.getDouble(acme.fieldIndex("response_rate")), 1e-9);
+    assertTrue(acme.isNullAt(acme.fieldIndex("reason")));
+    Row rival = one(w, "Rival", "question");
+    assertEquals(Webcare.NOT_MEASURABLE, rival.getAs("status"));
+    assertEquals(1L, rival.getLong(rival.fieldIndex("items")), "the questions are still counted");
+    for (String f : List.of("answered", "unanswered", "response_rate", "median_minutes_to_first_reply")) {
+      assertTrue(rival.isNullAt(rival.fieldIndex(f)), f + " is not 0 but unknown");
+    }
+    String reason = rival.getAs("reason");
+    assertTrue(reason.contains("no reply by Rival's own accounts"), reason);
+  }
+
   static Row one(Dataset<Row> w, String brand, String kind) {
     List<Row> rows = w.filter(col("brand").equalTo(brand).and(col("kind").equalTo(kind))
         .and(col("platform").equalTo("*")).and(col("category").equalTo("*"))).collectAsList();

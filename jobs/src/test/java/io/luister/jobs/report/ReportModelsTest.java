@@ -47,6 +47,8 @@ class ReportModelsTest {
                 "mentions_all_brands", 100, "share_of_voice", 0.3, "reach_share_of_voice", 0.4)
             .add("period", P, "channel", "social", "platform", "twitter", "category", "*", "brand", "Acme",
                 "mentions", 40, "mentions_all_brands", 50, "share_of_voice", 0.8)
+            .add("period", P, "channel", "social", "platform", "facebook", "category", "*", "brand", "Acme",
+                "mentions", 30, "mentions_all_brands", 50, "share_of_voice", 0.6)
             .add("period", P, "channel", "contact_centre", "platform", "*", "category", "*", "brand", "Acme",
                 "mentions", 50, "mentions_all_brands", 50, "share_of_voice", 1.0)
             .add("period", P, "channel", "*", "platform", "*", "category", "*", "brand", "Acme", "mentions", 120,
@@ -92,6 +94,10 @@ class ReportModelsTest {
                 "subject", "outage", "direction", "up", "observed", 30.0, "expected", 5.0, "severity", 3.0)
             .add("period", P, "iso_week", "2026-W31", "brand", "Acme", "channel", "social", "subject_type", "category",
                 "subject", "billing", "direction", "down", "observed", 1.0, "expected", 9.0, "severity", 4.0)
+            // A competitor's burst of praise, more severe than ours: never our "strongest rise".
+            .add("period", P, "iso_week", "2026-W32", "brand", "Rival", "channel", "social", "subject_type", "category",
+                "subject", "claims", "direction", "up", "observed", 25.0, "expected", 2.0, "severity", 6.0,
+                "polarity", "praise")
             .frame())
         .with("data_health", new GoldRows(SilenceStage.HEALTH)
             .add("period", P, "channel", "social", "check", "volume", "observed", 100.0, "expected", 90.0, "status", "ok")
@@ -121,7 +127,8 @@ class ReportModelsTest {
     assertEquals(List.of("social"), m.sentimentByChannel().stream().map(ReportModel.SentimentRow::channel).toList());
     // Share of voice only where brands are compared (social), all platforms first, hour rows left out.
     assertTrue(m.voice().stream().allMatch(v -> v.channel().equals("social")));
-    assertEquals(List.of("*", "*", "twitter"), m.voice().stream().map(ReportModel.VoiceRow::platform).toList());
+    assertEquals(List.of("*", "*", "facebook", "twitter"),
+        m.voice().stream().map(ReportModel.VoiceRow::platform).toList());
     // Two findings on the same subject, channel and detector are one entry with the other comparison named.
     assertEquals(2, m.silences().size());
     assertEquals("solar", m.silences().get(0).subject());
@@ -147,9 +154,10 @@ class ReportModelsTest {
       ReportMessages t = ReportMessages.load(lang);
       String html = renderer.html(m, lang, false);
       for (String key : List.of("silences.none", "talk.none", "talk.noThemes", "voice.none", "webcare.none",
-          "health.none", "emerging.noAlerts", "summary.noSilences", "summary.noNps")) {
+          "health.none", "summary.noSilences", "summary.noNps")) {
         assertTrue(html.contains(escape(t.get(key))), lang + " says " + key);
       }
+      assertTrue(html.contains(escape(t.get("emerging.noAlerts", "Acme"))), lang + " says no alert about Acme");
       byte[] pdf = ReportRenderer.pdf(renderer.html(m, lang, true));
       assertTrue(pdf.length > 1000 && new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
     }
@@ -176,6 +184,96 @@ class ReportModelsTest {
     }
     String pdfHtml = renderer.html(m, "en", true);
     assertTrue(pdfHtml.contains("data:image/png;base64,") && !pdfHtml.contains("<svg"), "PNG charts for the PDF");
+  }
+
+  @Test
+  void theStrongestRiseIsOursAndACompetitorsBurstIsShownAsTheirs() {
+    ReportModel m = ReportModels.build(sample(), P, "Acme", List.of("Rival"));
+    assertEquals(List.of("Acme"), m.alerts().stream().map(ReportModel.AlertRow::brand).toList());
+    assertEquals(List.of("Rival"), m.competitorAlerts().stream().map(ReportModel.AlertRow::brand).toList());
+    assertEquals("unknown", m.alerts().get(0).polarity(), "a table without polarity is 'not known', not negative");
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    String en = renderer.html(m, "en", false);
+    String rise = ReportRenderer.summary(m, new ReportView(ReportMessages.load("en"), Map.of())).stream()
+        .filter(x -> x.contains("strongest rise")).findFirst().orElseThrow();
+    assertTrue(rise.startsWith("The strongest rise about Acme: Outage"), rise);
+    assertTrue(en.contains("Competitors&#39; bursts") && en.contains("praise (positive)"), "the burst is Rival's praise");
+
+    // Without any rise about us, the summary names the competitor instead of presenting its burst as ours.
+    ReportModel onlyRival = ReportModels.build(sample().with("alerts", new GoldRows(EmergingIssues.SCHEMA)
+        .add("period", P, "iso_week", "2026-W32", "brand", "Rival", "channel", "social", "subject_type", "category",
+            "subject", "claims", "direction", "up", "observed", 25.0, "expected", 2.0, "severity", 6.0,
+            "polarity", "praise").frame()), P, "Acme", List.of("Rival"));
+    for (String lang : ReportMessages.LANGUAGES) {
+      List<String> summary = ReportRenderer.summary(onlyRival, new ReportView(ReportMessages.load(lang), Map.of()));
+      String sentence = summary.stream().filter(x -> x.contains("Rival:")).findFirst().orElseThrow();
+      assertTrue(sentence.contains(lang.equals("en") ? "about competitor Rival" : "over concurrent Rival"), sentence);
+      assertTrue(sentence.contains(lang.equals("en") ? "praise" : "lof"), sentence);
+    }
+  }
+
+  @Test
+  void webcareWithoutAnyOwnReplyIsNotMeasurableNotZeroPercent() {
+    GoldTables gold = sample().with("webcare", new GoldRows(Webcare.SCHEMA)
+        .add("period", P, "brand", "Acme", "platform", "*", "category", "*", "kind", "question", "items", 20,
+            "status", Webcare.NOT_MEASURABLE, "reason", "no reply")
+        .frame());
+    ReportModel m = ReportModels.build(gold, P, "Acme", List.of("Rival"));
+    assertNull(m.headline().questionResponseRate());
+    assertFalse(m.webcare().get(0).measurable());
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    String en = renderer.html(m, "en", false);
+    assertTrue(en.contains("Webcare of Acme is not measurable from these exports"), "summary");
+    assertTrue(en.contains("not measurable from these exports: they hold no reply by Acme&#39;s own accounts"), "table");
+    assertFalse(en.contains("answered 0%"), "never 0 %");
+    assertTrue(renderer.html(m, "nl", false).contains("niet te meten met deze exports"));
+  }
+
+  @Test
+  void quotesAreCutOnAWordBoundaryWithAnEllipsis() {
+    String review = ("The claim took months and nobody called back, ").repeat(170);   // ~7,900 characters
+    String q = ReportView.quote(review);
+    assertTrue(q.length() <= ReportView.QUOTE_CHARS, q.length() + " characters");
+    assertTrue(q.endsWith("…"), q);
+    String body = q.substring(0, q.length() - 1);
+    assertTrue(review.startsWith(body), "a prefix of the text");
+    assertTrue(review.charAt(body.length()) == ' ' || review.charAt(body.length()) == ',', "cut between words: " + body);
+    assertEquals("Short and sweet.", ReportView.quote("  Short and\n sweet. "));
+    assertEquals("x".repeat(ReportView.QUOTE_CHARS - 1) + "…", ReportView.quote("x".repeat(1000)), "one long word");
+    GoldTables gold = sample().with("themes", new GoldRows(ThemeTables.THEMES_SCHEMA)
+        .add("period", P, "theme_id", "t1", "label", "claims", "size", 40, "share", 0.4, "top_category", "billing",
+            "examples", List.of(review), "taxonomy_candidate", true).frame());
+    String html = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1))
+        .html(ReportModels.build(gold, P, "Acme", List.of("Rival")), "en", false);
+    assertFalse(html.contains(review.substring(0, 400)), "no quote over the limit, in the themes or the candidates");
+    assertTrue(html.contains(q), "the cut quote is shown");
+  }
+
+  @Test
+  void channelsWithoutDataAreLeftOutNotShownAsNotAvailable() {
+    ReportModel m = ReportModels.build(sample(), P, "Acme", List.of("Rival"));
+    // The sample's channel mix has contacts only (social mentions without shares: no social data either).
+    assertEquals(List.of("contact_centre"), ReportRenderer.categoryChannels(m));
+    String en = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1)).html(m, "en", false);
+    String table = en.substring(en.indexOf("id=\"talk\""), en.indexOf("id=\"silences\""));
+    assertFalse(table.contains("n/a"), table);
+    assertFalse(table.contains("FAQ page views") || table.contains("site searches"), "no empty channel columns");
+  }
+
+  @Test
+  void shareOfVoiceShowsPlatformRowsOnlyWhereThereIsMoreThanOnePlatform() {
+    GoldTables gold = sample().with("share_of_voice", new GoldRows(ShareOfVoice.SCHEMA)
+        .add("period", P, "channel", "social", "platform", "*", "category", "*", "brand", "Acme", "mentions", 70,
+            "mentions_all_brands", 100, "share_of_voice", 0.7)
+        .add("period", P, "channel", "social", "platform", "*", "category", "*", "brand", "Rival", "mentions", 30,
+            "mentions_all_brands", 100, "share_of_voice", 0.3)
+        .add("period", P, "channel", "social", "platform", "unknown", "category", "*", "brand", "Acme", "mentions", 70,
+            "mentions_all_brands", 100, "share_of_voice", 0.7)
+        .add("period", P, "channel", "social", "platform", "unknown", "category", "*", "brand", "Rival", "mentions", 30,
+            "mentions_all_brands", 100, "share_of_voice", 0.3)
+        .frame());
+    ReportModel m = ReportModels.build(gold, P, "Acme", List.of("Rival"));
+    assertEquals(List.of("*", "*"), m.voice().stream().map(ReportModel.VoiceRow::platform).toList());
   }
 
   static String escape(String s) {
