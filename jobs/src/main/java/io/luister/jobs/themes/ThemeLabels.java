@@ -123,8 +123,8 @@ public final class ThemeLabels {
    */
   public static Set<String> detect(Dataset<Row> items, TextFeatures text) {
     Column words = split(col("text"), "\\s+");
-    Column prev = when(col("_pos").gt(0), element_at(col("_raw_words"), col("_pos")));
-    Column next = element_at(col("_raw_words"), col("_pos").plus(2));
+    Column prev = when(col("_pos").gt(0), try_element_at(col("_raw_words"), col("_pos")));
+    Column next = try_element_at(col("_raw_words"), col("_pos").plus(2));
     Column mid = col("_pos").gt(0).and(not(coalesce(prev.rlike("([.!?:;\\])\"]|^@\\S*|^#\\S*)$"), lit(true))));
     Column masked = coalesce(prev.rlike("\\[(email|phone|iban)\\]"), lit(false))
         .or(coalesce(next.rlike("\\[(email|phone|iban)\\]"), lit(false)));

@@ -50,7 +50,7 @@ public final class ThemeMerge {
    */
   public static Result reduce(double[][] sums, long[] sizes, double[][] dots, int[] own, int minThemes,
       int[] categories) {
-    Hierarchy h = hierarchy(sums, sizes, dots, own, minThemes, categories);
+    Hierarchy h = hierarchy(sums, sizes, dots, own, minThemes, categories, false);
     int best = 0;
     for (int l = 1; l < h.levels().size(); l++) {
       if (h.levels().get(l)[1] > h.levels().get(best)[1]) {
@@ -70,7 +70,7 @@ public final class ThemeMerge {
    */
   public static Result reduce(double[][] sums, long[] sizes, double[][] dots, int[] own, int minThemes,
       int[] categories, double duplicateSimilarity, double minThemeShare) {
-    Hierarchy h = hierarchy(sums, sizes, dots, own, minThemes, categories);
+    Hierarchy h = hierarchy(sums, sizes, dots, own, minThemes, categories, true);
     int chosen = -1;
     for (int l = 0; l < h.levels().size(); l++) {
       double[] level = h.levels().get(l);
@@ -92,7 +92,7 @@ public final class ThemeMerge {
     boolean[] tiny = new boolean[themes];
     int tinyCount = 0;
     for (int t = 0; t < themes; t++) {
-      tiny[t] = themeSizes[t] > 0 && themeSizes[t] < minThemeShare * total;
+      tiny[t] = themeSizes[t] > 0 && minThemeShare > 0 && themeSizes[t] < Math.max(minThemeShare * total, MIN_THEME_ITEMS);
       tinyCount += tiny[t] ? 1 : 0;
     }
     if (tinyCount == 0 || tinyCount >= themes - 1) {
@@ -111,16 +111,31 @@ public final class ThemeMerge {
     return new Result(out, rest + 1, silhouette, h.levels(), rest);
   }
 
-  /** Every level of the merge: {groups, silhouette, cosine of the closest mergeable pair}, and its grouping. */
+  /** Every level of the merge: {groups, silhouette, similarity of the closest mergeable pair}, and its grouping. */
   record Hierarchy(List<double[]> levels, List<int[]> groups) {}
 
+  /**
+   * A theme needs at least this many items (besides {@code min_theme_share} of the corpus) to be shown on its own:
+   * fewer texts are anecdotes, not a theme (on 200 hotel reviews the merge left themes of 2–8 reviews).
+   */
+  static final int MIN_THEME_ITEMS = 10;
+
+  /**
+   * The merge hierarchy. With {@code average} the similarity of two groups is the size-weighted mean of the cosines
+   * between their clusters' mean directions (average linkage), otherwise the cosine of the groups' summed vectors
+   * (centroid linkage). Centroid linkage lets a growing group absorb everything: the mean of many unlike texts is a
+   * generic direction ("flight · hours · not · get") that is close to every cluster, so on real corpora the merge
+   * built one theme of half the items (7,132 of 14,419 airline tweets); the average of the clusters' own cosines
+   * does not grow with the group.
+   */
   static Hierarchy hierarchy(double[][] sums, long[] sizes, double[][] dots, int[] own, int minThemes,
-      int[] categories) {
+      int[] categories, boolean average) {
     int k = sums.length;
     java.util.BitSet[] held = new java.util.BitSet[k];
     for (int c = 0; c < k; c++) {
       held[c] = new java.util.BitSet();
-      if (categories != null) {
+      // A negative group (unclassified leaves) carries no constraint: those were split by their words alone.
+      if (categories != null && categories[c] >= 0) {
         held[c].set(categories[c]);
       }
     }
@@ -172,6 +187,17 @@ public final class ThemeMerge {
         break; // at the floor, or every pair left would join two leaves of one category
       }
       held[ba].or(held[bb]);
+      if (average) {
+        // Lance-Williams for average linkage: the merged group's similarity to o is the size-weighted mean.
+        for (int o = 0; o < k; o++) {
+          if (alive[o] && o != ba && o != bb) {
+            double sa = sim[Math.min(ba, o)][Math.max(ba, o)];
+            double sb = sim[Math.min(bb, o)][Math.max(bb, o)];
+            sim[Math.min(ba, o)][Math.max(ba, o)] =
+                (groupSizes[ba] * sa + groupSizes[bb] * sb) / (double) (groupSizes[ba] + groupSizes[bb]);
+          }
+        }
+      }
       for (int j = 0; j < groupSums[ba].length; j++) {
         groupSums[ba][j] += groupSums[bb][j];
       }
@@ -183,7 +209,7 @@ public final class ThemeMerge {
           group[c] = ba;
         }
       }
-      for (int o = 0; o < k; o++) {
+      for (int o = 0; !average && o < k; o++) {
         if (alive[o] && o != ba) {
           double s = cosine(groupSums[ba], groupSums[o]);
           sim[Math.min(ba, o)][Math.max(ba, o)] = s;

@@ -424,7 +424,10 @@ public final class ThemeModel {
    */
   static Fitted overclusterAndMerge(PipelineModel features, Dataset<Row> featurised, Dataset<Row> evalSet,
       List<String> vocabulary, BisectionInput bisection, long n, ThemeSettings settings) {
-    int k0 = (int) Math.max(2, Math.min(settings.kMax(), n / 2));
+    // No more clusters than the corpus has items for themes of a reportable size (ThemeMerge.MIN_THEME_ITEMS): 200
+    // reviews cut into 40 clusters left themes of 2–8 reviews, and the rest theme took four fifths of the items.
+    long reportable = Math.max(settings.kMin(), n / ThemeMerge.MIN_THEME_ITEMS);
+    int k0 = (int) Math.max(2, Math.min(Math.min(settings.kMax(), n / 2), reportable));
     long t0 = System.currentTimeMillis();
     Overclustered best = null;
     // k-means stops in a local optimum that depends on its start; with restarts the lowest-cost fit is kept.
@@ -464,7 +467,17 @@ public final class ThemeModel {
         dots[i][c] = d;
       }
     }
+    // Leaves of one known category are never merged again; the unclassified leaves (group = the number of known
+    // categories) may be: until they were free, a corpus without categories (every real export read by config alone)
+    // could not be merged at all and always kept k_max themes.
     int[] groups = best.categoryGroups() == null ? null : Arrays.copyOf(best.categoryGroups(), clusters);
+    if (groups != null && bisection != null) {
+      for (int c = 0; c < groups.length; c++) {
+        if (groups[c] >= bisection.categories()) {
+          groups[c] = -1;
+        }
+      }
+    }
     ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups,
         settings.duplicateSimilarity(), settings.minThemeShare());
     int themes = merged.themes();

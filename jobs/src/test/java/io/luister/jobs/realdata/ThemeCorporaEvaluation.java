@@ -79,7 +79,8 @@ class ThemeCorporaEvaluation {
 
   static String report(String corpus, long items, ThemeStage.Result r, Dataset<Row> silver, ProgramConfig config,
       long seconds) {
-    List<ThemeStage.Theme> themes = r.themes();
+    // The various rest is not a theme: distinctness and coherence are measured on the named themes.
+    List<ThemeStage.Theme> themes = r.themes().stream().filter(t -> !t.various()).toList();
     List<Set<String>> tops = themes.stream().map(t -> (Set<String>) new HashSet<>(t.terms().stream().limit(10)
         .map(x -> x.stem()).toList())).toList();
     int distinct = 0;
@@ -96,16 +97,19 @@ class ThemeCorporaEvaluation {
     double meanNpmi = npmi.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     ThemeLabels filter = ThemeLabels.forProgram(config);
     long bad = themes.stream().filter(t -> !meaningful(t.label(), filter)).count();
-    long themed = themes.stream().mapToLong(ThemeStage.Theme::size).sum();
+    long themed = r.themes().stream().mapToLong(ThemeStage.Theme::size).sum();
+    long rest = r.themes().stream().filter(ThemeStage.Theme::various).mapToLong(ThemeStage.Theme::size).sum();
+    ThemeStage.Theme largest = themes.isEmpty() ? null : themes.get(0);
     StringBuilder s = new StringBuilder();
     s.append("### ").append(corpus).append("\n\n");
-    s.append(String.format(Locale.ROOT, "%d items, %d with a theme; k = %d (fitted on %d); distinct %d of %d (%.2f); "
+    s.append(String.format(Locale.ROOT, "%d items, %d with a theme; k = %d named themes (+ various rest of %d items) "
+            + "(fitted on %d); largest theme %.1f %% of themed items; distinct %d of %d (%.2f); "
             + "mean NPMI of top-10 unigrams %.3f; labels with a meaningless token %d of %d; %d s%n%n", items, themed,
-        themes.size(), r.model().fittedRows(), distinct, themes.size(), distinct / (double) Math.max(1, themes.size()),
-        meanNpmi, bad, themes.size(), seconds));
+        themes.size(), rest, r.model().fittedRows(), largest == null ? 0 : 100.0 * largest.size() / themed, distinct,
+        themes.size(), distinct / (double) Math.max(1, themes.size()), meanNpmi, bad, themes.size(), seconds));
     s.append("| theme | size | own brand | NPMI | label | two quotes |\n|---|---:|---:|---:|---|---|\n");
-    for (int i = 0; i < themes.size(); i++) {
-      ThemeStage.Theme t = themes.get(i);
+    for (int i = 0; i < r.themes().size(); i++) {
+      ThemeStage.Theme t = r.themes().get(i);
       String quotes = String.join(" / ", t.examples().stream().limit(2)
           .map(q -> "\"" + q.replaceAll("[\\r\\n|]+", " ").trim() + "\"").toList());
       s.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %s | %s |%n", t.themeId(), t.size(),
@@ -121,8 +125,8 @@ class ThemeCorporaEvaluation {
       if (w.isBlank()) {
         continue;
       }
-      if (w.matches(".*[0-9#@\\[\\]*].*") || w.matches("x{2,}") || filter.rejects(w)
-          || Set.of("email", "phone", "iban", "user", "redacted", "mail").contains(w)) {
+      // The form rules again (not through the filter), plus the configured words through it.
+      if (w.matches(".*[0-9#@\\[\\]<>{}*].*") || w.matches("x{2,}") || w.startsWith("redact") || filter.rejects(w)) {
         return false;
       }
     }
@@ -211,7 +215,7 @@ class ThemeCorporaEvaluation {
         pseudonymisation: {allow_development_key: true}
         sources:
           - name: export
-            type: review
+            type: social
             path: x.csv
             format: csv
             mapping: {id: id, published_at: at, text: text}
