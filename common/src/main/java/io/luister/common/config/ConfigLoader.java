@@ -53,7 +53,8 @@ public final class ConfigLoader {
       "max_training_rows", "seed");
   static final Set<String> THEME_KEYS = Set.of("method", "k", "k_min", "k_max", "max_fit_rows", "vocabulary_size",
       "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed", "k_criterion",
-      "min_category_information", "category_weight", "term_weight", "restarts");
+      "min_category_information", "category_weight", "term_weight", "restarts", "stop_words", "names",
+      "duplicate_similarity", "min_theme_share");
   static final Set<String> REPORT_KEYS = Set.of("output_dir", "languages");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key", "staff_names", "customer_id_patterns");
@@ -393,8 +394,26 @@ public final class ConfigLoader {
       String termWeight = choice(node, "term_weight", "themes.term_weight", d.termWeight(),
           List.of(ThemeSettings.IDF_INFORMATION, ThemeSettings.INFORMATION, ThemeSettings.IDF));
       int restarts = integer(node, "restarts", "themes.restarts", d.restarts(), 1, 50);
+      // Extra stop words per language (nl, en) or for all; person names; the near-duplicate and rest-theme bars.
+      Map<String, List<String>> stopWords = new java.util.TreeMap<>();
+      JsonNode sw = node.get("stop_words");
+      if (sw != null && !sw.isObject()) {
+        problems.add("themes.stop_words", "must be a mapping of language (all, nl, en) to a list of words");
+      } else if (sw != null) {
+        sw.fieldNames().forEachRemaining(lang -> {
+          if (!List.of("all", "nl", "en").contains(lang)) {
+            problems.add("themes.stop_words." + lang, "is not a language; use all, nl or en");
+          } else {
+            stopWords.put(lang, stringList(sw, lang, "themes.stop_words." + lang));
+          }
+        });
+      }
+      List<String> names = node.has("names") ? stringList(node, "names", "themes.names") : d.names();
+      double duplicate = fraction(node, "duplicate_similarity", "themes.duplicate_similarity", d.duplicateSimilarity());
+      double minShare = fraction(node, "min_theme_share", "themes.min_theme_share", d.minThemeShare());
       return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed,
-          criterion, information, categoryWeight, termWeight, restarts);
+          criterion, information, categoryWeight, termWeight, restarts, Map.copyOf(stopWords), names, duplicate,
+          minShare);
     }
 
     /** A number that {@code valid} accepts; anything else present under {@code key} is a problem. */

@@ -37,10 +37,20 @@ package io.luister.common.config;
  * @param restarts how many times the {@code merge} criterion's k-means is fitted (seeds {@code seed},
  *     {@code seed + 1}, ...); the fit with the lowest cost is kept. k-means ends in a local optimum that depends on
  *     its start; more restarts cost one fit each
+ * @param stopWords extra stop words of the program, per language ({@code nl}, {@code en}) or for every language
+ *     ({@code all}): never a theme's feature nor a word of its label (docs/THEMES.md, "Labels")
+ * @param names person names (staff, customers) that must never be a theme's feature or label word, besides the
+ *     names found in the texts (words capitalised mid-sentence in most of their occurrences)
+ * @param duplicateSimilarity the {@code merge} criterion keeps merging while two themes' mean directions have at
+ *     least this cosine (near-duplicates), however the silhouette scores it; 1 turns this off
+ * @param minThemeShare a theme with fewer than this share of the fitted items is folded into one "various" rest
+ *     theme; 0 turns this off
  */
 public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFitRows, int vocabularySize, int minDf,
     int minTokens, double matchSimilarity, double taxonomyCandidateShare, long seed, String kCriterion,
-    double minCategoryInformation, double categoryWeight, String termWeight, int restarts) {
+    double minCategoryInformation, double categoryWeight, String termWeight, int restarts,
+    java.util.Map<String, java.util.List<String>> stopWords, java.util.List<String> names, double duplicateSimilarity,
+    double minThemeShare) {
   public static final String KMEANS = "kmeans";
   public static final String LDA = "lda";
   public static final String BISECTING = "bisecting";
@@ -52,11 +62,12 @@ public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFi
   public static final String IDF_INFORMATION = "idf_information";
   public static final ThemeSettings DEFAULTS =
       new ThemeSettings(BISECTING, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, MERGE, 0.1, 0.3,
-          IDF_INFORMATION, 1);
+          IDF_INFORMATION, 1, java.util.Map.of(), java.util.List.of(), 0.35, 0.005);
 
   /** These settings with another number of themes (0 = choose). */
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(method, newK, kMin, kMax, maxFitRows, vocabularySize, minDf, minTokens, matchSimilarity,
-        taxonomyCandidateShare, seed, kCriterion, minCategoryInformation, categoryWeight, termWeight, restarts);
+        taxonomyCandidateShare, seed, kCriterion, minCategoryInformation, categoryWeight, termWeight, restarts,
+        stopWords, names, duplicateSimilarity, minThemeShare);
   }
 }

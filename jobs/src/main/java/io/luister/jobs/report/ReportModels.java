@@ -133,8 +133,19 @@ public final class ReportModels {
         .toList();
   }
 
+  /**
+   * Our themes (docs/THEMES.md, "Per brand"): themes are found on every brand's texts, so each row's size and share
+   * become our brand's items in it and their share of all our themed items; themes without our items and the
+   * "various" rest of small themes are left out of the list. Rows written before gold.themes had these columns
+   * count wholly as ours.
+   */
   static List<ThemeRow> themes(Dataset<Row> themes) {
-    return themeRows(themes.orderBy(col("size").desc(), col("theme_id")).limit(TOP));
+    Dataset<Row> ours = themes.withColumn("_own", coalesce(col("own_brand_items"), col("size")))
+        .withColumn("_ours_total", sum("_own").over(org.apache.spark.sql.expressions.Window.partitionBy("period")))
+        .withColumn("size", col("_own"))
+        .withColumn("share", when(col("_ours_total").gt(0), col("_own").divide(col("_ours_total"))))
+        .filter(col("_own").gt(0).and(not(coalesce(col("various"), lit(false)))));
+    return themeRows(ours.orderBy(col("size").desc(), col("theme_id")).limit(TOP));
   }
 
   static List<ThemeRow> candidateThemes(Dataset<Row> themes) {

@@ -52,6 +52,8 @@ public final class ThemeModel {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeModel.class);
   static final String WORDS = "_words";
   static final String TERMS = "_terms";
+  /** A hash of an item's text and tokens: samples and orders the fit sample by content (see {@link #fitSample}). */
+  static final String CONTENT_KEY = "_content_key";
   /** The terms left after dropping corpus boilerplate: what is counted. */
   static final String KEPT = "_kept";
   static final String UNCLASSIFIED = io.luister.common.taxonomy.Taxonomy.UNCLASSIFIED;
@@ -86,7 +88,11 @@ public final class ThemeModel {
 
   /** A fitted theme model: the pipeline to save and score with, the vocabulary and how k was chosen. */
   public record Fitted(PipelineModel pipeline, List<String> vocabulary, int k, List<Candidate> candidates,
-      long fittedRows) {}
+      long fittedRows, int rest) {
+    public Fitted(PipelineModel pipeline, List<String> vocabulary, int k, List<Candidate> candidates, long fittedRows) {
+      this(pipeline, vocabulary, k, candidates, fittedRows, -1);
+    }
+  }
 
   /** One value of k that was tried, with its silhouette. */
   public record Candidate(int k, double silhouette) {}
@@ -95,8 +101,12 @@ public final class ThemeModel {
 
   /** Items used for fitting: enough tokens, and a deterministic sample (hash of id and seed) of at most maxFitRows. */
   static Dataset<Row> fitSample(Dataset<Row> items, ThemeSettings settings) {
+    // Sampled and ordered by the text, not the id: ids carry the source's name, so renaming or adding a source would
+    // otherwise change the sample, the order bisection meets the items in, and so the themes of the same texts.
+    Column text = Arrays.asList(items.columns()).contains("text") ? coalesce(col("text"), lit("")) : lit("");
     Dataset<Row> eligible = items.filter(size(col("tokens")).geq(settings.minTokens()))
-        .select(col("feedback_id"), col("tokens"), col("source"), coalesce(col("category"), lit(UNCLASSIFIED)).as("category"));
+        .select(col("feedback_id"), col("tokens"), col("source"), coalesce(col("category"), lit(UNCLASSIFIED)).as("category"),
+            xxhash64(text, concat_ws(" ", col("tokens"))).as(CONTENT_KEY), text.as("_content"));
     long n = eligible.count();
     if (n < 2) {
       throw new IllegalStateException("too few items of customer free text with at least " + settings.minTokens()
@@ -104,17 +114,19 @@ public final class ThemeModel {
     }
     if (n > settings.maxFitRows()) {
       long permille = Math.max(1, (long) Math.floor(1_000_000.0 * settings.maxFitRows() / n));
-      eligible = eligible.filter(pmod(xxhash64(col("feedback_id"), lit(settings.seed())), lit(1_000_000L)).lt(permille));
+      eligible = eligible.filter(pmod(xxhash64(col(CONTENT_KEY), lit(settings.seed())), lit(1_000_000L)).lt(permille));
     }
-    return eligible.repartition(FIT_PARTITIONS, col("feedback_id")).sortWithinPartitions("feedback_id");
+    return eligible.repartition(FIT_PARTITIONS, col(CONTENT_KEY)).sortWithinPartitions(CONTENT_KEY, "_content", "feedback_id")
+        .drop("_content");
   }
 
   /** The term stages: stemmed tokens → unigrams and bigrams ({@value #TERMS}). */
   static PipelineStage[] termStages(Collection<String> extraStopWords) {
     return new PipelineStage[] {
         // Single letters and bare numbers (amounts, dates, versions) say nothing about a theme.
-        new SQLTransformer().setStatement("SELECT *, filter(tokens, t -> length(t) > 1 AND NOT t RLIKE '^[0-9]+$') "
-            + "AS _tokens FROM __THIS__"),
+        // Redaction tokens (runs of x: "xxxx", "XX/XX/XXXX"; "[REDACTED]") mean nothing to a reader (ThemeLabels).
+        new SQLTransformer().setStatement("SELECT *, filter(tokens, t -> length(t) > 1 AND NOT t RLIKE '^[0-9]+$' "
+            + "AND NOT t RLIKE '^(x{2,}|redact[a-z]*)$') AS _tokens FROM __THIS__"),
         new StopWordsRemover().setInputCol("_tokens").setOutputCol(WORDS)
             .setStopWords(extraStopWords.toArray(String[]::new)).setCaseSensitive(false),
         new NGram().setN(2).setInputCol(WORDS).setOutputCol("_bigrams"),
@@ -352,7 +364,7 @@ public final class ThemeModel {
       registerNonzeros(items);
       Dataset<Row> featurised = features.transform(sample)
           .filter(call_udf(NONZEROS_UDF, col(FEATURES)).gt(0))
-          .select(col("feedback_id"), col("category"), col(KEPT), col(COUNTS), col(FEATURES),
+          .select(col("feedback_id"), col(CONTENT_KEY), col("category"), col(KEPT), col(COUNTS), col(FEATURES),
               col(categories.isEmpty() ? FEATURES : TEXT).as(MERGE_FEATURES))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long n = featurised.count();
@@ -360,7 +372,7 @@ public final class ThemeModel {
         throw new IllegalStateException("too few items with known terms to find themes (" + n + ")");
       }
       Dataset<Row> evalSet = n > MAX_SILHOUETTE_ROWS
-          ? featurised.filter(pmod(xxhash64(col("feedback_id"), lit(settings.seed() + 1)), lit(1_000_000L))
+          ? featurised.filter(pmod(xxhash64(col(CONTENT_KEY), lit(settings.seed() + 1)), lit(1_000_000L))
               .lt((long) (1_000_000.0 * MAX_SILHOUETTE_ROWS / n)))
           : featurised;
       // Bisecting works on the driver: the fit sample's text vectors are collected once, for every restart and k.
@@ -412,7 +424,10 @@ public final class ThemeModel {
    */
   static Fitted overclusterAndMerge(PipelineModel features, Dataset<Row> featurised, Dataset<Row> evalSet,
       List<String> vocabulary, BisectionInput bisection, long n, ThemeSettings settings) {
-    int k0 = (int) Math.max(2, Math.min(settings.kMax(), n / 2));
+    // No more clusters than the corpus has items for themes of a reportable size (ThemeMerge.MIN_THEME_ITEMS): 200
+    // reviews cut into 40 clusters left themes of 2–8 reviews, and the rest theme took four fifths of the items.
+    long reportable = Math.max(settings.kMin(), n / ThemeMerge.MIN_THEME_ITEMS);
+    int k0 = (int) Math.max(2, Math.min(Math.min(settings.kMax(), n / 2), reportable));
     long t0 = System.currentTimeMillis();
     Overclustered best = null;
     // k-means stops in a local optimum that depends on its start; with restarts the lowest-cost fit is kept.
@@ -437,7 +452,7 @@ public final class ThemeModel {
           sizes[r.getInt(0)] = r.getLong(2);
         });
     List<Row> evalRows = best.model().transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(MERGE_FEATURES))
-        .orderBy(col(SUBCLUSTER)).collectAsList();
+        .orderBy(col(SUBCLUSTER), col(CONTENT_KEY), col("feedback_id")).collectAsList();
     double[][] dots = new double[evalRows.size()][clusters];
     int[] own = new int[evalRows.size()];
     for (int i = 0; i < evalRows.size(); i++) {
@@ -452,13 +467,25 @@ public final class ThemeModel {
         dots[i][c] = d;
       }
     }
+    // Leaves of one known category are never merged again; the unclassified leaves (group = the number of known
+    // categories) may be: until they were free, a corpus without categories (every real export read by config alone)
+    // could not be merged at all and always kept k_max themes.
     int[] groups = best.categoryGroups() == null ? null : Arrays.copyOf(best.categoryGroups(), clusters);
-    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups);
+    if (groups != null && bisection != null) {
+      for (int c = 0; c < groups.length; c++) {
+        if (groups[c] >= bisection.categories()) {
+          groups[c] = -1;
+        }
+      }
+    }
+    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups,
+        settings.duplicateSimilarity(), settings.minThemeShare());
     int themes = merged.themes();
-    LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes (silhouette {}; per level {}) ({} ms)",
-        clusters, best.iterations(), themes,
+    LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes, rest {} (silhouette {}; per level "
+            + "themes:silhouette/closest pair {}) ({} ms)",
+        clusters, best.iterations(), themes, merged.rest(),
         String.format("%.4f", merged.silhouette()), merged.levels().stream()
-            .map(l -> (int) l[0] + ":" + String.format("%.4f", l[1])).toList(),
+            .map(l -> (int) l[0] + ":" + String.format("%.4f/%.3f", l[1], l[2])).toList(),
         System.currentTimeMillis() - t0);
     String lookup = Arrays.stream(merged.mapping()).mapToObj(Integer::toString)
         .collect(java.util.stream.Collectors.joining(", "));
@@ -468,7 +495,7 @@ public final class ThemeModel {
         + " AS INT) + 1) AS " + CLUSTER + " FROM __THIS__"));
     PipelineModel pipeline = new PipelineModel("themes_" + themes, stages.toArray(Transformer[]::new));
     List<Candidate> candidates = merged.levels().stream().map(l -> new Candidate((int) l[0], l[1])).toList();
-    return new Fitted(pipeline, vocabulary, themes, candidates, n);
+    return new Fitted(pipeline, vocabulary, themes, candidates, n, merged.rest());
   }
 
   /**

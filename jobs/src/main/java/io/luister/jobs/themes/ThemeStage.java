@@ -57,7 +57,13 @@ public final class ThemeStage {
   /** A discovered theme of the period, described. */
   public record Theme(String themeId, int index, String label, List<String> topTerms, List<ThemeTerms.Term> terms,
       long size, double share, String dominantLanguage, List<String> examples, String topCategory,
-      double topCategoryShare, double unclassifiedShare, boolean taxonomyCandidate) {}
+      double topCategoryShare, double unclassifiedShare, boolean taxonomyCandidate, long ownBrandItems,
+      double ownBrandShare, boolean various) {}
+
+  /** The label of the rest theme that holds the themes too small to report on their own (ThemeMerge). */
+  static String variousLabel(String language) {
+    return "nl".equals(language) ? "diversen (kleine thema's)" : "various (small themes)";
+  }
 
   /** What the stage found: the themes (largest first), the lineage, the model and the membership of every item. */
   public record Result(List<Theme> themes, List<ThemeLineage.Event> lineage, ThemeModel.Fitted model,
@@ -129,18 +135,29 @@ public final class ThemeStage {
     ThemeSettings settings = config.themes();
     Dataset<Row> items = inScope(feedback)
         .select("feedback_id", "source", "brand", "language", "tokens", "text", "category");
-    ThemeModel.Fitted fitted = ThemeModel.fit(items, brandWords(config), settings);
+    // Words a reader cannot place (names, redaction, mask leftovers, configured stop words) are no feature at all.
+    ThemeLabels labels = ThemeLabels.forProgram(config).with(ThemeLabels.detect(items, text));
+    Set<String> stopWords = new TreeSet<>(brandWords(config));
+    stopWords.addAll(labels.stems());
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.copyOf(stopWords), settings);
     Dataset<Row> scored = ThemeModel.score(fitted.pipeline(), items, settings).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Integer, String> dominant = ThemeTerms.dominantLanguages(scored);
       Map<Integer, List<ThemeTerms.Term>> terms = ThemeTerms.distinctive(scored, fitted.vocabulary(), dominant);
       Map<Integer, Long> sizes = new HashMap<>();
       Map<Integer, Map<String, Long>> categoryCounts = new HashMap<>();
+      Map<Integer, Long> ownItems = new HashMap<>();
+      String ours = config.brand().name();
+      // Per theme and category, and how many items are about our brand (silver's brand: ours for our own sources,
+      // the brand a social post is about; none recognised is not ours): themes are found on every brand's texts so
+      // that they share one vocabulary, and the report shows ours.
       scored.filter(col(ThemeModel.THEME_INDEX).isNotNull())
-          .groupBy(col(ThemeModel.THEME_INDEX), coalesce(col("category"), lit(Taxonomy.UNCLASSIFIED)).as("category"))
+          .groupBy(col(ThemeModel.THEME_INDEX), coalesce(col("category"), lit(Taxonomy.UNCLASSIFIED)).as("category"),
+              col("brand").eqNullSafe(lit(ours)).as("_ours"))
           .count().collectAsList().forEach(r -> {
-            sizes.merge(r.getInt(0), r.getLong(2), Long::sum);
-            categoryCounts.computeIfAbsent(r.getInt(0), i -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+            sizes.merge(r.getInt(0), r.getLong(3), Long::sum);
+            categoryCounts.computeIfAbsent(r.getInt(0), i -> new HashMap<>()).merge(r.getString(1), r.getLong(3), Long::sum);
+            ownItems.merge(r.getInt(0), r.getBoolean(2) ? r.getLong(3) : 0L, Long::sum);
           });
       long total = scored.count();
       long themed = sizes.values().stream().mapToLong(Long::longValue).sum();
@@ -165,17 +182,21 @@ public final class ThemeStage {
       for (Integer i : order) {
         List<ThemeTerms.Term> t = terms.getOrDefault(i, List.of());
         String language = dominant.get(i);
-        List<String> top = t.stream().map(x -> ThemeTerms.readable(x.stem(), language, surface)).distinct()
-            .limit(TOP_TERMS).toList();
+        List<String> top = t.stream().filter(x -> !labels.rejectsTerm(x.stem(),
+                ThemeTerms.readable(x.stem(), language, surface)))
+            .map(x -> ThemeTerms.readable(x.stem(), language, surface)).distinct().limit(TOP_TERMS).toList();
+        boolean various = i == fitted.rest();
+        String label = various ? variousLabel(language) : ThemeTerms.label(t, language, surface, LABEL_TERMS, labels);
         Map<String, Long> cats = categoryCounts.get(i);
         Map.Entry<String, Long> topCategory = cats.entrySet().stream()
             .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
             .orElseThrow();
         double unclassified = cats.getOrDefault(Taxonomy.UNCLASSIFIED, 0L) / (double) sizes.get(i);
-        themes.add(new Theme(lineage.ids().get(i), i, ThemeTerms.label(t, language, surface, LABEL_TERMS), top, t,
+        long own = ownItems.getOrDefault(i, 0L);
+        themes.add(new Theme(lineage.ids().get(i), i, label, top, t,
             sizes.get(i), sizes.get(i) / (double) themed, language, examples.getOrDefault(i, List.of()),
             topCategory.getKey(), topCategory.getValue() / (double) sizes.get(i), unclassified,
-            unclassified >= settings.taxonomyCandidateShare()));
+            !various && unclassified >= settings.taxonomyCandidateShare(), own, own / (double) sizes.get(i), various));
       }
       Dataset<Row> ids = idFrame(scored.sparkSession(), lineage.ids());
       Dataset<Row> membership = scored.join(broadcast(ids), col(ThemeModel.THEME_INDEX).equalTo(col("_index")), "left")
@@ -212,7 +233,7 @@ public final class ThemeStage {
         .withColumn("_hits", size(array_intersect(col(ThemeModel.TERMS), col("_top"))))
         .withColumn("_r", row_number().over(Window.partitionBy("_index").orderBy(
             col("language").equalTo(col("_language")).desc(), readable.desc(), col("_hits").desc(),
-            xxhash64(col("feedback_id")), col("feedback_id"))))
+            xxhash64(col("text")), col("text"), col("feedback_id"))))
         .filter(col("_r").leq(EXAMPLES))
         .select("_index", "_r", "text").orderBy("_index", "_r").collectAsList()
         .forEach(r -> out.computeIfAbsent(r.getInt(0), x -> new ArrayList<>()).add(r.getString(2)));
@@ -300,7 +321,8 @@ public final class ThemeStage {
       List<Row> weights = t.terms().stream().map(x -> RowFactory.create(x.stem(), x.weight())).toList();
       rows.add(RowFactory.create(period, t.themeId(), t.label(), t.topTerms(), weights, t.size(), t.share(),
           t.dominantLanguage(), t.examples(), t.topCategory(), t.topCategoryShare(), t.unclassifiedShare(),
-          t.taxonomyCandidate(), config.themes().method(), result.model().k(), modelPath, runId));
+          t.taxonomyCandidate(), config.themes().method(), result.model().k(), modelPath, runId, t.ownBrandItems(),
+          t.ownBrandShare(), t.various()));
     }
     return spark.createDataFrame(rows, ThemeTables.THEMES_SCHEMA).coalesce(1);
   }

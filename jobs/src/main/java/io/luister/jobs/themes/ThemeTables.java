@@ -43,7 +43,10 @@ public final class ThemeTables {
       field("method", DataTypes.StringType, "Clustering method: kmeans or lda"),
       field("k", DataTypes.IntegerType, "Number of themes of the period's model"),
       field("model_path", DataTypes.StringType, "Where the fitted pipeline model of the period is saved"),
-      field("run_id", DataTypes.StringType, "The run that wrote the row")});
+      field("run_id", DataTypes.StringType, "The run that wrote the row"),
+      field("own_brand_items", DataTypes.LongType, "Items of the theme about the program's own brand (silver brand = brand.name)"),
+      field("own_brand_share", DataTypes.DoubleType, "own_brand_items / size: below 0.5 the theme is mostly about competitors"),
+      field("various", DataTypes.BooleanType, "True for the rest theme that holds the themes smaller than themes.min_theme_share")});
 
   public static final StructType MEMBERSHIP_SCHEMA = new StructType(new StructField[] {
       field("period", DataTypes.StringType, "Analysis quarter, yyyy-Qn"),

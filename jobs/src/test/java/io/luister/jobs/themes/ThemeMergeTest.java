@@ -129,4 +129,57 @@ class ThemeMergeTest {
     assertEquals(6, none.themes());
     assertEquals(1, none.levels().size());
   }
+
+  /** Sums of clusters along given directions, no evaluation items (the silhouette is then 0 at every level). */
+  static ThemeMerge.Result reduceBars(double[][] directions, long[] sizes, int[] categories, double duplicate,
+      double minShare) {
+    double[][] sums = new double[directions.length][];
+    for (int c = 0; c < directions.length; c++) {
+      sums[c] = directions[c].clone();
+      for (int j = 0; j < sums[c].length; j++) {
+        sums[c][j] *= sizes[c];
+      }
+    }
+    return ThemeMerge.reduce(sums, sizes, new double[0][], new int[0], 2, categories, duplicate, minShare);
+  }
+
+  @Test
+  void nearDuplicateThemesAreMergedEvenWhereTheSilhouetteDoesNotAskForIt() {
+    // Two clusters at cosine 0.9 (one theme in two wordings) and two unrelated ones.
+    double[][] d = {{1, 0, 0}, {0.9, Math.sqrt(1 - 0.81), 0}, {0, 0, 1}, {0, 1, 0}};
+    long[] sizes = {50, 50, 50, 50};
+    ThemeMerge.Result withoutBar = reduceBars(d, sizes, null, 1.0, 0);
+    assertEquals(4, withoutBar.themes(), "the silhouette alone (all levels tie here) keeps every cluster");
+    ThemeMerge.Result r = reduceBars(d, sizes, null, 0.35, 0);
+    assertEquals(3, r.themes());
+    assertEquals(r.mapping()[0], r.mapping()[1], "the near-duplicates are one theme");
+    assertNotEquals(r.mapping()[2], r.mapping()[3]);
+    assertEquals(-1, r.rest());
+    // Every level records the cosine of its closest pair: 0.9 before the merge.
+    assertEquals(0.9, r.levels().get(0)[2], 1e-9);
+  }
+
+  @Test
+  void themesBelowTheMinimumShareFormOneVariousRestNumberedLast() {
+    double[][] d = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+    long[] sizes = {3, 100, 2, 100};
+    ThemeMerge.Result r = reduceBars(d, sizes, null, 0.35, 0.05);
+    assertEquals(3, r.themes(), "two themes and the rest");
+    assertEquals(2, r.rest());
+    assertEquals(2, r.mapping()[0]);
+    assertEquals(2, r.mapping()[2]);
+    assertEquals(0, r.mapping()[1]);
+    assertEquals(1, r.mapping()[3]);
+    assertEquals(-1, reduceBars(d, sizes, null, 0.35, 0).rest(), "0 turns the rest off");
+  }
+
+  @Test
+  void unclassifiedLeavesMayMergeLeavesOfOneKnownCategoryMayNot() {
+    double[][] d = {{1, 0, 0}, {0.95, Math.sqrt(1 - 0.9025), 0}, {0, 0, 1}, {0, 0.3, Math.sqrt(0.91)}};
+    long[] sizes = {50, 50, 50, 50};
+    // Leaves 0 and 1 of one known category (0) stay apart; leaves 2 and 3 are unclassified (−1) and merge.
+    ThemeMerge.Result r = reduceBars(d, sizes, new int[] {0, 0, -1, -1}, 0.35, 0);
+    assertNotEquals(r.mapping()[0], r.mapping()[1]);
+    assertEquals(r.mapping()[2], r.mapping()[3]);
+  }
 }

@@ -48,7 +48,8 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings off = new ThemeSettings(d.method(), d.k(), d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(),
         d.minDf(), d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0,
-        d.categoryWeight(), d.termWeight(), d.restarts());
+        d.categoryWeight(), d.termWeight(), d.restarts(), d.stopWords(), d.names(), d.duplicateSimilarity(),
+        d.minThemeShare());
     assertEquals(List.of(), ThemeModel.boilerplate(corpus("meter", "outage"), off));
   }
 
@@ -64,7 +65,8 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings withCategory = new ThemeSettings(ThemeSettings.KMEANS, 2, d.kMin(), d.kMax(), d.maxFitRows(),
         d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
-        d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF, 1);
+        d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
+        d.minThemeShare());
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
@@ -254,7 +256,8 @@ class ThemeModelTest {
     ThemeSettings d = ThemeSettings.DEFAULTS;
     return new ThemeSettings(method, 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2, d.minTokens(),
         d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE, d.minCategoryInformation(),
-        categoryWeight, ThemeSettings.IDF_INFORMATION, 1);
+        categoryWeight, ThemeSettings.IDF_INFORMATION, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
+        d.minThemeShare());
   }
 
   /** Three complaints (meter, outage, app) in two variants each, 36 items with a filler word. */

@@ -159,4 +159,66 @@ class ThemeStageTest {
     q2.membership().unpersist();
     q3.membership().unpersist();
   }
+
+  @Test
+  void themesAreFoundOnEveryBrandAndCountOurItemsApart() {
+    // The outage complaints are about a competitor: the theme is found, and it holds none of our items.
+    Dataset<Row> silver = silver("2026-Q2", INVOICE, OUTAGE).withColumn("brand",
+        org.apache.spark.sql.functions.when(col("text").contains("stroom"), "Rival").otherwise("Acme"));
+    ThemeStage.Result r = discover(silver, "2026-Q2", List.of(), null, 2);
+    ThemeStage.Theme invoice = r.themes().stream().filter(t -> t.label().contains("jaarafrekening")).findFirst().orElseThrow();
+    ThemeStage.Theme outage = r.themes().stream().filter(t -> t != invoice).findFirst().orElseThrow();
+    assertEquals(12, invoice.ownBrandItems());
+    assertEquals(1.0, invoice.ownBrandShare(), 1e-9);
+    assertEquals(0, outage.ownBrandItems(), () -> outage.toString());
+    assertEquals(0.0, outage.ownBrandShare(), 1e-9);
+    r.membership().unpersist();
+  }
+
+  @Test
+  void theSameTextsGiveTheSameThemesWhenUnrelatedConfigChanges() throws IOException {
+    Dataset<Row> silver = silver("2026-Q2", INVOICE, OUTAGE, CRASH);
+    ThemeStage.Result a = discover(silver, "2026-Q2", List.of(), null, 3);
+    // Another program: an extra alias and an extra source, the source renamed (so every feedback_id changes) and
+    // the rows in another order.
+    Path dir = TestSpark.tempDir("themes-other");
+    Files.writeString(dir.resolve("posts.jsonl"), "");
+    Files.writeString(dir.resolve("p.yaml"), """
+        program: themes_test
+        brand: {name: Acme, aliases: [acme, "Acme Energie", zonnewijs], accounts: ["@acme"]}
+        competitors: [{name: Rival, aliases: [rival]}]
+        themes: {k: 3, min_df: 2}
+        sources:
+          - name: webcare
+            type: social
+            path: posts.jsonl
+            format: jsonl
+            mapping: {id: post_id, published_at: created, text: content}
+          - name: enquete
+            type: survey
+            path: posts.jsonl
+            format: jsonl
+            score_scale: nps
+            mapping: {id: post_id, responded_at: created, score: nps, comment: content}
+        """);
+    ProgramConfig other = ConfigLoader.load(dir.resolve("p.yaml"));
+    TextFeatures otherText = TextFeatures.forProgram(other);
+    Dataset<Row> renamed = UnifyStage.analyse(silver.select("id", "source", "channel", "brand", "text", "free_text",
+            "own_account", "category", "weight", "period")
+        .withColumn("feedback_id", org.apache.spark.sql.functions.concat(
+            org.apache.spark.sql.functions.lit("webcare:"), col("id")))
+        .orderBy(col("text").desc()).repartition(3), otherText).drop("_normalized");
+    ThemeStage.Result b = ThemeStage.discover(renamed, "2026-Q2", List.of(), null, other, otherText);
+    assertEquals(a.themes().stream().map(t -> t.themeId() + " " + t.label() + " " + t.size()).toList(),
+        b.themes().stream().map(t -> t.themeId() + " " + t.label() + " " + t.size()).toList());
+    assertEquals(byText(a, silver), byText(b, renamed), "every text lands in the same theme");
+    a.membership().unpersist();
+    b.membership().unpersist();
+  }
+
+  /** text → theme id (the texts of one template repeat with tails; every (text) is unique here). */
+  static Map<String, String> byText(ThemeStage.Result r, Dataset<Row> silver) {
+    return r.membership().join(silver.select("feedback_id", "text"), "feedback_id").collectAsList().stream()
+        .collect(Collectors.toMap(x -> x.<String>getAs("text"), x -> String.valueOf(x.<String>getAs("theme_id"))));
+  }
 }

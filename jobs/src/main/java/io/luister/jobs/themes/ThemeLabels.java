@@ -1,0 +1,174 @@
+package io.luister.jobs.themes;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.luister.common.config.ProgramConfig;
+import io.luister.common.config.ThemeSettings;
+import io.luister.common.text.AccentFolding;
+import io.luister.jobs.unify.TextFeatures;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Words that must never be a theme's feature or a word of its label, because a reader cannot tell what they mean
+ * (docs/THEMES.md, "Labels"):
+ * <ul>
+ *   <li>by their form: runs of x ({@code xxxx}, {@code XX/XX/XXXX}: redaction), {@code redacted}, tokens with a digit
+ *       (labels only: "4g" may still shape a cluster), single letters;
+ *   <li>by configuration: {@code themes.stop_words} (per language or {@code all}) and {@code themes.names};
+ *   <li>by how the texts use them ({@link #detect}): person names (capitalised mid-sentence in most of their
+ *       occurrences: "thanks Josh and Amanda"), hashtag-only words, export placeholders ({@code [name]},
+ *       {@code <customer>}) and the words next to a masked e-mail address, phone number or IBAN in most of their
+ *       occurrences (the leftovers of masking: "mail [email]", "bel [phone]").
+ * </ul>
+ * The stems are removed from the features before clustering (so no cluster forms around staff names or a redaction
+ * token) and checked again when a label is written.
+ */
+public final class ThemeLabels {
+  private static final Logger LOG = LoggerFactory.getLogger(ThemeLabels.class);
+  /** Redaction: runs of x, and the word "redacted" (what [REDACTED] leaves after normalising). */
+  static final Pattern REDACTION = Pattern.compile("x{2,}|redact\\w*");
+  static final Pattern DIGIT = Pattern.compile(".*\\p{N}.*");
+  /** A word used this much in a telltale way (capitalised mid-sentence, as a hashtag, beside a mask) is rejected. */
+  static final double NAME_SHARE = 0.8;
+  static final double TELLTALE_SHARE = 0.5;
+  /** A word needs this many occurrences (mid-sentence ones for names) before its use decides anything. */
+  static final int MIN_OCCURRENCES = 3;
+
+  private final Set<String> rejected;
+
+  ThemeLabels(Set<String> rejected) {
+    this.rejected = Set.copyOf(rejected);
+  }
+
+  /** The configured words (stop words, names), lower case, accents folded, in surface and stemmed form. */
+  public static ThemeLabels forProgram(ProgramConfig config) {
+    return new ThemeLabels(configured(config.themes(), TextFeatures.forProgram(config)));
+  }
+
+  static Set<String> configured(ThemeSettings settings, TextFeatures text) {
+    Set<String> out = new TreeSet<>();
+    settings.stopWords().forEach((language, words) -> words.forEach(w -> add(out, w,
+        language.equals("all") ? List.of("nl", "en") : List.of(language), text)));
+    settings.names().forEach(w -> add(out, w, List.of("nl", "en"), text));
+    return out;
+  }
+
+  private static void add(Set<String> out, String phrase, List<String> languages, TextFeatures text) {
+    for (String w : fold(phrase).split("[^\\p{L}\\p{N}]+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      out.add(w);
+      for (String language : languages) {
+        out.addAll(text.stem(w, language));
+      }
+    }
+  }
+
+  static String fold(String word) {
+    return AccentFolding.fold(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** This filter plus more rejected stems. */
+  ThemeLabels with(Set<String> more) {
+    Set<String> all = new TreeSet<>(rejected);
+    all.addAll(more);
+    return new ThemeLabels(all);
+  }
+
+  /** The stems the model must drop (configured and detected; the form rules are applied in the model's SQL). */
+  public Set<String> stems() {
+    return rejected;
+  }
+
+  /** True when a word or stem (lower case) must not be in a label. */
+  public boolean rejects(String word) {
+    String w = fold(word);
+    return w.length() < 2 || REDACTION.matcher(w).matches() || DIGIT.matcher(w).matches() || rejected.contains(w);
+  }
+
+  /** True when any word of a (bigram) term, as stem or as its readable surface word, must not be in a label. */
+  public boolean rejectsTerm(String stems, String readable) {
+    for (String s : stems.split(" ")) {
+      if (rejects(s)) {
+        return true;
+      }
+    }
+    for (String s : readable.split(" ")) {
+      if (rejects(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Words the texts themselves show to be names, hashtags, placeholders or mask leftovers, as stems: one pass
+   * over the raw words of {@code items} (text, language, tokens), aggregated per language and lower-case word; a
+   * candidate's stem is rejected when the candidate words make up at least {@link #NAME_SHARE} of the stem's
+   * occurrences among the tokens (so "cancel" survives a corpus where "Cancelled" is often capitalised, because
+   * "cancel", "cancelled" and "cancellation" are mostly written in lower case). Bounded: only candidates reach the
+   * driver.
+   */
+  public static Set<String> detect(Dataset<Row> items, TextFeatures text) {
+    Column words = split(col("text"), "\\s+");
+    Column prev = when(col("_pos").gt(0), try_element_at(col("_raw_words"), col("_pos")));
+    Column next = try_element_at(col("_raw_words"), col("_pos").plus(2));
+    Column mid = col("_pos").gt(0).and(not(coalesce(prev.rlike("([.!?:;\\])\"]|^@\\S*|^#\\S*)$"), lit(true))));
+    Column masked = coalesce(prev.rlike("\\[(email|phone|iban)\\]"), lit(false))
+        .or(coalesce(next.rlike("\\[(email|phone|iban)\\]"), lit(false)));
+    Dataset<Row> raw = items.filter(col("text").isNotNull())
+        .select(col("language"), posexplode(words).as(new String[] {"_pos", "_raw"}), words.as("_raw_words"))
+        .withColumn("_word", lower(AccentFolding.column(regexp_extract(col("_raw"), "\\p{L}[\\p{L}\\p{N}]*", 0))))
+        .filter(length(col("_word")).geq(2));
+    List<Row> candidates = raw.groupBy("language", "_word").agg(
+            count(lit(1)).as("n"),
+            sum(when(mid, 1).otherwise(0)).as("mid"),
+            sum(when(mid.and(col("_raw").rlike("^[\"'(]?\\p{Lu}\\p{Ll}")), 1).otherwise(0)).as("capital"),
+            sum(when(col("_raw").startsWith("#"), 1).otherwise(0)).as("hashtag"),
+            sum(when(col("_raw").rlike("^[\\[<{]\\p{L}+[\\]>}]"), 1).otherwise(0)).as("placeholder"),
+            sum(when(masked, 1).otherwise(0)).as("masked"))
+        .filter(col("n").geq(MIN_OCCURRENCES))
+        .filter(col("mid").geq(MIN_OCCURRENCES).and(col("capital").geq(col("mid").multiply(NAME_SHARE)))
+            .or(col("hashtag").geq(col("n").multiply(TELLTALE_SHARE)))
+            .or(col("placeholder").geq(col("n").multiply(TELLTALE_SHARE)))
+            .or(col("masked").geq(col("n").multiply(TELLTALE_SHARE))))
+        .orderBy(col("n").desc(), col("language"), col("_word"))
+        .limit(20_000)
+        .collectAsList();
+    Map<String, Long> candidateCounts = new HashMap<>();
+    Map<String, String> why = new HashMap<>();
+    for (Row r : candidates) {
+      List<String> stems = text.stem(r.getString(1), r.getString(0) == null ? "en" : r.getString(0));
+      if (stems.size() == 1) {
+        candidateCounts.merge(stems.get(0), r.getLong(2), Long::sum);
+        why.putIfAbsent(stems.get(0), r.getString(1));
+      }
+    }
+    if (candidateCounts.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new TreeSet<>();
+    items.select(explode(col("tokens")).as("_t")).filter(col("_t").isin(candidateCounts.keySet().toArray()))
+        .groupBy("_t").count().collectAsList()
+        .forEach(r -> {
+          if (candidateCounts.get(r.getString(0)) >= NAME_SHARE * r.getLong(1)) {
+            out.add(r.getString(0));
+          }
+        });
+    LOG.info("themes: {} words the texts use as names, hashtags, placeholders or beside masks, e.g. {}", out.size(),
+        out.stream().limit(30).map(s -> why.get(s)).toList());
+    return out;
+  }
+}
