@@ -32,8 +32,9 @@ class MaskingCorpusIngestTest {
           continue;
         }
         String[] f = line.split("\t", -1);
-        // Control characters are not CSV material; the corpus test covers them.
-        if (!f[0].equals("control")) {
+        // Control characters are not CSV material, and this fixture's brand is Acme, not the corpus's Zonnewijs:
+        // the corpus test covers both.
+        if (!f[0].equals("control") && !f[1].toLowerCase(java.util.Locale.ROOT).contains("zonnewijs")) {
           out.add(new Variant(f[0], unescape(f[1]), unescape(f[2])));
         }
       }
