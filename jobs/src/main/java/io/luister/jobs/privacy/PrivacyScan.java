@@ -141,19 +141,32 @@ public final class PrivacyScan {
    */
   public static Dataset<Row> deltaLogText(SparkSession spark, String tablePath) {
     String log = tablePath + "/_delta_log";
-    Dataset<Row> commits = spark.read().text(log + "/*.json").toDF("text");
-    org.apache.hadoop.fs.Path checkpoints = new org.apache.hadoop.fs.Path(log);
+    Dataset<Row> text = spark.createDataFrame(List.of(), TEXT_SCHEMA);
     try {
-      org.apache.hadoop.fs.FileSystem fs = checkpoints.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      org.apache.hadoop.fs.FileStatus[] parquet = fs.globStatus(new org.apache.hadoop.fs.Path(log + "/*.checkpoint*.parquet"));
-      if (parquet != null && parquet.length > 0) {
-        Dataset<Row> rows = spark.read().parquet(log + "/*.checkpoint*.parquet");
-        commits = commits.unionByName(rows.select(to_json(struct(col("*"))).as("text")));
+      org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(log);
+      org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      List<String> commits = new ArrayList<>();
+      List<String> checkpoints = new ArrayList<>();
+      org.apache.hadoop.fs.FileStatus[] files = fs.exists(folder) ? fs.listStatus(folder) : new org.apache.hadoop.fs.FileStatus[0];
+      for (org.apache.hadoop.fs.FileStatus f : files) {
+        String name = f.getPath().getName();
+        if (f.isFile() && name.endsWith(".json")) {
+          commits.add(f.getPath().toString());
+        } else if (f.isFile() && name.contains(".checkpoint") && name.endsWith(".parquet")) {
+          checkpoints.add(f.getPath().toString());
+        }
+      }
+      if (!commits.isEmpty()) {
+        text = text.unionByName(spark.read().text(commits.toArray(String[]::new)).toDF("text"));
+      }
+      if (!checkpoints.isEmpty()) {
+        text = text.unionByName(spark.read().parquet(checkpoints.toArray(String[]::new))
+            .select(to_json(struct(col("*"))).as("text")));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + log, e);
     }
-    return commits;
+    return text;
   }
 
   /**
