@@ -100,7 +100,7 @@ public final class SilenceStage {
     }
     List<Row> rows = old.select(columns.toArray(Column[]::new)).collectAsList();
     spark.createDataFrame(rows, schema).write().format("delta").mode(org.apache.spark.sql.SaveMode.Overwrite)
-        .option("overwriteSchema", "true").partitionBy("period").save(warehouse.path(Layer.GOLD, table));
+        .option("partitionOverwriteMode", "static").option("overwriteSchema", "true").partitionBy("period").save(warehouse.path(Layer.GOLD, table));
   }
 
   /** Everything but the writing: aggregate, gate, test, correct, explain. */

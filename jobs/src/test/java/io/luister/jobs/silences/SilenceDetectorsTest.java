@@ -286,4 +286,33 @@ class SilenceDetectorsTest {
     assertEquals(List.of(), silences(result));
     assertTrue(result.findings().stream().noneMatch(f -> f.test().subject().equals("moving")), result.findings().toString());
   }
+
+  @Test
+  void aWarehouseWrittenBeforeTheFindingColumnsKeepsItsOtherPeriods() {
+    // gold.silences of an older version (without finding_id and the other finding columns) holding 2026-Q2:
+    // the stage adds the columns once, keeps 2026-Q2's rows, and writes 2026-Q3 with its findings.
+    io.luister.common.warehouse.Warehouse warehouse =
+        new io.luister.common.warehouse.Warehouse(TestSpark.tempDir("silences-wh").resolve("wh").toString());
+    org.apache.spark.sql.SparkSession spark = TestSpark.session();
+    StructType old = new StructType(java.util.Arrays.stream(SilenceStage.SILENCES.fields())
+        .filter(f -> !f.name().startsWith("finding_") && !f.name().equals("novelty") && !f.name().equals("persisted_periods"))
+        .toArray(org.apache.spark.sql.types.StructField[]::new));
+    Object[] values = new Object[old.size()];
+    values[0] = "2026-Q2";
+    values[1] = "channel_gap";
+    values[old.fieldIndex("status")] = "silence";
+    warehouse.replacePartitions(spark.createDataFrame(List.of(RowFactory.create(values)), old),
+        io.luister.common.warehouse.Layer.GOLD, SilenceStage.TABLE, "period");
+    warehouse.replacePartitions(feedback(PLANTED, 20, null, null, 6), io.luister.common.warehouse.Layer.SILVER,
+        "feedback", "period");
+
+    new SilenceStage(spark, program, taxonomy, warehouse).run(PERIOD, BASELINE, "run-1");
+
+    Dataset<Row> silences = warehouse.read(spark, io.luister.common.warehouse.Layer.GOLD, SilenceStage.TABLE);
+    assertTrue(List.of(silences.columns()).contains("finding_id"));
+    assertEquals(1, silences.filter("period = '2026-Q2'").count(), "the older period is kept");
+    assertTrue(silences.filter("period = '2026-Q3' AND finding_id IS NOT NULL").count() > 0);
+    assertEquals(silences.filter("period = '2026-Q3'").select("finding_id").distinct().count(),
+        warehouse.read(spark, io.luister.common.warehouse.Layer.GOLD, SilenceStage.FINDINGS_TABLE).count());
+  }
 }
