@@ -73,7 +73,8 @@ public final class ReportModels {
 
     return new ReportModel(period, brand, List.copyOf(competitors), headline, categories(gold.channelMix(), period),
         themes(gold.themes().filter(col("period").equalTo(period))), silences, counts, trend, byChannel, voice,
-        alerts(gold.alerts(), period, brand, true), alerts(gold.alerts(), period, brand, false), candidateThemes(gold.themes().filter(col("period").equalTo(period))), webcare,
+        alerts(gold.alerts(), period, brand, true, themeLabels(gold.themes())),
+        alerts(gold.alerts(), period, brand, false, themeLabels(gold.themes())), candidateThemes(gold.themes().filter(col("period").equalTo(period))), webcare,
         health, gold.missing());
   }
 
@@ -166,14 +167,30 @@ public final class ReportModels {
    * The most severe rises of the period about our brand ({@code ours}) or about the competitors: a competitor's burst
    * (of complaints or of praise) is never presented as ours.
    */
+  /** Theme id → label of the themes in the table (one period, so bounded by the number of themes). */
+  static java.util.Map<String, String> themeLabels(Dataset<Row> themes) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    themes.select("theme_id", "label").collectAsList()
+        .forEach(r -> { if (!r.isNullAt(0) && !r.isNullAt(1)) out.putIfAbsent(r.getString(0), r.getString(1)); });
+    return out;
+  }
+
   static List<AlertRow> alerts(Dataset<Row> alerts, String period, String brand, boolean ours) {
+    return alerts(alerts, period, brand, ours, java.util.Map.of());
+  }
+
+  /** @param themeLabels a theme alert shows its theme's label (its id when the period's themes do not have it) */
+  static List<AlertRow> alerts(Dataset<Row> alerts, String period, String brand, boolean ours,
+      java.util.Map<String, String> themeLabels) {
     org.apache.spark.sql.Column about = col("brand").equalTo(brand);
     return alerts.filter(col("period").equalTo(period).and(col("direction").equalTo("up"))
             .and(ours ? about : not(about)))
         .orderBy(col("severity").desc_nulls_last(), col("iso_week"), col("brand"), col("channel"), col("subject"))
         .limit(TOP).collectAsList().stream()
         .map(r -> new AlertRow(r.getAs("iso_week"), r.getAs("brand"), r.getAs("channel"), r.getAs("subject_type"),
-            r.getAs("subject"), num(r, "observed"), num(r, "expected"), dbl(r, "ratio"),
+            "theme".equals(r.getAs("subject_type"))
+                ? themeLabels.getOrDefault(r.<String>getAs("subject"), r.getAs("subject")) : r.getAs("subject"),
+            num(r, "observed"), num(r, "expected"), dbl(r, "ratio"),
             r.isNullAt(r.fieldIndex("episode_weeks")) ? 1 : r.<Integer>getAs("episode_weeks"), r.getAs("explanation_en"),
             str(r, "polarity") == null ? "unknown" : str(r, "polarity"), ours))
         .toList();

@@ -192,6 +192,12 @@ class ReportModelsTest {
     assertEquals(List.of("Acme"), m.alerts().stream().map(ReportModel.AlertRow::brand).toList());
     assertEquals(List.of("Rival"), m.competitorAlerts().stream().map(ReportModel.AlertRow::brand).toList());
     assertEquals("unknown", m.alerts().get(0).polarity(), "a table without polarity is 'not known', not negative");
+    // A theme alert is shown with its theme's label, not its id.
+    ReportModel themed = ReportModels.build(sample().with("alerts", new GoldRows(EmergingIssues.SCHEMA)
+        .add("period", P, "iso_week", "2026-W30", "brand", "Acme", "channel", "social", "subject_type", "theme",
+            "subject", "t1", "direction", "up", "observed", 30.0, "expected", 5.0, "severity", 3.0).frame()),
+        P, "Acme", List.of("Rival"));
+    assertEquals("bill · high", themed.alerts().get(0).subject());
     ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
     String en = renderer.html(m, "en", false);
     String rise = ReportRenderer.summary(m, new ReportView(ReportMessages.load("en"), Map.of())).stream()
