@@ -135,7 +135,7 @@ class IngestGuardsTest {
         program: acme
         brand: {name: Acme}
         timezone: Europe/Amsterdam
-        pseudonymisation: {allow_development_key: true}
+        pseudonymisation: {key_env: LUISTER_TEST_PSEUDONYM_KEY}
         sources:
         """ + (contacts(false, "") + contacts(false, "").replace("name: contacts", "name: healthy")
             .replace("contact/*.csv", "healthy/*.csv")).indent(2);
@@ -170,7 +170,7 @@ class IngestGuardsTest {
         program: acme
         brand: {name: Acme}
         timezone: Europe/Amsterdam
-        pseudonymisation: {allow_development_key: true}
+        pseudonymisation: {key_env: LUISTER_TEST_PSEUDONYM_KEY}
         sources:
         """ + (contacts(false, "") + contacts(false, "").replace("name: contacts", "name: healthy")
             .replace("contact/*.csv", "healthy/*.csv")).indent(2);
@@ -301,10 +301,12 @@ class IngestGuardsTest {
     IngestSpec spec = IngestSpec.of(config, config.source("nps").orElseThrow(), IngestFixture.PSEUDONYMIZER, "t",
         IngestFixture.RUN_STARTED);
     var checked = IngestTransforms.check(new SourceReader(f.spark).read(config.source("nps").orElseThrow()), spec);
-    List<String> reasons = IngestTransforms.quarantined(checked, spec).orderBy("record_number")
-        .select("reason_code").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertEquals(List.of("SCORE_OUT_OF_SCALE", "INVALID_NUMBER"), reasons);
-    assertEquals(2, IngestTransforms.accepted(checked).count());
+    // The score is optional: a bad one is set to null and recorded as a field issue, the answer is kept.
+    List<String> issues = IngestTransforms.fieldIssues(checked, spec).orderBy("record_number")
+        .select("issue_code").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("SCORE_OUT_OF_SCALE", "INVALID_NUMBER"), issues);
+    assertEquals(0, IngestTransforms.quarantined(checked, spec).count());
+    assertEquals(2, IngestTransforms.accepted(checked).filter("score IS NOT NULL").count());
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
