@@ -398,6 +398,7 @@ def main():
     ap.add_argument("--realdata", default=os.path.join(ROOT, "..", "shared", "realdata"))
     ap.add_argument("--evaluate", action="store_true")
     ap.add_argument("--export", action="store_true")
+    ap.add_argument("--check", action="store_true", help="only rewrite the Java reproduction test's expected probabilities")
     ap.add_argument("--only", help="comma-separated corpora to leave out (default: all)")
     ap.add_argument("--max-iter", type=int, default=2000, help="L-BFGS iterations of the evaluation fits")
     ap.add_argument("--cap", type=int, default=None, help="at most this many training items per corpus in the evaluation fits (seeded sample)")
@@ -432,21 +433,28 @@ def main():
         path = os.path.join(RESOURCES, "text-model.tsv.gz")
         export(model, path)
         print("wrote", path, os.path.getsize(path), "bytes,", len(model.vocab), "terms")
-        # A sample for the Java reproduction test: Dutch and English, none of them in the model's training set.
+    if args.export or args.check:
+        write_check(data, Exported(os.path.join(RESOURCES, "text-model.tsv.gz")))
+
+
+def write_check(data, model):
+    """Probabilities of the shipped model for a sample of items, for the Java reproduction test (TextModelTest).
+    Only references (corpus, row) are written, never the texts: the test reads them from ../shared/realdata."""
+    if True:
         check = os.path.join(ROOT, "jobs", "src", "test", "resources", "sentiment", "text-model-check.tsv")
         os.makedirs(os.path.dirname(check), exist_ok=True)
         sample = []
-        for name in ("airline-tweets", "zoover-reviews-nl"):
+        for name in ("uci-sentiment-sentences", "bever-reviews-nl"):
             lang, _, rows = data[name]
             step = max(1, len(rows) // 150)
-            sample += [(lang, t) for t, _ in rows[::step][:150]]
-        docs = [prepare(words(t), lang) for lang, t in sample]
+            sample += [(name, i, lang, rows[i][0]) for i in range(0, len(rows), step)][:150]
+        docs = [prepare(words(t), lang) for _, _, lang, t in sample]
         proba = model.predict_proba(docs)
         with open(check, "w", encoding="utf-8") as f:
-            f.write("# language\tP(negative)\tP(neutral)\tP(positive)\ttext (tabs and newlines as spaces); from train_text_sentiment.py --export\n")
-            for (lang, t), p in zip(sample, proba):
-                clean = t.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-                f.write("%s\t%.6f\t%.6f\t%.6f\t%s\n" % (lang, p[0], p[1], p[2], clean))
+            f.write("# corpus\trow (0-based, as train_text_sentiment.load reads it)\tlanguage\tP(negative)\tP(neutral)\tP(positive)"
+                    "; the shipped model scored in Python by train_text_sentiment.py --check\n")
+            for (name, i, lang, _), p in zip(sample, proba):
+                f.write("%s\t%d\t%s\t%.6f\t%.6f\t%.6f\n" % (name, i, lang, p[0], p[1], p[2]))
         print("wrote", check, len(sample), "items")
 
 
