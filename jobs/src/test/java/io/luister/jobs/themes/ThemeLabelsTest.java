@@ -98,7 +98,9 @@ class ThemeLabelsTest {
     assertTrue(hasStem(found, "josh", text), "capitalised mid-sentence every time: a name " + found);
     assertTrue(hasStem(found, "fairclaims", text) || !hasStem(tokens, "fairclaims", text),
         "only ever a hashtag: rejected wherever it is a token " + found + " " + tokens);
-    assertTrue(hasStem(found, "customer", text), "only ever an export placeholder " + found);
+    // TextNormalizer drops the mask tokens ([customer], [email], …) themselves; what is left must not be a label.
+    assertTrue(hasStem(found, "customer", text) || !hasStem(tokens, "customer", text),
+        "only ever an export placeholder: rejected wherever it is a token " + found + " " + tokens);
     assertTrue(hasStem(found, "mail", text) || !hasStem(tokens, "mail", text),
         "always beside a masked address: rejected wherever it is a token " + found + " " + tokens);
     assertFalse(hasStem(found, "claim", text), "capitalised only at the start of sentences: a common word " + found);
