@@ -15,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +61,13 @@ public final class Warehouse {
    * (Delta dynamic partition overwrite: one atomic commit).
    */
   public void replacePartitions(Dataset<Row> data, Layer layer, String table, String... partitionColumns) {
-    retryingConflicts(path(layer, table), () -> data.write().format("delta").mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic")
-        // New optional columns (brand for contact and survey, a record's score scale) join an existing table.
-        .option("mergeSchema", "true")
-        .partitionBy(partitionColumns)
-        .save(path(layer, table)));
+    retryingConflicts(path(layer, table), () -> {
+      addMissingColumns(data.sparkSession(), layer, table, data.schema());
+      data.write().format("delta").mode(SaveMode.Overwrite)
+          .option("partitionOverwriteMode", "dynamic")
+          .partitionBy(partitionColumns)
+          .save(path(layer, table));
+    });
   }
 
   /** Replaces the rows matching {@code predicate} with {@code data}, in one commit. */
@@ -82,10 +85,35 @@ public final class Warehouse {
           // Another run created the table meanwhile: replace our slice in it, as below.
         }
       }
+      addMissingColumns(spark, layer, table, data.schema());
       data.write().format("delta").mode(SaveMode.Overwrite)
           .option("replaceWhere", predicate)
           .save(path(layer, table));
     });
+  }
+
+  /**
+   * A table written by an earlier version of Luister lacks the columns a later one writes (a new optional field
+   * in bronze, a new column of a gold table): they are added to it, null in its old rows, before the write that
+   * brings them. One metadata commit, once; the rows of other periods are kept as they are. Schema auto-merge
+   * stays off, so this is the one place where a table's schema grows.
+   */
+  private void addMissingColumns(SparkSession spark, Layer layer, String table, StructType written) {
+    if (!exists(spark, layer, table)) {
+      return;
+    }
+    java.util.Set<String> present = java.util.Set.of(read(spark, layer, table).columns());
+    List<String> added = new ArrayList<>();
+    for (StructField field : written.fields()) {
+      if (!present.contains(field.name())) {
+        added.add("`" + field.name().replace("`", "``") + "` " + field.dataType().sql()
+            + (field.getComment().isDefined() ? " COMMENT " + literal(field.getComment().get()) : ""));
+      }
+    }
+    if (!added.isEmpty()) {
+      LOG.info("{}.{}: adding the columns an earlier version did not write: {}", layer.name().toLowerCase(java.util.Locale.ROOT), table, added);
+      spark.sql("ALTER TABLE delta.`" + path(layer, table).replace("`", "``") + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+    }
   }
 
   public void append(Dataset<Row> data, Layer layer, String table, String... partitionColumns) {

@@ -42,7 +42,7 @@ public final class LexiconScorer {
       .add("score", DataTypes.DoubleType, false)
       .add("hits", DataTypes.IntegerType, false);
   private static final StructType READING_WITH_MODEL = READING
-      .add("p", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+      .add("p", DataTypes.createArrayType(DataTypes.DoubleType, false), true);
 
   private LexiconScorer() {}
 
@@ -91,6 +91,11 @@ public final class LexiconScorer {
       LexiconReading reading = LexiconReading.of(list, lexicon.language(lexiconKey(language)));
       if (model == null) {
         return RowFactory.create(reading.score(), reading.hits());
+      }
+      // The model's features (words, bigrams, character n-grams) cost far more than the lexicon reading: computed
+      // only where its reading is used, the languages it was trained on.
+      if (list.isEmpty() || !SentimentAnalysis.Settings.TEXT_MODEL_LANGUAGES.contains(language)) {
+        return RowFactory.create(reading.score(), reading.hits(), null);
       }
       double[] p = model.probabilities(list, reading);
       return RowFactory.create(reading.score(), reading.hits(),

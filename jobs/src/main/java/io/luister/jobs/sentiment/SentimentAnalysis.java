@@ -112,11 +112,15 @@ public final class SentimentAnalysis {
       // Also with the text model: it reads English only, and a combination needs the self-trained classifier.
       Optional<PipelineModel> model =
           SentimentModel.fit(labelled, settings.minPerClass(), settings.maxTrainingRows(), settings.seed());
+      // The self-trained classifier reads the unscored items that use its reading: not those the text model decides
+      // alone (combine off), whose prediction would be computed and thrown away.
       Column unscored = col(SCORE_LABEL).isNull();
+      Column selfReads = textModel == null || settings.combine() ? unscored
+          : unscored.and(not(coalesce(textApplies(), lit(false))));
       Dataset<Row> scored;
       if (model.isPresent()) {
-        scored = SentimentModel.predict(model.get(), read.filter(unscored))
-            .unionByName(withoutModel(read.filter(not(unscored))));
+        scored = SentimentModel.predict(model.get(), read.filter(selfReads))
+            .unionByName(withoutModel(read.filter(not(selfReads))));
       } else {
         scored = withoutModel(read);
       }

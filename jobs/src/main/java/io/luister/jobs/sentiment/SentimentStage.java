@@ -71,7 +71,6 @@ public final class SentimentStage {
         .withTraining(config.unify().maxTrainingRows(), config.unify().seed());
     Dataset<Row> out = toTable(SentimentAnalysis.assign(items, SentimentLexicon.shipped(), settings));
     try {
-      addConflictColumnToAnOlderTable();
       warehouse.replacePartitions(out, Layer.SILVER, TABLE, "period");
       List<Row> perMethod = warehouse.read(spark, Layer.SILVER, TABLE).filter(col("period").equalTo(period))
           .groupBy(SentimentAnalysis.METHOD, SentimentAnalysis.SENTIMENT).count()
@@ -80,19 +79,6 @@ public final class SentimentStage {
       return new Result(rows, perMethod);
     } finally {
       out.unpersist();
-    }
-  }
-
-  /**
-   * A table written before {@value SentimentAnalysis#CONFLICT} existed gets the column (null in its old rows), so the
-   * partition overwrite matches its schema (Delta's schema auto-merge is off).
-   */
-  private void addConflictColumnToAnOlderTable() {
-    if (warehouse.exists(spark, Layer.SILVER, TABLE) && !java.util.Arrays.asList(
-        warehouse.read(spark, Layer.SILVER, TABLE).columns()).contains(SentimentAnalysis.CONFLICT)) {
-      spark.sql("ALTER TABLE delta.`" + warehouse.path(Layer.SILVER, TABLE) + "` ADD COLUMNS ("
-          + SentimentAnalysis.CONFLICT + " STRING COMMENT '" + SCHEMA.apply(SentimentAnalysis.CONFLICT).getComment().get().replace("'", "\\'")
-          + "')");
     }
   }
 

@@ -72,35 +72,12 @@ public final class SilenceStage {
     periods.add(period);
     Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
     Result result = detect(feedback, config, taxonomy, period, baseline);
-    migrate(TABLE, SILENCES);
     warehouse.replaceWhere(findingsFrame(result, runId), Layer.GOLD, TABLE, "period = '" + period + "'", "period");
     warehouse.replaceWhere(groupsFrame(result.groups(), runId), Layer.GOLD, FINDINGS_TABLE, "period = '" + period + "'", "period");
     warehouse.replaceWhere(coverageFrame(result.coverage(), period, runId), Layer.GOLD, COVERAGE_TABLE,
         "period = '" + period + "'", "period");
     warehouse.replaceWhere(healthFrame(result.health(), runId), Layer.GOLD, HEALTH_TABLE, "period = '" + period + "'", "period");
     return result;
-  }
-
-  /**
-   * A warehouse written before a table gained columns: its other periods' rows are kept with the new columns
-   * empty (schema auto-merge is off on purpose, so the one rewrite happens here, once).
-   */
-  private void migrate(String table, StructType schema) {
-    if (!warehouse.exists(spark, Layer.GOLD, table)) {
-      return;
-    }
-    Dataset<Row> old = warehouse.read(spark, Layer.GOLD, table);
-    if (java.util.Arrays.asList(old.columns()).containsAll(java.util.Arrays.asList(schema.fieldNames()))) {
-      return;
-    }
-    List<Column> columns = new ArrayList<>();
-    for (org.apache.spark.sql.types.StructField f : schema.fields()) {
-      columns.add(java.util.Arrays.asList(old.columns()).contains(f.name()) ? col(f.name()).cast(f.dataType())
-          : lit(null).cast(f.dataType()).as(f.name()));
-    }
-    List<Row> rows = old.select(columns.toArray(Column[]::new)).collectAsList();
-    spark.createDataFrame(rows, schema).write().format("delta").mode(org.apache.spark.sql.SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "static").option("overwriteSchema", "true").partitionBy("period").save(warehouse.path(Layer.GOLD, table));
   }
 
   /** Everything but the writing: aggregate, gate, test, correct, explain. */

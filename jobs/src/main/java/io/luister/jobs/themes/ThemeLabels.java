@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.config.ThemeSettings;
+import io.luister.common.privacy.TextMasking;
 import io.luister.common.text.AccentFolding;
 import io.luister.jobs.unify.TextFeatures;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,8 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThemeLabels {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeLabels.class);
-  /** Redaction: runs of x, and the word "redacted" (what [REDACTED] leaves after normalising). */
-  static final Pattern REDACTION = Pattern.compile("x{2,}|redact\\w*");
+  /**
+   * Redaction: runs of x, and the word "redacted" (what [REDACTED] leaves after normalising). One definition for
+   * the model's features (ThemeModel's term stages) and the labels. Tokens are lower-case and accent-folded.
+   */
+  static final Pattern REDACTION = Pattern.compile("x{2,}|redact[a-z]*");
   static final Pattern DIGIT = Pattern.compile(".*\\p{N}.*");
   /** A word used this much in a telltale way (capitalised mid-sentence, as a hashtag, beside a mask) is rejected. */
   static final double NAME_SHARE = 0.8;
@@ -122,14 +128,19 @@ public final class ThemeLabels {
    * driver.
    */
   public static Set<String> detect(Dataset<Row> items, TextFeatures text) {
+    // Each word with its neighbours, built once per text: carrying the text's word array on every exploded word
+    // would cost the square of the text's length.
     Column words = split(col("text"), "\\s+");
-    Column prev = when(col("_pos").gt(0), try_element_at(col("_raw_words"), col("_pos")));
-    Column next = try_element_at(col("_raw_words"), col("_pos").plus(2));
+    Column neighbours = inline(transform(words, (w, i) -> struct(i.as("_pos"), w.as("_raw"),
+        when(i.gt(0), element_at(words, i)).as("_prev"), try_element_at(words, i.plus(2)).as("_next"))));
+    Column prev = col("_prev");
+    Column next = col("_next");
     Column mid = col("_pos").gt(0).and(not(coalesce(prev.rlike("([.!?:;\\])\"]|^@\\S*|^#\\S*)$"), lit(true))));
-    Column masked = coalesce(prev.rlike("\\[(email|phone|iban)\\]"), lit(false))
-        .or(coalesce(next.rlike("\\[(email|phone|iban)\\]"), lit(false)));
+    String beside = "(?:" + Stream.of(TextMasking.EMAIL_MASK, TextMasking.PHONE_MASK, TextMasking.IBAN_MASK)
+        .map(Pattern::quote).collect(Collectors.joining("|")) + ")";
+    Column masked = coalesce(prev.rlike(beside), lit(false)).or(coalesce(next.rlike(beside), lit(false)));
     Dataset<Row> raw = items.filter(col("text").isNotNull())
-        .select(col("language"), posexplode(words).as(new String[] {"_pos", "_raw"}), words.as("_raw_words"))
+        .select(col("language"), neighbours)
         .withColumn("_word", lower(AccentFolding.column(regexp_extract(col("_raw"), "\\p{L}[\\p{L}\\p{N}]*", 0))))
         .filter(length(col("_word")).geq(2));
     List<Row> candidates = raw.groupBy("language", "_word").agg(

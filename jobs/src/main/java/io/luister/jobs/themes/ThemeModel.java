@@ -126,7 +126,7 @@ public final class ThemeModel {
         // Single letters and bare numbers (amounts, dates, versions) say nothing about a theme.
         // Redaction tokens (runs of x: "xxxx", "XX/XX/XXXX"; "[REDACTED]") mean nothing to a reader (ThemeLabels).
         new SQLTransformer().setStatement("SELECT *, filter(tokens, t -> length(t) > 1 AND NOT t RLIKE '^[0-9]+$' "
-            + "AND NOT t RLIKE '^(x{2,}|redact[a-z]*)$') AS _tokens FROM __THIS__"),
+            + "AND NOT t RLIKE '^(" + ThemeLabels.REDACTION.pattern() + ")$') AS _tokens FROM __THIS__"),
         new StopWordsRemover().setInputCol("_tokens").setOutputCol(WORDS)
             .setStopWords(extraStopWords.toArray(String[]::new)).setCaseSensitive(false),
         new NGram().setN(2).setInputCol(WORDS).setOutputCol("_bigrams"),

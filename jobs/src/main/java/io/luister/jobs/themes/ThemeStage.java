@@ -182,11 +182,13 @@ public final class ThemeStage {
       for (Integer i : order) {
         List<ThemeTerms.Term> t = terms.getOrDefault(i, List.of());
         String language = dominant.get(i);
-        List<String> top = t.stream().filter(x -> !labels.rejectsTerm(x.stem(),
-                ThemeTerms.readable(x.stem(), language, surface)))
-            .map(x -> ThemeTerms.readable(x.stem(), language, surface)).distinct().limit(TOP_TERMS).toList();
+        // The terms a reader can place, filtered once for both the top terms and the label.
+        List<ThemeTerms.Term> readable = t.stream()
+            .filter(x -> !labels.rejectsTerm(x.stem(), ThemeTerms.readable(x.stem(), language, surface))).toList();
+        List<String> top = readable.stream().map(x -> ThemeTerms.readable(x.stem(), language, surface)).distinct()
+            .limit(TOP_TERMS).toList();
         boolean various = i == fitted.rest();
-        String label = various ? variousLabel(language) : ThemeTerms.label(t, language, surface, LABEL_TERMS, labels);
+        String label = various ? variousLabel(language) : ThemeTerms.label(readable, language, surface, LABEL_TERMS);
         Map<String, Long> cats = categoryCounts.get(i);
         Map.Entry<String, Long> topCategory = cats.entrySet().stream()
             .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
