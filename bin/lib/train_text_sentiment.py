@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train, evaluate and export Luister's shipped text-sentiment model (docs/SENTIMENT.md, "Text model").
 
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install scikit-learn numpy regex
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install -r bin/lib/train-sentiment-requirements.txt
     /tmp/venv/bin/python bin/lib/train_text_sentiment.py [--realdata ../shared/realdata] [--evaluate] [--export]
 
 --evaluate  leave-one-corpus-out over every labelled real corpus (train on all the others, whatever their
@@ -223,11 +223,16 @@ class Lexicon:
 LEXICON = None
 
 
-def dense_features(ws, language):
+def lexicon():
+    """The shipped lexicons, read once."""
     global LEXICON
     if LEXICON is None:
         LEXICON = Lexicon()
-    compound, hits = LEXICON.reading(ws, language)
+    return LEXICON
+
+
+def dense_features(ws, language):
+    compound, hits = lexicon().reading(ws, language)
     return [max(compound, 0.0), max(-compound, 0.0), 1.0 if hits == 0 else 0.0]
 
 
@@ -352,27 +357,24 @@ class Exported(Model):
         return e / e.sum(axis=1, keepdims=True)
 
 
-def scores(model, data, name):
-    lang, _, rows = data[name]
-    docs = prepared(data, name)
-    truth = [l for _, l in rows]
-    pred = model.predict(docs)
+def macro_f1_and_accuracy(truth, pred):
+    """Macro-F1 over the three classes (over the labels present when a corpus has only two) and accuracy."""
     labels = sorted(set(truth))
     return f1_score(truth, pred, labels=CLASSES if len(labels) == 3 else labels, average="macro"), accuracy_score(truth, pred)
+
+
+def scores(model, data, name):
+    _, _, rows = data[name]
+    return macro_f1_and_accuracy([l for _, l in rows], model.predict(prepared(data, name)))
 
 
 def lexicon_only(data, name):
-    global LEXICON
-    if LEXICON is None:
-        LEXICON = Lexicon()
     lang, _, rows = data[name]
-    truth = [l for _, l in rows]
     pred = []
     for t, _ in rows:
-        c, _ = LEXICON.reading(words(t), lang)
+        c, _ = lexicon().reading(words(t), lang)
         pred.append("positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral")
-    labels = sorted(set(truth))
-    return f1_score(truth, pred, labels=CLASSES if len(labels) == 3 else labels, average="macro"), accuracy_score(truth, pred)
+    return macro_f1_and_accuracy([l for _, l in rows], pred)
 
 
 def export(model, path):
@@ -440,22 +442,21 @@ def main():
 def write_check(data, model):
     """Probabilities of the shipped model for a sample of items, for the Java reproduction test (TextModelTest).
     Only references (corpus, row) are written, never the texts: the test reads them from ../shared/realdata."""
-    if True:
-        check = os.path.join(ROOT, "jobs", "src", "test", "resources", "sentiment", "text-model-check.tsv")
-        os.makedirs(os.path.dirname(check), exist_ok=True)
-        sample = []
-        for name in ("uci-sentiment-sentences", "bever-reviews-nl"):
-            lang, _, rows = data[name]
-            step = max(1, len(rows) // 150)
-            sample += [(name, i, lang, rows[i][0]) for i in range(0, len(rows), step)][:150]
-        docs = [prepare(words(t), lang) for _, _, lang, t in sample]
-        proba = model.predict_proba(docs)
-        with open(check, "w", encoding="utf-8") as f:
-            f.write("# corpus\trow (0-based, as train_text_sentiment.load reads it)\tlanguage\tP(negative)\tP(neutral)\tP(positive)"
-                    "; the shipped model scored in Python by train_text_sentiment.py --check\n")
-            for (name, i, lang, _), p in zip(sample, proba):
-                f.write("%s\t%d\t%s\t%.6f\t%.6f\t%.6f\n" % (name, i, lang, p[0], p[1], p[2]))
-        print("wrote", check, len(sample), "items")
+    check = os.path.join(ROOT, "jobs", "src", "test", "resources", "sentiment", "text-model-check.tsv")
+    os.makedirs(os.path.dirname(check), exist_ok=True)
+    sample = []
+    for name in ("uci-sentiment-sentences", "bever-reviews-nl"):
+        lang, _, rows = data[name]
+        step = max(1, len(rows) // 150)
+        sample += [(name, i, lang, rows[i][0]) for i in range(0, len(rows), step)][:150]
+    docs = [prepare(words(t), lang) for _, _, lang, t in sample]
+    proba = model.predict_proba(docs)
+    with open(check, "w", encoding="utf-8") as f:
+        f.write("# corpus\trow (0-based, as train_text_sentiment.load reads it)\tlanguage\tP(negative)\tP(neutral)\tP(positive)"
+                "; the shipped model scored in Python by train_text_sentiment.py --check\n")
+        for (name, i, lang, _), p in zip(sample, proba):
+            f.write("%s\t%d\t%s\t%.6f\t%.6f\t%.6f\n" % (name, i, lang, p[0], p[1], p[2]))
+    print("wrote", check, len(sample), "items")
 
 
 if __name__ == "__main__":

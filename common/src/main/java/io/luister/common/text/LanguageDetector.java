@@ -54,16 +54,12 @@ public final class LanguageDetector {
     static final LanguageDetector INSTANCE = new LanguageDetector(true, true, true);
   }
 
-  LanguageDetector(boolean lowAccuracy, boolean decidesByStopWords) {
-    this(lowAccuracy, decidesByStopWords, false);
-  }
-
-  LanguageDetector(boolean lowAccuracy, boolean decidesByStopWords, boolean shortTextsTwoLanguages) {
+  LanguageDetector(boolean lowAccuracy, boolean decidesByStopWords, boolean shortTextsHighAccuracy) {
     LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(ASKED_ABOUT.toArray(new Language[0]))
         // Loaded now, while the holder is initialised, not in the middle of the first Spark task.
         .withPreloadedLanguageModels();
     this.lingua = (lowAccuracy ? builder.withLowAccuracyMode() : builder).build();
-    this.shortTexts = shortTextsTwoLanguages
+    this.shortTexts = shortTextsHighAccuracy
         ? LanguageDetectorBuilder.fromLanguages(ASKED_ABOUT.toArray(new Language[0])).withPreloadedLanguageModels().build()
         : null;
     this.decidesByStopWords = decidesByStopWords;

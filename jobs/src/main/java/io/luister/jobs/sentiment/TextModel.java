@@ -62,6 +62,11 @@ public final class TextModel implements Serializable {
 
   private static final class Holder {
     static final TextModel SHIPPED = load();
+
+    static {
+      org.slf4j.LoggerFactory.getLogger(TextModel.class).info("sentiment: text model {} ({} terms)", SHIPPED.version,
+          SHIPPED.terms.size());
+    }
   }
 
   private Object writeReplace() {
@@ -72,11 +77,6 @@ public final class TextModel implements Serializable {
     private Object readResolve() {
       return shipped();
     }
-  }
-
-  /** The version line of the shipped file, for the log. */
-  public String version() {
-    return version;
   }
 
   private static TextModel load() {

@@ -467,17 +467,10 @@ public final class ThemeModel {
         dots[i][c] = d;
       }
     }
-    // Leaves of one known category are never merged again; the unclassified leaves (group = the number of known
-    // categories) may be: until they were free, a corpus without categories (every real export read by config alone)
-    // could not be merged at all and always kept k_max themes.
+    // Leaves of one known category are never merged again; the unclassified leaves (group -1, see bisected) may be:
+    // until they were free, a corpus without categories (every real export read by config alone) could not be merged
+    // at all and always kept k_max themes.
     int[] groups = best.categoryGroups() == null ? null : Arrays.copyOf(best.categoryGroups(), clusters);
-    if (groups != null && bisection != null) {
-      for (int c = 0; c < groups.length; c++) {
-        if (groups[c] >= bisection.categories()) {
-          groups[c] = -1;
-        }
-      }
-    }
     ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups,
         settings.duplicateSimilarity(), settings.minThemeShare());
     int themes = merged.themes();
@@ -551,8 +544,9 @@ public final class ThemeModel {
     KMeansModel model = new KMeansModel("themes_bisecting",
         new org.apache.spark.mllib.clustering.KMeansModel(centres, "cosine", result.cost(), result.splits()))
         .setFeaturesCol(FEATURES).setPredictionCol(predictionCol);
-    return new Overclustered(model, result.cost(), result.splits(),
-        result.leaves().stream().mapToInt(ThemeBisection.Leaf::group).toArray());
+    // A leaf's category group for the merge: its known category, or -1 (no constraint) for the unclassified leaves.
+    return new Overclustered(model, result.cost(), result.splits(), result.leaves().stream()
+        .mapToInt(leaf -> leaf.group() < input.categories() ? leaf.group() : -1).toArray());
   }
 
   /** The values of k tried: the fixed one, or at most {@link #MAX_CANDIDATES} evenly spread over the range. */
