@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Masks personal data in free text with Spark built-ins (regexp_replace, translate and higher-order array
- * functions), so it never reaches a table or a report: e-mail addresses, handles in profile URLs, IBANs, Dutch
+ * Masks personal data in free text, so it never reaches a table or a report: e-mail addresses, handles in profile URLs, IBANs, Dutch
  * citizen service numbers (BSN, only those passing the eleven-test), phone numbers, street addresses and
  * postcode + house number, people's names after a cue ("ik ben Jan", "spoke to Josh", "Hoi Ayoub"), the
  * program's own staff names, customer numbers of the patterns the config declares, and @mentions of people.
@@ -123,7 +124,9 @@ public final class TextMasking {
    * and a Dutch postcode with its house number ("1234 AB 12", "1234AB, huisnummer 12").
    */
   static final String ADDRESS = "(?<![\\p{L}\\p{N}])(?:"
-      + "\\p{L}[\\p{L}'-]*(?i:" + STREET + ")[ ]+[0-9]{1,5}(?:[ ]?[a-zA-Z](?![\\p{L}])|[ ]?-[ ]?[0-9]{1,3})?"
+      // Only a word followed by a number can be a street with its house number: checked first (possessively, no
+      // backtracking), because trying every street ending at every split of every word was the costliest step.
+      + "(?=\\p{L}[\\p{L}'-]*+[ ]+[0-9])\\p{L}[\\p{L}'-]*(?i:" + STREET + ")[ ]+[0-9]{1,5}(?:[ ]?[a-zA-Z](?![\\p{L}])|[ ]?-[ ]?[0-9]{1,3})?"
       + "(?:,?[ ]*" + POSTCODE + "(?![\\p{L}\\p{N}])" + CITY + ")?"
       + "|[0-9]{1,5}[A-Za-z]?[ ]+(?:\\p{Lu}[\\p{L}'-]+[ ]+){1,3}(?:Street|Road|Lane|Avenue|Drive|Crescent|Square|Close|Way)"
       + "(?:,?[ ]*" + POSTCODE + "(?![\\p{L}\\p{N}])" + CITY + ")?"
@@ -160,52 +163,180 @@ public final class TextMasking {
   /**
    * Normalises, then masks e-mail addresses first (they contain an @ that would otherwise read as a mention),
    * then handles in URLs, customer numbers, IBANs, BSNs, phone numbers, addresses, names and mentions.
+   *
+   * <p>One function per text ({@link Masker}) rather than a chain of a dozen regexp_replace expressions: each of
+   * those converted the text from Spark's UTF-8 to a Java string and back, and scanned it whatever it held. Here
+   * the text is converted once, and a pattern runs only where its obligatory character occurs (an @ for addresses
+   * and mentions, a / for profile URLs, a digit for account, citizen service and phone numbers and street
+   * addresses). The patterns and their order are the same (docs/performance.md has the measurement).
    */
   public static Column mask(Column text, Rules rules) {
-    Column masked = normalise(text);
-    masked = regexp_replace(masked, EMAIL, EMAIL_MASK);
-    masked = regexp_replace(masked, urlHandlePattern(rules.keptHandles()), "$1" + URL_USER_MASK);
-    for (String pattern : rules.customerIdPatterns()) {
-      masked = regexp_replace(masked, "(?<![\\p{L}\\p{N}])(?:" + pattern + ")(?![\\p{L}\\p{N}])", CUSTOMER_MASK);
-    }
-    masked = regexp_replace(masked, IBAN, IBAN_MASK);
-    masked = maskValidBsns(masked);
-    masked = regexp_replace(masked, PHONE, PHONE_MASK);
-    masked = regexp_replace(masked, ADDRESS, ADDRESS_MASK);
-    masked = regexp_replace(masked, namePattern(rules), "$1" + NAME_MASK);
-    if (!rules.staffNames().isEmpty()) {
-      masked = regexp_replace(masked, staffPattern(rules.staffNames()), NAME_MASK);
-    }
-    masked = regexp_replace(masked, mentionPattern(rules.keptHandles()), MENTION_MASK);
-    return masked;
+    return udf(new Masker(rules), DataTypes.StringType).withName("luister_mask_personal_data").apply(text);
   }
 
-  /** Control characters, invisible characters and odd spaces out; look-alikes to ASCII unless the text uses their script. */
-  static Column normalise(Column text) {
-    Column plain = regexp_replace(regexp_replace(regexp_replace(text, CONTROL, ""), INVISIBLE, ""), ODD_SPACES, " ");
-    return when(plain.rlike(OTHER_SCRIPT_WORD), translate(plain, LOOK_ALIKES.substring(0, SCRIPT_NEUTRAL), LATIN.substring(0, SCRIPT_NEUTRAL)))
-        .otherwise(translate(plain, LOOK_ALIKES, LATIN));
+  /** The masking of {@link #mask(Column, Rules)} for one text; null stays null. */
+  public static String mask(String text, Rules rules) {
+    return text == null ? null : Masker.compiled(rules).mask(text);
   }
 
-  /**
-   * Masks each nine-digit candidate whose eleven-test holds (9·d1 + 8·d2 + ... + 2·d8 − d9 divisible by 11, not
-   * zero): order numbers of nine digits mostly fail it, so they are kept.
-   */
-  static Column maskValidBsns(Column text) {
-    Column candidates = regexp_extract_all(text, lit(BSN_CANDIDATE), lit(0));
-    Column valid = filter(candidates, c -> {
-      Column d = regexp_replace(c, "[ .]", "");
-      Column sum = lit(0);
-      for (int i = 0; i < 8; i++) {
-        sum = sum.plus(d.substr(i + 1, 1).cast("int").multiply(9 - i));
+  /** Serialisable per-text masking; the patterns are compiled once per JVM and set of rules. */
+  static final class Masker implements UDF1<String, String> {
+    private static final long serialVersionUID = 1L;
+    private static final java.util.Map<List<List<String>>, Compiled> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> keptHandles;
+    private final List<String> staffNames;
+    private final List<String> customerIdPatterns;
+
+    Masker(Rules rules) {
+      this.keptHandles = List.copyOf(rules.keptHandles());
+      this.staffNames = List.copyOf(rules.staffNames());
+      this.customerIdPatterns = List.copyOf(rules.customerIdPatterns());
+    }
+
+    static Compiled compiled(Rules rules) {
+      return new Masker(rules).compiled();
+    }
+
+    private Compiled compiled() {
+      return COMPILED.computeIfAbsent(List.of(keptHandles, staffNames, customerIdPatterns),
+          k -> new Compiled(new Rules(keptHandles, staffNames, customerIdPatterns)));
+    }
+
+    @Override
+    public String call(String text) {
+      return text == null ? null : compiled().mask(text);
+    }
+  }
+
+  /** The compiled patterns of one set of rules. */
+  static final class Compiled {
+    private static final Pattern CONTROL_P = Pattern.compile(CONTROL);
+    private static final Pattern INVISIBLE_P = Pattern.compile(INVISIBLE);
+    private static final Pattern ODD_SPACES_P = Pattern.compile(ODD_SPACES);
+    private static final Pattern OTHER_SCRIPT_P = Pattern.compile(OTHER_SCRIPT_WORD);
+    private static final Pattern EMAIL_P = Pattern.compile(EMAIL);
+    private static final Pattern IBAN_P = Pattern.compile(IBAN);
+    private static final Pattern BSN_P = Pattern.compile(BSN_CANDIDATE);
+    private static final Pattern PHONE_P = Pattern.compile(PHONE);
+    private static final Pattern ADDRESS_P = Pattern.compile(ADDRESS);
+    private static final java.util.Map<Character, Character> ALL_LOOK_ALIKES = translation(LOOK_ALIKES.length());
+    private static final java.util.Map<Character, Character> NEUTRAL_LOOK_ALIKES = translation(SCRIPT_NEUTRAL);
+
+    private final Pattern urlHandle;
+    private final List<Pattern> customerIds;
+    private final Pattern name;
+    private final Pattern staff;
+    private final Pattern mention;
+
+    Compiled(Rules rules) {
+      urlHandle = Pattern.compile(urlHandlePattern(rules.keptHandles()));
+      customerIds = rules.customerIdPatterns().stream()
+          .map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + p + ")(?![\\p{L}\\p{N}])")).toList();
+      name = Pattern.compile(namePattern(rules));
+      staff = rules.staffNames().isEmpty() ? null : Pattern.compile(staffPattern(rules.staffNames()));
+      mention = Pattern.compile(mentionPattern(rules.keptHandles()));
+    }
+
+    String mask(String text) {
+      String masked = normalise(text);
+      if (masked.indexOf('@') >= 0) {
+        masked = EMAIL_P.matcher(masked).replaceAll(EMAIL_MASK);
       }
-      sum = sum.minus(d.substr(9, 1).cast("int"));
-      return pmod(sum, lit(11)).equalTo(0).and(d.notEqual(lit("000000000")));
-    });
-    return when(text.rlike("\\d{3}[ .]?\\d{3}[ .]?\\d{3}"),
-        aggregate(valid, text, (acc, c) -> regexp_replace(acc,
-            concat(lit("(?<![\\d.,/-])\\Q"), c, lit("\\E(?![\\d]|[.,/-]\\d)")), lit(BSN_MASK))))
-        .otherwise(text);
+      if (masked.indexOf('/') >= 0) {
+        masked = urlHandle.matcher(masked).replaceAll("$1" + URL_USER_MASK);
+      }
+      for (Pattern customerId : customerIds) {
+        masked = customerId.matcher(masked).replaceAll(CUSTOMER_MASK);
+      }
+      if (hasDigit(masked)) {
+        masked = IBAN_P.matcher(masked).replaceAll(IBAN_MASK);
+        masked = maskValidBsns(masked);
+        masked = PHONE_P.matcher(masked).replaceAll(PHONE_MASK);
+        masked = ADDRESS_P.matcher(masked).replaceAll(ADDRESS_MASK);
+      }
+      masked = name.matcher(masked).replaceAll("$1" + NAME_MASK);
+      if (staff != null) {
+        masked = staff.matcher(masked).replaceAll(NAME_MASK);
+      }
+      if (masked.indexOf('@') >= 0) {
+        masked = mention.matcher(masked).replaceAll(MENTION_MASK);
+      }
+      return masked;
+    }
+
+    /**
+     * Control characters, invisible characters and odd spaces out; look-alikes to ASCII unless the text uses their
+     * script. Printable ASCII (with tab and line breaks) has nothing to normalise.
+     */
+    static String normalise(String text) {
+      if (printableAscii(text)) {
+        return text;
+      }
+      String plain = ODD_SPACES_P.matcher(INVISIBLE_P.matcher(CONTROL_P.matcher(text).replaceAll("")).replaceAll(""))
+          .replaceAll(" ");
+      java.util.Map<Character, Character> table = OTHER_SCRIPT_P.matcher(plain).find() ? NEUTRAL_LOOK_ALIKES : ALL_LOOK_ALIKES;
+      StringBuilder out = new StringBuilder(plain.length());
+      for (int i = 0; i < plain.length(); i++) {
+        char c = plain.charAt(i);
+        out.append(table.getOrDefault(c, c));
+      }
+      return out.toString();
+    }
+
+    /**
+     * Masks each nine-digit candidate whose eleven-test holds (9·d1 + 8·d2 + ... + 2·d8 − d9 divisible by 11, not
+     * zero): order numbers of nine digits mostly fail it, so they are kept.
+     */
+    static String maskValidBsns(String text) {
+      java.util.regex.Matcher candidates = BSN_P.matcher(text);
+      List<String> valid = new java.util.ArrayList<>();
+      while (candidates.find()) {
+        String d = candidates.group().replace(" ", "").replace(".", "");
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+          sum += (d.charAt(i) - '0') * (9 - i);
+        }
+        sum -= d.charAt(8) - '0';
+        if (Math.floorMod(sum, 11) == 0 && !d.equals("000000000")) {
+          valid.add(candidates.group());
+        }
+      }
+      String masked = text;
+      for (String c : valid) {
+        masked = Pattern.compile("(?<![\\d.,/-])" + Pattern.quote(c) + "(?![\\d]|[.,/-]\\d)").matcher(masked)
+            .replaceAll(BSN_MASK);
+      }
+      return masked;
+    }
+
+    private static boolean printableAscii(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c > 0x7E) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean hasDigit(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c >= '0' && c <= '9') {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The first {@code count} look-alikes to their ASCII letters (the first mapping of a character wins, as in translate). */
+    private static java.util.Map<Character, Character> translation(int count) {
+      java.util.Map<Character, Character> table = new java.util.HashMap<>();
+      for (int i = 0; i < count; i++) {
+        table.putIfAbsent(LOOK_ALIKES.charAt(i), LATIN.charAt(i));
+      }
+      return table;
+    }
   }
 
   static String urlHandlePattern(Collection<String> keptHandles) {
