@@ -114,7 +114,7 @@ public final class EmergingIssues {
    * sentiment of the week's items of the same brand, channel and subject, and says the polarity in the explanation:
    * a burst of five-star reviews and a burst of complaints are both a rise, but they mean opposite things.
    *
-   * @param feedback silver rows covering the alerts' weeks
+   * @param feedback silver rows covering the alerts' weeks (only those weeks are read)
    * @param sentiment silver.sentiment rows, or null (every alert's polarity stays unknown)
    * @param membership gold.theme_membership rows (feedback_id, theme_id), or null (theme alerts stay unknown)
    */
@@ -125,8 +125,12 @@ public final class EmergingIssues {
       out = out.withColumn("rated_items", lit(null).cast("double")).withColumn("negative_items", lit(null).cast("double"))
           .withColumn("positive_items", lit(null).cast("double"));
     } else {
+      // Only the alerts' weeks are joined with the sentiment and counted: the feedback spans the baseline too, and
+      // the alerts are a handful of weeks of the period. The alert frame is a local relation of the alerts the
+      // driver holds, so its distinct weeks are bounded by the number of alerts.
+      Object[] alertWeeks = alerts.select("week").distinct().collectAsList().stream().map(r -> r.get(0)).toArray();
       Dataset<Row> rated = AnalysisColumns.customerVoice(feedback)
-          .filter(col("channel").isin(AnalysisColumns.ITEM_CHANNELS.toArray()))
+          .filter(col("channel").isin(AnalysisColumns.ITEM_CHANNELS.toArray()).and(col("week").isin(alertWeeks)))
           .select(col("feedback_id"), col("brand"), col("channel"), col("week"),
               coalesce(col("category"), lit("unclassified")).as("category"))
           .join(sentiment.select("feedback_id", "sentiment"), "feedback_id");

@@ -5,6 +5,8 @@ import static io.luister.jobs.analyses.AnalysisColumns.orderFreeSum;
 import static org.apache.spark.sql.functions.*;
 
 import io.luister.jobs.GoldSchema;
+import io.luister.jobs.sentiment.SentimentAnalysis;
+import io.luister.jobs.sentiment.Sentiments;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,7 +62,7 @@ public final class Reputation {
 
   /**
    * @param feedback silver rows of the analysis period
-   * @param sentiment silver.sentiment rows (feedback_id, sentiment, sentiment_score), or null when absent
+   * @param sentiment silver.sentiment rows (feedback_id, sentiment, sentiment_score, sentiment_method), or null when absent
    * @param membership gold.theme_membership rows of the period (feedback_id, theme_id, weight), or null
    * @param themes gold.themes rows of the period (theme_id, label), or null
    */
@@ -73,13 +75,11 @@ public final class Reputation {
             AnalysisColumns.cappedReach(reachCap).as("reach_w"), AnalysisColumns.npsClass().as("nps_class"),
             AnalysisColumns.csatSatisfied().as("csat_ok"));
     if (sentiment != null) {
-      Column method = java.util.Arrays.asList(sentiment.columns()).contains("sentiment_method")
-          ? col("sentiment_method") : lit(null).cast("string");
       items = items.join(sentiment.select(col("feedback_id"), col("sentiment"), col("sentiment_score"),
-          method.as("sentiment_method")), "feedback_id", "left");
+          col(SentimentAnalysis.METHOD)), "feedback_id", "left");
     } else {
       items = items.withColumn("sentiment", lit(null).cast("string")).withColumn("sentiment_score", lit(null).cast("double"))
-          .withColumn("sentiment_method", lit(null).cast("string"));
+          .withColumn(SentimentAnalysis.METHOD, lit(null).cast("string"));
     }
     Dataset<Row> byCategory = aggregate(items.withColumn("m", lit(1.0)).withColumn("subject", col("category")))
         .withColumn("subject_type", lit("category")).withColumn("subject_label", lit(null).cast("string"));
@@ -123,8 +123,8 @@ public final class Reputation {
     return w.groupBy(col("period"), col("brand"), subject, channel).agg(
             orderFreeSum(m).as("items"),
             orderFreeSum(when(rated, m)).as("rated_items"),
-            orderFreeSum(when(rated.and(col("sentiment_method").equalTo("score")), m)).as("rated_by_score"),
-            orderFreeSum(when(rated.and(col("sentiment_method").notEqual("score")), m)).as("rated_by_text"),
+            orderFreeSum(when(rated.and(col(SentimentAnalysis.METHOD).equalTo(Sentiments.BY_SCORE)), m)).as("rated_by_score"),
+            orderFreeSum(when(rated.and(col(SentimentAnalysis.METHOD).notEqual(Sentiments.BY_SCORE)), m)).as("rated_by_text"),
             orderFreeSum(when(negative, m)).as("negative"),
             orderFreeSum(when(col("sentiment").equalTo("neutral"), m)).as("neutral"),
             orderFreeSum(when(col("sentiment").equalTo("positive"), m)).as("positive"),

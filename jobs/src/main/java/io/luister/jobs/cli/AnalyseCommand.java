@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "analyse", mixinStandardHelpOptions = true,
     description = {"Share of voice, reputation, critical authors, webcare, emerging-issue alerts, channel mix and "
@@ -20,28 +21,12 @@ import picocli.CommandLine.Command;
         + "gold.alerts, gold.channel_mix, gold.customer_journeys and gold.journey_summary.",
         "Method: docs/ANALYSES.md."})
 final class AnalyseCommand extends PeriodStageCommand {
-  @picocli.CommandLine.Option(names = "--backfill",
-      description = "First the complete quarters before --period that silver.feedback holds and the gold tables lack, "
-          + "oldest first (as run does), so trends and theme lineage have their history.")
-  boolean backfill;
+  @Mixin
+  BackfillOption backfill;
 
   @Override
   void runStage(RunContext ctx, String period) {
-    if (backfill) {
-      for (String earlier : backfillPeriods(ctx, period)) {
-        analyse(ctx, earlier);
-      }
-    }
-    analyse(ctx, period);
-  }
-
-  /** The quarters before {@code period} whose analyse output gold lacks ({@link Backfill}). */
-  static java.util.List<String> backfillPeriods(RunContext ctx, String period) {
-    java.util.List<String> lacking = Backfill.lacking(ctx.spark(), ctx.warehouse, period, "reputation");
-    if (!lacking.isEmpty()) {
-      Console.info("analyse: backfilling " + lacking + " first (complete quarters in silver without gold.reputation rows)");
-    }
-    return lacking;
+    backfill.run(ctx, period, "analyse", AnalyseCommand::analyse);
   }
 
   static void analyse(RunContext ctx, String period) {

@@ -5,9 +5,12 @@ import static org.apache.spark.sql.functions.*;
 import io.luister.common.time.Periods;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.analyses.Reputation;
+import io.luister.jobs.themes.ThemeTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
@@ -25,18 +28,66 @@ final class Backfill {
   private Backfill() {}
 
   /**
-   * The quarters to fill for {@code table}: quarters before {@code period} with rows in silver.feedback, complete
-   * (the data began no later than the quarter's first week, so a quarter the data starts in the middle of is not
+   * The stages that backfill and the gold table whose rows show that the stage ran for a quarter (gold.themes for
+   * themes, gold.reputation for analyse).
+   */
+  static final Map<String, String> GOLD_TABLE_OF_STAGE = Map.of("themes", ThemeTables.THEMES, "analyse", Reputation.TABLE);
+
+  /**
+   * The quarters {@code stage} fills before {@code period}, oldest first ({@link #lacking}), named on the console.
+   *
+   * @param silverQuarters {@link #silverQuarters} before the period
+   */
+  static List<String> periods(RunContext ctx, List<QuarterSpan> silverQuarters, String stage) {
+    String goldTable = GOLD_TABLE_OF_STAGE.get(stage);
+    List<String> lacking = lacking(ctx.spark(), ctx.warehouse, silverQuarters, goldTable);
+    if (!lacking.isEmpty()) {
+      Console.info(stage + ": backfilling " + lacking + " first (complete quarters in silver without gold." + goldTable
+          + " rows)");
+    }
+    return lacking;
+  }
+
+  /**
+   * The quarters to fill for {@code table}: quarters of silver.feedback ({@code silverQuarters}), complete (the
+   * data began no later than the quarter's first week, so a quarter the data starts in the middle of is not
    * presented as a whole quarter), and without rows in {@code gold.<table>}; oldest first.
    */
-  static List<String> lacking(SparkSession spark, Warehouse warehouse, String period, String goldTable) {
+  static List<String> lacking(SparkSession spark, Warehouse warehouse, List<QuarterSpan> silverQuarters,
+      String goldTable) {
+    return silverQuarters.isEmpty() ? List.of() : choose(silverQuarters, present(spark, warehouse, goldTable));
+  }
+
+  /** The quarters before {@code period} in silver.feedback with their first day: one scan of silver. */
+  static List<QuarterSpan> silverQuarters(SparkSession spark, Warehouse warehouse, String period) {
     if (!warehouse.exists(spark, Layer.SILVER, "feedback")) {
       return List.of();
     }
     List<Row> perPeriod = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").lt(period))
         .groupBy("period").agg(min("day")).collectAsList();   // one row per quarter in silver
-    return choose(perPeriod.stream().map(r -> new QuarterSpan(r.getString(0), r.getDate(1).toLocalDate())).toList(),
-        present(spark, warehouse, goldTable));
+    return perPeriod.stream().map(r -> new QuarterSpan(r.getString(0), r.getDate(1).toLocalDate())).toList();
+  }
+
+  /**
+   * {@link #silverQuarters} read once, when a stage first asks: after unify wrote silver.feedback, which the later
+   * stages of the run do not change, so themes and analyse of one run share one scan of silver.
+   */
+  static final class SilverQuartersOnce {
+    private final RunContext ctx;
+    private final String period;
+    private List<QuarterSpan> quarters;
+
+    SilverQuartersOnce(RunContext ctx, String period) {
+      this.ctx = ctx;
+      this.period = period;
+    }
+
+    synchronized List<QuarterSpan> get() {
+      if (quarters == null) {
+        quarters = silverQuarters(ctx.spark(), ctx.warehouse, period);
+      }
+      return quarters;
+    }
   }
 
   /** A quarter in silver and its first day with data. */

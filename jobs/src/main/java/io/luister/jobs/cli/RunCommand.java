@@ -48,12 +48,12 @@ final class RunCommand implements Callable<Integer> {
       Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
       // Backfilled quarters go first within their stage: themes of a quarter match the themes of the quarters
       // before it (lineage), and analyse of earlier quarters needs silver.sentiment, which the sentiment stage
-      // writes for the period and its baseline. Each stage decides what it lacks when it starts.
+      // writes for the period and its baseline. Each stage decides what it lacks when it starts; silver's quarters
+      // are read once, by the first stage that backfills.
+      Backfill.SilverQuartersOnce silverQuarters = new Backfill.SilverQuartersOnce(ctx, chosen);
       Pipeline.run(Pipeline.forProgram(ctx, stage -> true), ctx.concurrentWork, stage -> {
-        if (backfill && stage.name().equals("themes")) {
-          ThemesCommand.backfillPeriods(ctx, chosen).forEach(p -> stage.body().accept(ctx, p));
-        } else if (backfill && stage.name().equals("analyse")) {
-          AnalyseCommand.backfillPeriods(ctx, chosen).forEach(p -> stage.body().accept(ctx, p));
+        if (backfill && Backfill.GOLD_TABLE_OF_STAGE.containsKey(stage.name())) {
+          Backfill.periods(ctx, silverQuarters.get(), stage.name()).forEach(p -> stage.body().accept(ctx, p));
         }
         stage.body().accept(ctx, chosen);
       });

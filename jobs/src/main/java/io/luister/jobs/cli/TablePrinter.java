@@ -113,7 +113,8 @@ final class TablePrinter {
 
   /**
    * RFC 4180 quoting. Text cells that a spreadsheet would run as a formula get a leading apostrophe, so an
-   * exported customer text cannot execute: the same rule as {@code export} ({@link CsvCells}).
+   * exported customer text cannot execute: the same rules as {@code export} ({@link CsvCells}). Unlike export, an
+   * empty cell (null or the empty string) is written unquoted, as this command always has.
    */
   static String csvLine(String[] values, StructField[] fields) {
     StringBuilder sb = new StringBuilder();
@@ -122,11 +123,7 @@ final class TablePrinter {
       if (fields == null || fields[i].dataType() instanceof StringType) {
         v = CsvCells.neutralise(v);
       }
-      if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";") || v.contains("\t")
-          || v.contains("|")) {
-        v = "\"" + v.replace("\"", "\"\"") + "\"";
-      }
-      sb.append(i == 0 ? "" : ",").append(v);
+      sb.append(i == 0 ? "" : ",").append(CsvCells.quotedIfNeeded(v));
     }
     return sb.toString();
   }

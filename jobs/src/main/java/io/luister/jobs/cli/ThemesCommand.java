@@ -6,11 +6,11 @@ import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.themes.ThemeLineage;
 import io.luister.jobs.themes.ThemeStage;
-import io.luister.jobs.themes.ThemeTables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "themes", mixinStandardHelpOptions = true,
     description = {"Discovers the themes customers talk about in the period's free text (k-means on TF-IDF of "
@@ -20,28 +20,12 @@ import picocli.CommandLine.Command;
         + "<warehouse>/models/themes/<period>.",
         "Method: docs/THEMES.md."})
 final class ThemesCommand extends PeriodStageCommand {
-  @picocli.CommandLine.Option(names = "--backfill",
-      description = "First the complete quarters before --period that silver.feedback holds and the gold tables lack, "
-          + "oldest first (as run does), so trends and theme lineage have their history.")
-  boolean backfill;
+  @Mixin
+  BackfillOption backfill;
 
   @Override
   void runStage(RunContext ctx, String period) {
-    if (backfill) {
-      for (String earlier : backfillPeriods(ctx, period)) {
-        themes(ctx, earlier);
-      }
-    }
-    themes(ctx, period);
-  }
-
-  /** The quarters before {@code period} whose themes output gold lacks ({@link Backfill}). */
-  static java.util.List<String> backfillPeriods(RunContext ctx, String period) {
-    java.util.List<String> lacking = Backfill.lacking(ctx.spark(), ctx.warehouse, period, ThemeTables.THEMES);
-    if (!lacking.isEmpty()) {
-      Console.info("themes: backfilling " + lacking + " first (complete quarters in silver without gold.themes rows)");
-    }
-    return lacking;
+    backfill.run(ctx, period, "themes", ThemesCommand::themes);
   }
 
   static void themes(RunContext ctx, String period) {

@@ -11,15 +11,20 @@ import io.luister.jobs.silences.SilenceStage;
 import io.luister.jobs.themes.ThemeTables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The gold tables the report reads. A table the warehouse does not have (a program without a taxonomy has no
  * silences; a stage not yet run) is an empty frame of its schema, named in {@code missing}, so every section can
- * say "nothing found" instead of failing.
+ * say "nothing found" instead of failing. A table written by an older version that lacks some of its schema's
+ * columns gains them as typed nulls when read ({@link #withSchemaColumns}), so the report reads every column of
+ * the schema without asking row by row whether it is there.
  */
 public record GoldTables(Dataset<Row> channelMix, Dataset<Row> themes, Dataset<Row> silences, Dataset<Row> reputation,
     Dataset<Row> shareOfVoice, Dataset<Row> alerts, Dataset<Row> webcare, Dataset<Row> dataHealth,
@@ -38,6 +43,7 @@ public record GoldTables(Dataset<Row> channelMix, Dataset<Row> themes, Dataset<R
         Dataset<Row> frame = warehouse.read(spark, Layer.GOLD, table);
         frame = table.equals(Reputation.TABLE) ? frame.filter(frame.col("period").leq(period))
             : frame.filter(frame.col("period").equalTo(period));
+        frame = withSchemaColumns(frame, schema);
         return spark.createDataFrame(frame.collectAsList(), frame.schema());
       }
       missing.add("gold." + table);
@@ -61,13 +67,35 @@ public record GoldTables(Dataset<Row> channelMix, Dataset<Row> themes, Dataset<R
     return spark.createDataFrame(List.of(), schema);
   }
 
-  /** The same tables with one replaced (tests). */
+  /**
+   * {@code frame} with every column of {@code schema} it lacks added as a null of the column's type (an older
+   * version wrote the table before the column existed); the columns it has stay as they are.
+   */
+  static Dataset<Row> withSchemaColumns(Dataset<Row> frame, StructType schema) {
+    java.util.Set<String> present = java.util.Set.of(frame.columns());
+    for (StructField field : schema.fields()) {
+      if (!present.contains(field.name())) {
+        frame = frame.withColumn(field.name(), functions.lit(null).cast(field.dataType()));
+      }
+    }
+    return frame;
+  }
+
+  /** The same tables with one replaced (tests), its missing columns added as {@link #read} does. */
   public GoldTables with(String table, Dataset<Row> frame) {
+    frame = withSchemaColumns(frame, SCHEMAS.getOrDefault(table, new StructType()));
     return new GoldTables(table.equals("channel_mix") ? frame : channelMix, table.equals("themes") ? frame : themes,
         table.equals("silences") ? frame : silences, table.equals("reputation") ? frame : reputation,
         table.equals("share_of_voice") ? frame : shareOfVoice, table.equals("alerts") ? frame : alerts,
         table.equals("webcare") ? frame : webcare, table.equals("data_health") ? frame : dataHealth, missing);
   }
+
+  /** Each table's declared schema, by table name. */
+  private static final Map<String, StructType> SCHEMAS = Map.of(ChannelMix.TABLE, ChannelMix.SCHEMA,
+      ThemeTables.THEMES, ThemeTables.THEMES_SCHEMA, SilenceStage.TABLE, SilenceStage.SILENCES,
+      Reputation.TABLE, Reputation.SCHEMA, ShareOfVoice.TABLE, ShareOfVoice.SCHEMA,
+      EmergingIssues.TABLE, EmergingIssues.SCHEMA, Webcare.TABLE, Webcare.SCHEMA,
+      SilenceStage.HEALTH_TABLE, SilenceStage.HEALTH);
 
   private interface Reader {
     Dataset<Row> read(String table, StructType schema);

@@ -44,13 +44,11 @@ public final class ReportModels {
     List<VoiceRow> voice = voice(gold.shareOfVoice(), period, brand, competitors);
     List<WebcareRow> webcare = gold.webcare().filter(col("period").equalTo(period).and(col("platform").equalTo(ALL))
         .and(col("category").equalTo(ALL))).orderBy(col("kind").desc(), col("brand")).collectAsList().stream()
-        .map(r -> {
-          boolean measurable = !Webcare.NOT_MEASURABLE.equals(str(r, "status"));
-          return new WebcareRow(r.getAs("brand"), r.getAs("kind"), lng(r, "items"),
-              measurable && !r.isNullAt(r.fieldIndex("answered")) ? lng(r, "answered") : null,
-              measurable ? dbl(r, "response_rate") : null, measurable ? dbl(r, "median_minutes_to_first_reply") : null,
-              measurable ? dbl(r, "p90_minutes_to_first_reply") : null, measurable, str(r, "reason"));
-        })
+        // The webcare stage writes answered, the response rate and the reply times as null when not measurable.
+        .map(r -> new WebcareRow(r.getAs("brand"), r.getAs("kind"), lng(r, "items"),
+            r.isNullAt(r.fieldIndex("answered")) ? null : lng(r, "answered"), dbl(r, "response_rate"),
+            dbl(r, "median_minutes_to_first_reply"), dbl(r, "p90_minutes_to_first_reply"),
+            !Webcare.NOT_MEASURABLE.equals(str(r, "status")), str(r, "reason")))
         .sorted(java.util.Comparator.comparing((WebcareRow w) -> !w.brand().equals(brand))).toList();
     Dataset<Row> silenceRows = gold.silences().filter(col("period").equalTo(period));
     SilenceCounts counts = silenceCounts(silenceRows);
@@ -71,11 +69,12 @@ public final class ReportModels {
         responseRate(webcare, brand, "complaint"), counts.silence(),
         health.stream().filter(h -> !DataHealth.OK.equals(h.status())).count());
 
+    java.util.Map<String, String> themeLabels = themeLabels(gold.themes());
+    Dataset<Row> periodThemes = gold.themes().filter(col("period").equalTo(period));
     return new ReportModel(period, brand, List.copyOf(competitors), headline, categories(gold.channelMix(), period),
-        themes(gold.themes().filter(col("period").equalTo(period))), silences, counts, trend, byChannel, voice,
-        alerts(gold.alerts(), period, brand, true, themeLabels(gold.themes())),
-        alerts(gold.alerts(), period, brand, false, themeLabels(gold.themes())), candidateThemes(gold.themes().filter(col("period").equalTo(period))), webcare,
-        health, gold.missing());
+        themes(periodThemes), silences, counts, trend, byChannel, voice,
+        alerts(gold.alerts(), period, brand, true, themeLabels), alerts(gold.alerts(), period, brand, false, themeLabels),
+        candidateThemes(periodThemes), webcare, health, gold.missing());
   }
 
   /** Our brand and the competitors, all channels, over the period and the quarters before it in the table. */
@@ -138,7 +137,7 @@ public final class ReportModels {
    * Our themes (docs/THEMES.md, "Per brand"): themes are found on every brand's texts, so each row's size and share
    * become our brand's items in it and their share of all our themed items; themes without our items and the
    * "various" rest of small themes are left out of the list. Rows written before gold.themes had these columns
-   * count wholly as ours.
+   * (null own_brand_items, see {@link GoldTables#read}) count wholly as ours.
    */
   static List<ThemeRow> themes(Dataset<Row> themes) {
     Dataset<Row> ours = themes.withColumn("_own", coalesce(col("own_brand_items"), col("size")))
@@ -163,10 +162,6 @@ public final class ReportModels {
         .toList();
   }
 
-  /**
-   * The most severe rises of the period about our brand ({@code ours}) or about the competitors: a competitor's burst
-   * (of complaints or of praise) is never presented as ours.
-   */
   /** Theme id → label of the themes in the table (one period, so bounded by the number of themes). */
   static java.util.Map<String, String> themeLabels(Dataset<Row> themes) {
     java.util.Map<String, String> out = new java.util.HashMap<>();
@@ -175,11 +170,12 @@ public final class ReportModels {
     return out;
   }
 
-  static List<AlertRow> alerts(Dataset<Row> alerts, String period, String brand, boolean ours) {
-    return alerts(alerts, period, brand, ours, java.util.Map.of());
-  }
-
-  /** @param themeLabels a theme alert shows its theme's label (its id when the period's themes do not have it) */
+  /**
+   * The most severe rises of the period about our brand ({@code ours}) or about the competitors: a competitor's burst
+   * (of complaints or of praise) is never presented as ours.
+   *
+   * @param themeLabels a theme alert shows its theme's label (its id when the period's themes do not have it)
+   */
   static List<AlertRow> alerts(Dataset<Row> alerts, String period, String brand, boolean ours,
       java.util.Map<String, String> themeLabels) {
     org.apache.spark.sql.Column about = col("brand").equalTo(brand);
@@ -260,7 +256,7 @@ public final class ReportModels {
   private static SentimentRow sentiment(Row r) {
     return new SentimentRow(r.getAs("period"), r.getAs("brand"), r.getAs("channel"), num(r, "items"),
         dbl(r, "negative_share"), dbl(r, "mean_sentiment_score"), dbl(r, "nps"), num(r, "respondents"), dbl(r, "csat"),
-        java.util.Arrays.asList(r.schema().fieldNames()).contains("score_based_share") ? dbl(r, "score_based_share") : null);
+        dbl(r, "score_based_share"));
   }
 
   private static Double responseRate(List<WebcareRow> webcare, String brand, String kind) {
@@ -277,11 +273,8 @@ public final class ReportModels {
     return Double.isNaN(v) ? null : v;
   }
 
-  /** A string column, or null when the row's table (written by an older version) does not have it. */
+  /** A column as text, or null. */
   static String str(Row r, String field) {
-    if (!java.util.Arrays.asList(r.schema().fieldNames()).contains(field)) {
-      return null;
-    }
     int i = r.fieldIndex(field);
     return r.isNullAt(i) ? null : r.get(i).toString();
   }

@@ -5,14 +5,13 @@ import io.luister.common.config.ProgramConfig;
 import io.luister.common.taxonomy.Category;
 import io.luister.common.taxonomy.Taxonomy;
 import io.luister.common.time.Periods;
+import io.luister.jobs.silences.DataHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,9 +56,8 @@ public final class SilenceWorld {
 
   /** A drawn world: its configuration, its silver rows and its truth. */
   public record Drawn(long seed, Kind kind, String industry, List<String> channels, List<String> brands,
-      String period, List<String> baseline, Map<String, Double> quarterlyVolume, double channelSpread,
-      ProgramConfig program, Taxonomy taxonomy, List<Row> rows, List<Plant> plants, Set<String> controls,
-      Set<String> unmapped) {
+      String period, List<String> baseline, ProgramConfig program, Taxonomy taxonomy, List<Row> rows,
+      List<Plant> plants, Set<String> controls) {
 
     public Set<String> plantedKeys() {
       Set<String> keys = new LinkedHashSet<>();
@@ -238,7 +236,7 @@ public final class SilenceWorld {
     for (String p : periods) {
       int quarter = Integer.parseInt(p.substring(6));
       boolean current = p.equals(period);
-      List<LocalDate> weeks = fullWeeks(p);
+      List<LocalDate> weeks = DataHealth.fullWeeks(p);
       for (String c : channels) {
         Map<String, Double> drift = new LinkedHashMap<>();
         for (String k : all) {
@@ -300,8 +298,8 @@ public final class SilenceWorld {
       String label = Character.toUpperCase(k.charAt(0)) + k.substring(1).replace('_', ' ');
       taxonomy.add(new Category(k, Map.of("en", label, "nl", label + " (nl)"), "", null, mappings, Map.of(), Map.of()));
     }
-    return new Drawn(seed, requested, industry, channels, brands, period, baseline, volume, channelSpread, program,
-        new Taxonomy(taxonomy), rows, plants, controls, unmapped);
+    return new Drawn(seed, requested, industry, channels, brands, period, baseline, program, new Taxonomy(taxonomy),
+        rows, plants, controls);
   }
 
   private static Plant plant(Kind kind, SplittableRandom r, List<String> channels, List<String> categories,
@@ -397,16 +395,6 @@ public final class SilenceWorld {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static List<LocalDate> fullWeeks(String period) {
-    LocalDate end = Periods.end(period);
-    List<LocalDate> weeks = new ArrayList<>();
-    for (LocalDate w = Periods.start(period).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-        !w.plusDays(6).isAfter(end); w = w.plusWeeks(1)) {
-      weeks.add(w);
-    }
-    return weeks;
   }
 
   static double gaussian(SplittableRandom r) {

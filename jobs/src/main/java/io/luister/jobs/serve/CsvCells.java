@@ -106,11 +106,22 @@ public final class CsvCells {
       return;
     }
     s = neutralise(s);
-    if (s.isEmpty() || needsQuotes(s)) {
-      quote(out, s);
-    } else {
-      out.append(s);
+    // A quoted empty cell is the empty string, an unquoted one a missing value (null is written as nothing).
+    out.append(s.isEmpty() ? "\"\"" : quotedIfNeeded(s));
+  }
+
+  /**
+   * RFC 4180 quoting for a spreadsheet: the cell in double quotes (quotes doubled) when it holds a quote, a line
+   * break or a character a spreadsheet may split on (',', ';', tab, '|'), else as it is. The empty string stays
+   * empty.
+   */
+  public static String quotedIfNeeded(String s) {
+    if (!needsQuotes(s)) {
+      return s;
     }
+    StringBuilder out = new StringBuilder(s.length() + 2);
+    quote(out, s);
+    return out.toString();
   }
 
   /** A value's text: ISO-8601 for dates and instants, plain digits for decimals, PostgreSQL hex for bytes. */

@@ -149,7 +149,7 @@ public final class DataHealth {
   }
 
   /** The Mondays of the weeks that lie entirely inside the period. */
-  static List<LocalDate> fullWeeks(String period) {
+  public static List<LocalDate> fullWeeks(String period) {
     LocalDate start = Periods.start(period);
     LocalDate end = Periods.end(period);
     List<LocalDate> weeks = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.luister.common.config.BrandConfig;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.taxonomy.Taxonomy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +69,9 @@ public final class SilenceDetectors {
   /**
    * Baseline drop: a category whose share about us in a channel (and in all channels together) fell
    * against its own share in the baseline quarters. Only categories with at least {@code min_share} of
-   * the baseline are tested: a small category falling further is not a finding.
+   * the baseline are tested: a small category falling further is not a finding. The structurally absent
+   * {@code channel|category} pairs in {@code skip} are not tested.
    */
-  public static List<Candidate> baselineDrop(CellCounts counts, ProgramConfig program, String period,
-      List<String> baseline) {
-    return baselineDrop(counts, program, period, baseline, Set.of());
-  }
-
-  /** As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}. */
   public static List<Candidate> baselineDrop(CellCounts counts, ProgramConfig program, String period,
       List<String> baseline, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
@@ -122,15 +118,10 @@ public final class SilenceDetectors {
    * expected share is the mean of its shares in the other channels, each channel counting once, so one
    * high-volume channel (page views) does not set the expectation alone. Only categories with at least
    * {@code min_share} elsewhere are tested.
-   */
-  public static List<Candidate> channelGap(CellCounts counts, ProgramConfig program, String period) {
-    return channelGap(counts, program, period, Set.of());
-  }
-
-  /**
-   * As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}: such a pair is
-   * neither tested nor counted in the other channels' mean (a channel that cannot carry a category says nothing
-   * about how much of it to expect elsewhere).
+   *
+   * <p>The structurally absent {@code channel|category} pairs in {@code skip} are skipped: such a pair is neither
+   * tested nor counted in the other channels' mean (a channel that cannot carry a category says nothing about how
+   * much of it to expect elsewhere).
    */
   public static List<Candidate> channelGap(CellCounts counts, ProgramConfig program, String period, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
@@ -138,6 +129,27 @@ public final class SilenceDetectors {
     List<String> present = counts.channels().stream().filter(c -> counts.total(period, c, ours) > 0).toList();
     if (present.size() < 2) {
       return out;
+    }
+    // Compare like with like: within the categories both channels can carry. A channel that lacks some categories
+    // has larger shares of the rest; its share is rescaled to this channel's mass on the common categories (with
+    // nothing structural, this is the plain share). The masses depend on the pair of channels only, not on the
+    // subject tested, so they are summed once per pair: {mass here, mass there} by "channel|other".
+    Map<String, double[]> commonMass = new HashMap<>();
+    for (String channel : present) {
+      for (String other : present) {
+        if (other.equals(channel)) {
+          continue;
+        }
+        double massHere = 0;
+        double massThere = 0;
+        for (String j : counts.subjects()) {
+          if (!skip.contains(SilenceCoverage.key(channel, j)) && !skip.contains(SilenceCoverage.key(other, j))) {
+            massHere += counts.get(period, channel, ours, j);
+            massThere += counts.get(period, other, ours, j);
+          }
+        }
+        commonMass.put(channel + "|" + other, new double[] {massHere, massThere});
+      }
     }
     for (String subject : counts.subjects()) {
       if (subject.equals(Taxonomy.UNCLASSIFIED)) {
@@ -153,17 +165,9 @@ public final class SilenceDetectors {
         double n = counts.total(period, channel, ours);
         for (String other : present) {
           if (!other.equals(channel) && !skip.contains(SilenceCoverage.key(other, subject))) {
-            // Compare like with like: within the categories both channels can carry. A channel that lacks some
-            // categories has larger shares of the rest; its share is rescaled to this channel's mass on the
-            // common categories (with nothing structural, this is the plain share).
-            double massHere = 0;
-            double massThere = 0;
-            for (String j : counts.subjects()) {
-              if (!skip.contains(SilenceCoverage.key(channel, j)) && !skip.contains(SilenceCoverage.key(other, j))) {
-                massHere += counts.get(period, channel, ours, j);
-                massThere += counts.get(period, other, ours, j);
-              }
-            }
+            double[] mass = commonMass.get(channel + "|" + other);
+            double massHere = mass[0];
+            double massThere = mass[1];
             if (massHere == 0 || massThere == 0) {
               continue;
             }
@@ -190,13 +194,9 @@ public final class SilenceDetectors {
 
   /**
    * Competitor gap: a category that is a clearly larger share of talk about a competitor (each one, and
-   * all together) than about us, in the same channel and period.
+   * all together) than about us, in the same channel and period. The structurally absent
+   * {@code channel|category} pairs in {@code skip} are not tested.
    */
-  public static List<Candidate> competitorGap(CellCounts counts, ProgramConfig program, String period) {
-    return competitorGap(counts, program, period, Set.of());
-  }
-
-  /** As above, skipping the structurally absent {@code channel|category} pairs in {@code skip}. */
   public static List<Candidate> competitorGap(CellCounts counts, ProgramConfig program, String period, Set<String> skip) {
     List<Candidate> out = new ArrayList<>();
     String ours = program.brand().name();

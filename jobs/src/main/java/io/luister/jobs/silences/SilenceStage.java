@@ -53,17 +53,16 @@ public final class SilenceStage {
   public static final String COVERAGE_TABLE = "silence_coverage";
 
   /**
-   * @param findings the tests that found something (the rows of gold.silences), in finding rank order
    * @param health the data-health checks of the period
-   * @param groups one finding per subject, ranked (gold.silence_findings)
+   * @param groups one finding per subject, ranked (gold.silence_findings), each with its tests
    * @param coverage the structurally absent pairs, not tested (gold.silence_coverage)
    */
-  public record Result(List<SilenceFindings.Finding> findings, List<DataHealth.Check> health,
-      List<SilenceGroups.Group> groups, List<SilenceCoverage.Gap> coverage) {
+  public record Result(List<DataHealth.Check> health, List<SilenceGroups.Group> groups,
+      List<SilenceCoverage.Gap> coverage) {
 
-    /** The finding (group) a test row belongs to. */
-    public SilenceGroups.Group groupOf(SilenceFindings.Finding f) {
-      return groups.stream().filter(g -> g.tests().contains(f)).findFirst().orElseThrow();
+    /** The tests that found something (the rows of gold.silences), in finding rank order: the groups' tests. */
+    public List<SilenceFindings.Finding> findings() {
+      return groups.stream().flatMap(g -> g.tests().stream()).toList();
     }
   }
 
@@ -109,8 +108,7 @@ public final class SilenceStage {
       silentBefore.put(earlier, silent);
     }
     List<SilenceGroups.Group> groups = SilenceGroups.group(findings, period, config, silentBefore, baseline);
-    List<SilenceFindings.Finding> ordered = groups.stream().flatMap(g -> g.tests().stream()).toList();
-    return new Result(ordered, health, groups, coverage);
+    return new Result(health, groups, coverage);
   }
 
   static List<Candidate> tests(CellCounts counts, ProgramConfig config, String period, List<String> baseline,
@@ -199,20 +197,22 @@ public final class SilenceStage {
   Dataset<Row> findingsFrame(Result result, String runId) {
     ObjectMapper json = new ObjectMapper();
     List<Row> rows = new ArrayList<>();
-    for (SilenceFindings.Finding f : result.findings()) {
-      SilenceGroups.Group g = result.groupOf(f);
-      Candidate t = f.test();
-      String evidence;
-      try {
-        evidence = json.writeValueAsString(t.evidence());
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
+    // Each group's tests in order, so the rows keep the finding rank order and each row knows its group.
+    for (SilenceGroups.Group g : result.groups()) {
+      for (SilenceFindings.Finding f : g.tests()) {
+        Candidate t = f.test();
+        String evidence;
+        try {
+          evidence = json.writeValueAsString(t.evidence());
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+        rows.add(RowFactory.create(f.period(), t.detector(), t.subjectType(), t.subject(), f.labelEn(), f.labelNl(),
+            t.channel(), t.brand(), t.comparedWith(), t.observedCount(), t.observedTotal(), t.observedShare(),
+            t.expectedShare(), t.expectedCount(), t.ratio(), t.pValue(), Double.isNaN(f.qValue()) ? null : f.qValue(),
+            f.severity(), f.status(), evidence, f.explanationEn(), f.explanationNl(), runId, g.findingId(), g.rank(),
+            g.novelty(), g.persistedPeriods(), g.whyEn(), g.whyNl()));
       }
-      rows.add(RowFactory.create(f.period(), t.detector(), t.subjectType(), t.subject(), f.labelEn(), f.labelNl(),
-          t.channel(), t.brand(), t.comparedWith(), t.observedCount(), t.observedTotal(), t.observedShare(),
-          t.expectedShare(), t.expectedCount(), t.ratio(), t.pValue(), Double.isNaN(f.qValue()) ? null : f.qValue(),
-          f.severity(), f.status(), evidence, f.explanationEn(), f.explanationNl(), runId, g.findingId(), g.rank(),
-          g.novelty(), g.persistedPeriods(), g.whyEn(), g.whyNl()));
     }
     return spark.createDataFrame(rows, SILENCES).coalesce(1);
   }

@@ -1,0 +1,25 @@
+package io.luister.jobs.cli;
+
+import java.util.function.BiConsumer;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --backfill} option of the stages that have history ({@code themes}, {@code analyse}): first the
+ * earlier quarters gold lacks ({@link Backfill}), then the period. {@code run} has its own option (negatable, off
+ * by default for the DAG) and shares one read of silver between its stages.
+ */
+final class BackfillOption {
+  @Option(names = "--backfill",
+      description = "First the complete quarters before --period that silver.feedback holds and the gold tables lack, "
+          + "oldest first (as run does), so trends and theme lineage have their history.")
+  boolean backfill;
+
+  /** Runs {@code stage} ({@code body}) for the quarters it lacks when asked to backfill, then for {@code period}. */
+  void run(RunContext ctx, String period, String stage, BiConsumer<RunContext, String> body) {
+    if (backfill) {
+      Backfill.periods(ctx, Backfill.silverQuarters(ctx.spark(), ctx.warehouse, period), stage)
+          .forEach(earlier -> body.accept(ctx, earlier));
+    }
+    body.accept(ctx, period);
+  }
+}
