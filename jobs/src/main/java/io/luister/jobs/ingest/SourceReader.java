@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceReader {
   private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
-  private static final char BOM = '\uFEFF';
   private static final String READ_ORDER = "_read_order";
   private static final String SPLIT = "_split";
   /** monotonically_increasing_id puts the partition index above the lower 33 bits. */
