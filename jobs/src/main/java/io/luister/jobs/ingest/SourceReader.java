@@ -75,8 +75,12 @@ public final class SourceReader {
   public static final int MAX_SAMPLE_FILES = 20;
 
   public List<RawBatch> read(SourceConfig source) {
+    return read(source, listFiles(source));
+  }
+
+  /** Reads the files of an earlier {@link #listFiles} (the preflight counts them first and must not list twice). */
+  List<RawBatch> read(SourceConfig source, List<String> listed) {
     List<String> files = new ArrayList<>();
-    List<String> listed = listFiles(source);
     if (sampleRecords > 0 && listed.size() > MAX_SAMPLE_FILES) {
       // A preflight sample: the first files (in name order) are enough to judge the settings.
       listed = listed.subList(0, MAX_SAMPLE_FILES);
