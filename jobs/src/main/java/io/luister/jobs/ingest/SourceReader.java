@@ -180,7 +180,8 @@ public final class SourceReader {
 
   /**
    * The records of files that share one layout, read by {@link CsvFileReader} (one Spark task per file, the lines
-   * of each file accounted for), numbered within their file as they are read.
+   * of each file accounted for), numbered within their file as they are read, then spread over the cores when there
+   * are fewer files than cores.
    */
   private RawBatch csvBatch(SourceConfig source, List<String> files, List<String> header) {
     List<String> columns = uniqueNames(header);
@@ -209,6 +210,13 @@ public final class SourceReader {
       org.apache.spark.api.java.JavaRDD<Row> rows = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
           .parallelize(files, files.size())
           .flatMap(perFile);
+      int cores = spark.sparkContext().defaultParallelism();
+      if (files.size() < cores) {
+        // Parsing is one task per file, but the mapping after it (masking, pseudonyms, reasons) would stay on as
+        // many cores as there are files until deduplication's shuffle: one core for a one-file source. The records
+        // are numbered by the reader already, and nothing after it depends on their order.
+        rows = rows.repartition(cores);
+      }
       frame = spark.createDataFrame(rows, schema);
     }
     if (!numberRecords) {
