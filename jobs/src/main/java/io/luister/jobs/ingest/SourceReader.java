@@ -347,6 +347,7 @@ public final class SourceReader {
    */
   private RawBatch readJsonLines(SourceConfig source, List<String> files) {
     String line = "_line";
+    Dataset<Row> asRead;
     Dataset<Row> lines;
     if (sampleRecords > 0) {
       List<Row> sample = new ArrayList<>();
@@ -363,14 +364,19 @@ public final class SourceReader {
       }
       lines = spark.createDataFrame(sample, new StructType().add(line, DataTypes.StringType)
           .add(RawBatch.FILE, DataTypes.StringType).add(RawBatch.RECORD, DataTypes.LongType));
+      asRead = lines;
     } else {
-      lines = numbered(spark.read().text(files.toArray(String[]::new)).withColumnRenamed("value", line));
+      asRead = spark.read().text(files.toArray(String[]::new)).withColumnRenamed("value", line);
+      lines = numbered(asRead);
     }
-    lines = lines
-        .withColumn(line, regexp_replace(col(line), "^\uFEFF", ""))
-        .filter(col(line).rlike("\\S"));
+    Column withoutBom = regexp_replace(col(line), "^\uFEFF", "");
+    Column notBlank = col(line).rlike("\\S");
     Column isObject = col(line).rlike("^\\s*\\{");
-    Dataset<String> objects = lines.filter(isObject).select(col(line)).as(org.apache.spark.sql.Encoders.STRING());
+    lines = lines.withColumn(line, withoutBom).filter(notBlank);
+    // Inferred from the text as read, not from the numbered lines: the inference job would run the numbering's
+    // aggregation over every file as well.
+    Dataset<String> objects = asRead.withColumn(line, withoutBom).filter(notBlank.and(isObject)).select(col(line))
+        .as(org.apache.spark.sql.Encoders.STRING());
     StructType inferred = spark.read().option("primitivesAsString", true).option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", RawBatch.CORRUPT).json(objects).schema();
     if (java.util.Arrays.stream(inferred.fieldNames()).allMatch(RawBatch.CORRUPT::equals)) {
