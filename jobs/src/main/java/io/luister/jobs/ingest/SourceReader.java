@@ -61,8 +61,9 @@ public final class SourceReader {
   }
 
   /**
-   * @param sampleRecords when above 0, only the first this many records of each file are read, on the driver where
-   *     the format allows (CSV, JSON lines): the preflight {@code check} reads so in seconds
+   * @param sampleRecords when above 0, only the first this many records of each file are read (CSV and UTF-8 JSON
+   *     lines on the driver, JSON and Parquet by Spark with a limit per file) and brought to the driver: the preflight
+   *     {@code check} reads so in seconds. A JSON source's schema is still inferred from all of its files.
    */
   public SourceReader(SparkSession spark, boolean numberRecords, int sampleRecords) {
     this.spark = spark;
@@ -322,21 +323,60 @@ public final class SourceReader {
         && java.nio.charset.Charset.forName(o.encoding()).equals(java.nio.charset.StandardCharsets.UTF_8)) {
       return readJsonLines(source, files);
     }
-    Dataset<Row> rows = spark.read()
+    java.util.function.Supplier<org.apache.spark.sql.DataFrameReader> json = () -> spark.read()
         .option("multiLine", o.multiline() || source.format() == SourceFormat.JSON)
         .option("encoding", o.encoding())
         .option("primitivesAsString", true)
         .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT)
-        .json(files.toArray(String[]::new));
+        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT);
+    Dataset<Row> rows = json.get().json(files.toArray(String[]::new));
     if (List.of(rows.columns()).stream().allMatch(RawBatch.CORRUPT::equals)) {
       throw new LuisterDataException("source '" + source.name() + "': not one record in " + describeFiles(files)
           + " is a JSON object (the files are blank or every record is broken); check the export and options.multiline");
     }
-    if (!List.of(rows.columns()).contains(RawBatch.CORRUPT)) {
-      rows = rows.withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+    boolean parserHasCorruptColumn = List.of(rows.columns()).contains(RawBatch.CORRUPT);
+    StructType inferred = rows.schema();
+    java.util.function.Function<Dataset<Row>, Dataset<Row>> withCorrupt = frame -> parserHasCorruptColumn ? frame
+        : frame.withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+    rows = withCorrupt.apply(rows);
+    Dataset<Row> read = sampleRecords > 0
+        ? sampled(files, file -> withCorrupt.apply(json.get().schema(inferred).json(file)), rows.schema())
+        : numbered(rows);
+    return new RawBatch(read, resolveMapping(source, rows.schema(), files), files);
+  }
+
+  /**
+   * The preflight's sample of a format Spark reads (JSON, Parquet): the first {@code sampleRecords} records of each
+   * file, brought to the driver (bounded: at most {@link #MAX_SAMPLE_FILES} files) and numbered there by their
+   * position, so the sample neither holds a whole source nor needs the numbering's pass over every file.
+   *
+   * @param readFile one file's records, with the columns of {@code schema}
+   */
+  private Dataset<Row> sampled(List<String> files, java.util.function.Function<String, Dataset<Row>> readFile,
+      StructType schema) {
+    List<Row> sample = new ArrayList<>();
+    for (String file : files) {
+      // limit + collect takes the first partitions in order, so these are the file's first records, in file order.
+      List<Row> head = readFile.apply(file).limit(sampleRecords).collectAsList();
+      for (int i = 0; i < head.size(); i++) {
+        Row record = head.get(i);
+        if (!numberRecords) {
+          sample.add(record);
+          continue;
+        }
+        Object[] values = new Object[record.size() + 2];
+        for (int c = 0; c < record.size(); c++) {
+          values[c] = record.get(c);
+        }
+        values[record.size()] = file;
+        values[record.size() + 1] = (long) (i + 1);
+        sample.add(org.apache.spark.sql.RowFactory.create(values));
+      }
     }
-    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+    StructType out = numberRecords
+        ? schema.add(RawBatch.FILE, DataTypes.StringType, false).add(RawBatch.RECORD, DataTypes.LongType, false)
+        : schema;
+    return spark.createDataFrame(sample, out);
   }
 
   /**
@@ -426,7 +466,11 @@ public final class SourceReader {
     filesBySchema.forEach((schema, group) -> {
       Dataset<Row> rows = spark.read().schema(schema).parquet(group.toArray(String[]::new))
           .withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
-      batches.add(new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), group), group));
+      Dataset<Row> read = sampleRecords > 0
+          ? sampled(group, file -> spark.read().schema(schema).parquet(file).withColumn(RawBatch.CORRUPT,
+              lit(null).cast("string")), rows.schema())
+          : numbered(rows);
+      batches.add(new RawBatch(read, resolveMapping(source, rows.schema(), group), group));
     });
     return batches;
   }
