@@ -35,13 +35,6 @@ public record FormatOptions(
     String nullValue,
     int skipLines) {
 
-  public FormatOptions(String encoding, String delimiter, String quote, String escape, boolean header, boolean multiline,
-      List<String> timestampFormats, List<String> dateFormats, ZoneId timezone, List<String> trueValues,
-      List<String> falseValues, String nullValue) {
-    this(encoding, delimiter, quote, escape, header, multiline, timestampFormats, dateFormats, timezone, trueValues,
-        falseValues, nullValue, 0);
-  }
-
   public static final List<String> DEFAULT_TIMESTAMP_FORMATS = List.of(
       "yyyy-MM-dd'T'HH:mm:ss[.SSSSSS][.SSS]XXX",
       "yyyy-MM-dd'T'HH:mm:ss[.SSSSSS][.SSS]",

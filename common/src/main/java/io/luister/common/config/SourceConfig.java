@@ -34,9 +34,4 @@ public record SourceConfig(
     mapping = Map.copyOf(mapping);
     idRule = idRule == null ? IdRule.SINGLE : idRule;
   }
-
-  public SourceConfig(String name, SourceType type, String path, SourceFormat format, FormatOptions options,
-      ScoreScale scoreScale, Map<String, String> mapping) {
-    this(name, type, path, format, options, scoreScale, mapping, IdRule.SINGLE, null, null);
-  }
 }

@@ -73,26 +73,19 @@ final class IngestCommand implements Callable<Integer> {
           // Too much of the source would be quarantined: refused with its counts, so ops.runs shows how much.
           IngestResult r = e.result();
           Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
-          records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
-              Timestamp.from(started), Timestamp.from(Instant.now()), r.seconds(), r.rowsRead(), r.rowsAccepted(),
-              r.rowsQuarantined(), r.rowsDuplicate(), RunRecord.REFUSED, e.getMessage());
+          records[at] = unfinished(ctx, source, period, started, r, RunRecord.REFUSED, e.getMessage());
         } catch (LuisterDataException e) {
           // An unusable file refuses its source before anything of it is written; the other sources still go in,
           // so one broken export costs one source, not the run's whole ingest.
           Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
-          records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
-              Timestamp.from(started), Timestamp.from(Instant.now()),
-              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, RunRecord.REFUSED, e.getMessage());
+          records[at] = unfinished(ctx, source, period, started, null, RunRecord.REFUSED, e.getMessage());
         } catch (Exception e) {
           // (Exception, not RuntimeException: Spark and Delta throw checked exceptions from Scala code undeclared.)
           // Anything else (a bug, a storage error) fails this source only; the others are still ingested, and the
           // command then fails with every failure named.
           Console.error("ingest: " + source.name() + " failed: " + e);
           org.slf4j.LoggerFactory.getLogger(IngestCommand.class).error("ingest of {} failed", source.name(), e);
-          records[at] = new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
-              Timestamp.from(started), Timestamp.from(Instant.now()),
-              (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, 0, 0, 0, 0, RunRecord.FAILED,
-              "failed: " + e);
+          records[at] = unfinished(ctx, source, period, started, null, RunRecord.FAILED, "failed: " + e);
         }
       }));
     }
@@ -116,5 +109,19 @@ final class IngestCommand implements Callable<Integer> {
           + String.join("; ", refused));
     }
     return Arrays.stream(results).filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * The ops.runs row of a source that was refused or failed, ending now: with the counts of a source refused for
+   * its quarantined share, and zero counts (and the time until now) when it never got as far as counting.
+   */
+  private static RunRecord unfinished(RunContext ctx, SourceConfig source, String period, Instant started,
+      IngestResult counted, String status, String message) {
+    Instant ended = Instant.now();
+    double seconds = counted != null ? counted.seconds() : (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    return new RunRecord(ctx.runId, ctx.config.program(), IngestStage.NAME, source.name(), period,
+        Timestamp.from(started), Timestamp.from(ended), seconds,
+        counted == null ? 0 : counted.rowsRead(), counted == null ? 0 : counted.rowsAccepted(),
+        counted == null ? 0 : counted.rowsQuarantined(), counted == null ? 0 : counted.rowsDuplicate(), status, message);
   }
 }

@@ -443,17 +443,6 @@ public final class CanonicalMapping {
       return pseudonym;
     }
 
-    /** The source columns of a record as JSON (no file, number or parser columns). */
-    private Column unmaskedRecordOfSource() {
-      List<Column> sourceColumns = new ArrayList<>();
-      for (String c : raw.columns()) {
-        if (!c.equals(RawBatch.CORRUPT) && !c.equals(RawBatch.FILE) && !c.equals(RawBatch.RECORD)) {
-          sourceColumns.add(col("`" + c.replace("`", "``") + "`"));
-        }
-      }
-      return sourceColumns.isEmpty() ? lit("") : to_json(struct(sourceColumns.toArray(Column[]::new)));
-    }
-
     /** The record as read: the parser's text of a broken record, else the source columns as JSON. */
     private Column unmaskedRecord() {
       List<Column> sourceColumns = new ArrayList<>();
@@ -510,7 +499,8 @@ public final class CanonicalMapping {
     private Column ruleId() {
       IdRule rule = spec.source().idRule();
       if (rule.generated()) {
-        Column content = coalesce(col(RawBatch.CORRUPT), unmaskedRecordOfSource());
+        // The parser problem is set only together with the corrupt text, so the record as read is the same content.
+        Column content = unmaskedRecord();
         return concat(lit("g"), substring(sha2(concat_ws("\u0001", BrandColumns.fileName(col(RawBatch.FILE)), content), 256), 1, 24));
       }
       List<Column> parts = new ArrayList<>();

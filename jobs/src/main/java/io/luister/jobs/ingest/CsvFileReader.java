@@ -2,6 +2,7 @@ package io.luister.jobs.ingest;
 
 import io.luister.common.config.FormatOptions;
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,8 +27,8 @@ import org.apache.spark.util.SerializableConfiguration;
  * Reads one CSV file into rows (the layout's columns, then {@link RawBatch#CORRUPT}, {@link RawBatch#PROBLEM},
  * {@link RawBatch#FILE}, {@link RawBatch#RECORD}) with {@link CsvRecords}, inside a Spark task: one task per file.
  *
- * <p>When the file is read to its end, its physical lines are counted a second time, independently of the
- * parser ({@link CsvRecords#countLines}); if preamble + header + blank lines + the lines of every record do not
+ * <p>While the file is read, its physical lines are counted a second time as the characters pass, independently
+ * of the parser and by {@link CsvRecords#countLines}' rule ({@link LineCountingReader}); at the end, if preamble + header + blank lines + the lines of every record do not
  * add up to that count, a line was lost or counted twice, and the read fails loudly instead of going on.
  */
 final class CsvFileReader implements FlatMapFunction<String, Row>, Serializable {
@@ -70,7 +71,8 @@ final class CsvFileReader implements FlatMapFunction<String, Row>, Serializable 
 
   @Override
   public Iterator<Row> call(String file) throws IOException {
-    Reader in = open(file, encoding, hadoop.value());
+    // Counted in the same read: reopening the file to count would read (and decompress) every file twice.
+    LineCountingReader in = new LineCountingReader(open(file, encoding, hadoop.value()));
     CsvRecords records = new CsvRecords(in, format);
     int skipped = records.skipLines(skipLines);
     if (header) {
@@ -115,10 +117,7 @@ final class CsvFileReader implements FlatMapFunction<String, Row>, Serializable 
         try {
           in.close();
           long accounted = records.accountedLines(skipped);
-          long physical;
-          try (Reader again = open(file, encoding, hadoop.value())) {
-            physical = CsvRecords.countLines(again);
-          }
+          long physical = in.lines();
           if (accounted != physical || records.linesRead() != physical) {
             throw new IllegalStateException("CSV reader lost track of lines in " + file + ": the file has " + physical
                 + " lines, the parser read " + records.linesRead() + " and accounted for " + accounted
@@ -167,6 +166,58 @@ final class CsvFileReader implements FlatMapFunction<String, Row>, Serializable 
       return names;
     } catch (IOException e) {
       throw new io.luister.jobs.LuisterDataException("cannot read the header of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Counts the physical lines of the text that passes through it by {@link CsvRecords#countLines}' rule (each LF,
+   * each CR not followed by LF, and a last line without a terminator), so the check needs no second read.
+   */
+  static final class LineCountingReader extends FilterReader {
+    private long terminated;
+    private int previous = -1;
+
+    LineCountingReader(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        count((char) c);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int i = 0; i < n; i++) {
+        count(buffer[offset + i]);
+      }
+      return n;
+    }
+
+    private void count(char c) {
+      if (previous == '\r' && c != '\n') {
+        terminated++;
+      }
+      if (c == '\n') {
+        terminated++;
+      }
+      previous = c;
+    }
+
+    /** The lines of the text read so far; all of them once the end was reached. */
+    long lines() {
+      return previous != -1 && previous != '\n' ? terminated + 1 : terminated;
+    }
+
+    @Override
+    public boolean markSupported() {
+      // A reset would count characters twice.
+      return false;
     }
   }
 }

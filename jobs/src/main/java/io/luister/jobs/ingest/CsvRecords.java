@@ -69,7 +69,6 @@ public final class CsvRecords {
   private int expectedFields = -1;
   private long blankLines;
   private long recordLines;
-  private long records;
 
   public CsvRecords(Reader in, Format format) {
     this.in = in;
@@ -103,7 +102,6 @@ public final class CsvRecords {
       }
       Record r = parseFrom(first);
       recordLines += r.lines();
-      records++;
       if (!r.malformed() && expectedFields < 0) {
         expectedFields = r.fields().length;
       }
@@ -115,7 +113,6 @@ public final class CsvRecords {
   public Record header() {
     Record h = next();
     if (h != null) {
-      records--;
       recordLines -= h.lines();
       headerLines = h.lines();
       if (!h.malformed()) {
@@ -138,14 +135,6 @@ public final class CsvRecords {
   /** Lines in records + header + blank lines: must equal {@link #linesRead()} minus skipped lines. */
   public long accountedLines(int skipped) {
     return skipped + headerLines + blankLines + recordLines;
-  }
-
-  public long records() {
-    return records;
-  }
-
-  public long blankLines() {
-    return blankLines;
   }
 
   private Record parseFrom(Line first) {

@@ -56,21 +56,37 @@ public final class IngestStage {
     Dataset<Row> checked = IngestTransforms.check(batches, spec).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Column day = AnalysisPeriod.localDay(source, config);
-      Row counts = checked.agg(
-          count(lit(1)),
-          count_if(IngestTransforms.isAccepted()),
-          count_if(array_contains(col(CanonicalMapping.REASONS).getField("code"), QuarantineReason.DUPLICATE_ID.name())),
-          max(when(IngestTransforms.isAccepted(), day)),
-          sum(when(IngestTransforms.isAccepted(), size(col(CanonicalMapping.FIELD_ISSUES))).otherwise(0)),
-          count_if(IngestTransforms.isAccepted().and(col(CanonicalMapping.HAS_BRAND)))).first();
-      long read = counts.getLong(0);
-      long accepted = counts.getLong(1);
-      long duplicates = counts.getLong(2);
-      LocalDate lastDay = counts.isNullAt(3) ? null : counts.getDate(3).toLocalDate();
-      long fieldIssues = counts.isNullAt(4) ? 0 : ((Number) counts.get(4)).longValue();
-      long withBrand = counts.getLong(5);
+      // One aggregation for every figure: a row per period (a few dozen at most), summed here, and the same rows
+      // judge each period's quarantined share.
+      Column accepted = IngestTransforms.isAccepted();
+      List<Row> byPeriod = checked.groupBy(col(CanonicalMapping.PERIOD)).agg(
+          count(lit(1)).as(QuarantineLimit.READ),
+          count_if(accepted).as(QuarantineLimit.ACCEPTED),
+          count_if(array_contains(col(CanonicalMapping.REASONS).getField("code"), QuarantineReason.DUPLICATE_ID.name()))
+              .as("duplicates"),
+          max(when(accepted, day)).as("last_day"),
+          sum(when(accepted, size(col(CanonicalMapping.FIELD_ISSUES))).otherwise(0)).as("field_issues"),
+          count_if(accepted.and(col(CanonicalMapping.HAS_BRAND))).as("with_brand")).collectAsList();
+      long read = 0;
+      long acceptedCount = 0;
+      long duplicates = 0;
+      LocalDate lastDay = null;
+      long fieldIssues = 0;
+      long withBrand = 0;
+      for (Row p : byPeriod) {
+        read += p.<Long>getAs(QuarantineLimit.READ);
+        acceptedCount += p.<Long>getAs(QuarantineLimit.ACCEPTED);
+        duplicates += p.<Long>getAs("duplicates");
+        java.sql.Date periodLastDay = p.getAs("last_day");
+        if (periodLastDay != null && (lastDay == null || periodLastDay.toLocalDate().isAfter(lastDay))) {
+          lastDay = periodLastDay.toLocalDate();
+        }
+        Number periodFieldIssues = p.getAs("field_issues");
+        fieldIssues += periodFieldIssues == null ? 0 : periodFieldIssues.longValue();
+        withBrand += p.<Long>getAs("with_brand");
+      }
 
-      String overLimit = QuarantineLimit.diagnose(checked, source.name(), read, accepted,
+      String overLimit = QuarantineLimit.diagnose(byPeriod, checked, source.name(), read, acceptedCount,
           config.ingest().maxQuarantineShare(source.name()));
       // The quarantine and the field issues are written also for a refused source: they are where the user looks
       // to see why. One writer at a time: sources are ingested side by side, and two first writes would both try
@@ -82,14 +98,14 @@ public final class IngestStage {
             IngestTransforms.FIELD_ISSUES_TABLE, "source = '" + source.name() + "'", "source");
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      IngestResult result = new IngestResult(source.name(), read, accepted, read - accepted, duplicates, seconds, lastDay,
+      IngestResult result = new IngestResult(source.name(), read, acceptedCount, read - acceptedCount, duplicates, seconds, lastDay,
           fieldIssues, withBrand);
       if (overLimit != null) {
         throw new QuarantineLimit.Exceeded(overLimit, result);
       }
       warehouse.replacePartitions(IngestTransforms.accepted(checked), Layer.BRONZE, source.name(), CanonicalMapping.PERIOD);
-      LOG.info("ingest {}: read {}, accepted {}, quarantined {} (duplicates {}) in {} s", source.name(), read, accepted,
-          read - accepted, duplicates, String.format("%.1f", seconds));
+      LOG.info("ingest {}: read {}, accepted {}, quarantined {} (duplicates {}) in {} s", source.name(), read, acceptedCount,
+          read - acceptedCount, duplicates, String.format("%.1f", seconds));
       return result;
     } finally {
       checked.unpersist();

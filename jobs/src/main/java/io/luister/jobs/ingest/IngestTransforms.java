@@ -38,7 +38,8 @@ public final class IngestTransforms {
   /**
    * The ops.field_issues rows of a source: one per optional field of an accepted record whose value was set to
    * null (a rating off its scale, a negative count, ...), with where it was and why. The message quotes the
-   * value, masked like any text leaving bronze. A quarantined record's problems are all in ops.quarantine.
+   * value, masked when the message was made (CanonicalMapping's shortValue, with the full masking rules), so it is
+   * not masked again here. A quarantined record's problems are all in ops.quarantine.
    */
   public static Dataset<Row> fieldIssues(Dataset<Row> checked, IngestSpec spec) {
     Column issue = col("issue");
@@ -53,7 +54,7 @@ public final class IngestTransforms {
             col("id").cast("string").as("item_id"),
             issue.getField("field").as("field"),
             issue.getField("code").as("issue_code"),
-            io.luister.common.privacy.TextMasking.mask(issue.getField("message"), spec.keptHandles()).as("issue"),
+            issue.getField("message").as("issue"),
             lit(spec.runId()).as("run_id"),
             col("_ingested_at").as("recorded_at"));
   }

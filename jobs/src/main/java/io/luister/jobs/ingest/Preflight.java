@@ -62,10 +62,11 @@ public final class Preflight {
   public SourceCheck check(SourceConfig source) {
     double limit = config.ingest().maxQuarantineShare(source.name());
     SourceReader reader = new SourceReader(spark, true, SAMPLE_RECORDS);
-    int files = reader.listFiles(source).size();
+    List<String> listed = reader.listFiles(source);
+    int files = listed.size();
     List<RawBatch> batches;
     try {
-      batches = reader.read(source);
+      batches = reader.read(source, listed);
     } catch (LuisterDataException e) {
       return new SourceCheck(source.name(), files, e.getMessage(), 0, 0, List.of(), List.of(), List.of(), -1,
           List.of(), limit);

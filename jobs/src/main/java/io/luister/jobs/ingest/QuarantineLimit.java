@@ -17,6 +17,9 @@ import org.apache.spark.sql.Row;
 public final class QuarantineLimit {
   /** A period with fewer records read is not judged on its own (it still counts in the source's overall share). */
   static final int MIN_PERIOD_RECORDS = 100;
+  /** The columns of a per-period row given to {@link #diagnose}: records read and accepted. */
+  static final String READ = "read";
+  static final String ACCEPTED = "accepted";
 
   private QuarantineLimit() {}
 
@@ -37,8 +40,13 @@ public final class QuarantineLimit {
   /**
    * The diagnosis when the quarantined share of {@code checked} (overall, or in any period with records) is above
    * {@code limit}; null when it is not.
+   *
+   * @param byPeriod one row per period of {@code checked} ({@value CanonicalMapping#PERIOD}, {@value #READ},
+   *     {@value #ACCEPTED}), counted by the caller with its other figures; {@code checked} is read again only to
+   *     name the top reasons of a refusal
    */
-  static String diagnose(Dataset<Row> checked, String source, long read, long accepted, double limit) {
+  static String diagnose(List<Row> byPeriod, Dataset<Row> checked, String source, long read, long accepted,
+      double limit) {
     if (read == 0) {
       return null;
     }
@@ -47,18 +55,17 @@ public final class QuarantineLimit {
     if (share > limit) {
       over.add(String.format("%.1f %% of all %,d records", 100 * share, read));
     }
-    // One row per period (a few dozen at most).
-    for (Row p : checked.filter(col(CanonicalMapping.PERIOD).isNotNull())
-        .groupBy(col(CanonicalMapping.PERIOD))
-        .agg(count(lit(1)).as("read"), count_if(IngestTransforms.isAccepted()).as("accepted"))
-        .orderBy(col(CanonicalMapping.PERIOD)).collectAsList()) {
-      long pRead = p.getLong(1);
-      double pShare = (pRead - p.getLong(2)) / (double) pRead;
+    List<Row> periods = byPeriod.stream().filter(p -> p.getAs(CanonicalMapping.PERIOD) != null)
+        .sorted(java.util.Comparator.comparing(p -> p.<String>getAs(CanonicalMapping.PERIOD))).toList();
+    for (Row p : periods) {
+      long pRead = p.<Long>getAs(READ);
+      long pAccepted = p.<Long>getAs(ACCEPTED);
+      double pShare = (pRead - pAccepted) / (double) pRead;
       // A period is judged on its own only when it is a real period of the export (something in it was accepted)
       // with enough records for a share to mean something: a stray record dated 1999 is a period of one, 100 %
       // quarantined. Smaller periods count in the overall share.
-      if (pRead >= MIN_PERIOD_RECORDS && p.getLong(2) > 0 && pShare > limit) {
-        over.add(String.format("%.1f %% of %,d records in %s", 100 * pShare, pRead, p.getString(0)));
+      if (pRead >= MIN_PERIOD_RECORDS && pAccepted > 0 && pShare > limit) {
+        over.add(String.format("%.1f %% of %,d records in %s", 100 * pShare, pRead, p.<String>getAs(CanonicalMapping.PERIOD)));
       }
     }
     if (over.isEmpty()) {

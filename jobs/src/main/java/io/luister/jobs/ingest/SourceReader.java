@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceReader {
   private static final Logger LOG = LoggerFactory.getLogger(SourceReader.class);
-  private static final char BOM = '\uFEFF';
   private static final String READ_ORDER = "_read_order";
   private static final String SPLIT = "_split";
   /** monotonically_increasing_id puts the partition index above the lower 33 bits. */
@@ -62,8 +61,9 @@ public final class SourceReader {
   }
 
   /**
-   * @param sampleRecords when above 0, only the first this many records of each file are read, on the driver where
-   *     the format allows (CSV, JSON lines): the preflight {@code check} reads so in seconds
+   * @param sampleRecords when above 0, only the first this many records of each file are read (CSV and UTF-8 JSON
+   *     lines on the driver, JSON and Parquet by Spark with a limit per file) and brought to the driver: the preflight
+   *     {@code check} reads so in seconds. A JSON source's schema is still inferred from all of its files.
    */
   public SourceReader(SparkSession spark, boolean numberRecords, int sampleRecords) {
     this.spark = spark;
@@ -76,8 +76,12 @@ public final class SourceReader {
   public static final int MAX_SAMPLE_FILES = 20;
 
   public List<RawBatch> read(SourceConfig source) {
+    return read(source, listFiles(source));
+  }
+
+  /** Reads the files of an earlier {@link #listFiles} (the preflight counts them first and must not list twice). */
+  List<RawBatch> read(SourceConfig source, List<String> listed) {
     List<String> files = new ArrayList<>();
-    List<String> listed = listFiles(source);
     if (sampleRecords > 0 && listed.size() > MAX_SAMPLE_FILES) {
       // A preflight sample: the first files (in name order) are enough to judge the settings.
       listed = listed.subList(0, MAX_SAMPLE_FILES);
@@ -177,7 +181,8 @@ public final class SourceReader {
 
   /**
    * The records of files that share one layout, read by {@link CsvFileReader} (one Spark task per file, the lines
-   * of each file accounted for), numbered within their file as they are read.
+   * of each file accounted for), numbered within their file as they are read, then spread over the cores when there
+   * are fewer files than cores.
    */
   private RawBatch csvBatch(SourceConfig source, List<String> files, List<String> header) {
     List<String> columns = uniqueNames(header);
@@ -206,6 +211,13 @@ public final class SourceReader {
       org.apache.spark.api.java.JavaRDD<Row> rows = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
           .parallelize(files, files.size())
           .flatMap(perFile);
+      int cores = spark.sparkContext().defaultParallelism();
+      if (files.size() < cores) {
+        // Parsing is one task per file, but the mapping after it (masking, pseudonyms, reasons) would stay on as
+        // many cores as there are files until deduplication's shuffle: one core for a one-file source. The records
+        // are numbered by the reader already, and nothing after it depends on their order.
+        rows = rows.repartition(cores);
+      }
       frame = spark.createDataFrame(rows, schema);
     }
     if (!numberRecords) {
@@ -311,21 +323,60 @@ public final class SourceReader {
         && java.nio.charset.Charset.forName(o.encoding()).equals(java.nio.charset.StandardCharsets.UTF_8)) {
       return readJsonLines(source, files);
     }
-    Dataset<Row> rows = spark.read()
+    java.util.function.Supplier<org.apache.spark.sql.DataFrameReader> json = () -> spark.read()
         .option("multiLine", o.multiline() || source.format() == SourceFormat.JSON)
         .option("encoding", o.encoding())
         .option("primitivesAsString", true)
         .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT)
-        .json(files.toArray(String[]::new));
+        .option("columnNameOfCorruptRecord", RawBatch.CORRUPT);
+    Dataset<Row> rows = json.get().json(files.toArray(String[]::new));
     if (List.of(rows.columns()).stream().allMatch(RawBatch.CORRUPT::equals)) {
       throw new LuisterDataException("source '" + source.name() + "': not one record in " + describeFiles(files)
           + " is a JSON object (the files are blank or every record is broken); check the export and options.multiline");
     }
-    if (!List.of(rows.columns()).contains(RawBatch.CORRUPT)) {
-      rows = rows.withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+    boolean parserHasCorruptColumn = List.of(rows.columns()).contains(RawBatch.CORRUPT);
+    StructType inferred = rows.schema();
+    java.util.function.Function<Dataset<Row>, Dataset<Row>> withCorrupt = frame -> parserHasCorruptColumn ? frame
+        : frame.withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
+    rows = withCorrupt.apply(rows);
+    Dataset<Row> read = sampleRecords > 0
+        ? sampled(files, file -> withCorrupt.apply(json.get().schema(inferred).json(file)), rows.schema())
+        : numbered(rows);
+    return new RawBatch(read, resolveMapping(source, rows.schema(), files), files);
+  }
+
+  /**
+   * The preflight's sample of a format Spark reads (JSON, Parquet): the first {@code sampleRecords} records of each
+   * file, brought to the driver (bounded: at most {@link #MAX_SAMPLE_FILES} files) and numbered there by their
+   * position, so the sample neither holds a whole source nor needs the numbering's pass over every file.
+   *
+   * @param readFile one file's records, with the columns of {@code schema}
+   */
+  private Dataset<Row> sampled(List<String> files, java.util.function.Function<String, Dataset<Row>> readFile,
+      StructType schema) {
+    List<Row> sample = new ArrayList<>();
+    for (String file : files) {
+      // limit + collect takes the first partitions in order, so these are the file's first records, in file order.
+      List<Row> head = readFile.apply(file).limit(sampleRecords).collectAsList();
+      for (int i = 0; i < head.size(); i++) {
+        Row record = head.get(i);
+        if (!numberRecords) {
+          sample.add(record);
+          continue;
+        }
+        Object[] values = new Object[record.size() + 2];
+        for (int c = 0; c < record.size(); c++) {
+          values[c] = record.get(c);
+        }
+        values[record.size()] = file;
+        values[record.size() + 1] = (long) (i + 1);
+        sample.add(org.apache.spark.sql.RowFactory.create(values));
+      }
     }
-    return new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), files), files);
+    StructType out = numberRecords
+        ? schema.add(RawBatch.FILE, DataTypes.StringType, false).add(RawBatch.RECORD, DataTypes.LongType, false)
+        : schema;
+    return spark.createDataFrame(sample, out);
   }
 
   /**
@@ -336,6 +387,7 @@ public final class SourceReader {
    */
   private RawBatch readJsonLines(SourceConfig source, List<String> files) {
     String line = "_line";
+    Dataset<Row> asRead;
     Dataset<Row> lines;
     if (sampleRecords > 0) {
       List<Row> sample = new ArrayList<>();
@@ -352,14 +404,19 @@ public final class SourceReader {
       }
       lines = spark.createDataFrame(sample, new StructType().add(line, DataTypes.StringType)
           .add(RawBatch.FILE, DataTypes.StringType).add(RawBatch.RECORD, DataTypes.LongType));
+      asRead = lines;
     } else {
-      lines = numbered(spark.read().text(files.toArray(String[]::new)).withColumnRenamed("value", line));
+      asRead = spark.read().text(files.toArray(String[]::new)).withColumnRenamed("value", line);
+      lines = numbered(asRead);
     }
-    lines = lines
-        .withColumn(line, regexp_replace(col(line), "^\uFEFF", ""))
-        .filter(col(line).rlike("\\S"));
+    Column withoutBom = regexp_replace(col(line), "^\uFEFF", "");
+    Column notBlank = col(line).rlike("\\S");
     Column isObject = col(line).rlike("^\\s*\\{");
-    Dataset<String> objects = lines.filter(isObject).select(col(line)).as(org.apache.spark.sql.Encoders.STRING());
+    lines = lines.withColumn(line, withoutBom).filter(notBlank);
+    // Inferred from the text as read, not from the numbered lines: the inference job would run the numbering's
+    // aggregation over every file as well.
+    Dataset<String> objects = asRead.withColumn(line, withoutBom).filter(notBlank.and(isObject)).select(col(line))
+        .as(org.apache.spark.sql.Encoders.STRING());
     StructType inferred = spark.read().option("primitivesAsString", true).option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", RawBatch.CORRUPT).json(objects).schema();
     if (java.util.Arrays.stream(inferred.fieldNames()).allMatch(RawBatch.CORRUPT::equals)) {
@@ -409,7 +466,11 @@ public final class SourceReader {
     filesBySchema.forEach((schema, group) -> {
       Dataset<Row> rows = spark.read().schema(schema).parquet(group.toArray(String[]::new))
           .withColumn(RawBatch.CORRUPT, lit(null).cast("string"));
-      batches.add(new RawBatch(numbered(rows), resolveMapping(source, rows.schema(), group), group));
+      Dataset<Row> read = sampleRecords > 0
+          ? sampled(group, file -> spark.read().schema(schema).parquet(file).withColumn(RawBatch.CORRUPT,
+              lit(null).cast("string")), rows.schema())
+          : numbered(rows);
+      batches.add(new RawBatch(read, resolveMapping(source, rows.schema(), group), group));
     });
     return batches;
   }

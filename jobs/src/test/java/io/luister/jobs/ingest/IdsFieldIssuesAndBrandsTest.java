@@ -126,10 +126,9 @@ class IdsFieldIssuesAndBrandsTest {
     assertNull(r2.getAs("likes"));
     List<Row> issues = f.spark.read().format("delta").load(f.dir.resolve("warehouse/ops/field_issues").toString())
         .orderBy("record_number", "field").collectAsList();
-    // The issue text is masked like every text leaving bronze (TextMasking folds the scale's en dash to '-').
     assertEquals(List.of("2:likes:NEGATIVE_COUNT", "2:rating:SCORE_OUT_OF_SCALE", "3:rating:INVALID_NUMBER"),
         issues.stream().map(r -> r.getAs("record_number") + ":" + r.getAs("field") + ":" + r.getAs("issue_code")).toList());
-    assertTrue(issues.get(1).<String>getAs("issue").contains("'7' is outside the stars (1-5) scale"), issues.get(1).toString());
+    assertTrue(issues.get(1).<String>getAs("issue").contains("'7' is outside the stars (1–5) scale"), issues.get(1).toString());
     assertEquals("reviews", issues.get(0).getAs("source"));
     assertTrue(issues.get(0).<String>getAs("input_file").endsWith("r.csv"));
   }
