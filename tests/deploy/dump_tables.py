@@ -16,11 +16,14 @@ import sys
 
 from deltalake import DeltaTable
 
-VOLATILE = {"run_id", "_run_id", "_ingested_at", "ingested_at", "quarantined_at", "computed_at", "started_at_run"}
+VOLATILE = {"run_id", "_run_id", "_ingested_at", "ingested_at", "recorded_at", "quarantined_at", "computed_at",
+            "started_at_run"}
 FILE_COLUMNS = {"_input_file", "input_file", "model_path"}
 # Quarantine reasons quote the run's clock and the input file's full path (file:/... or s3a://...).
 MESSAGE_COLUMNS = {"reason", "reasons", "message"}
 RUN_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
+# A date's upper bound is the run's date plus ingest.max_future_days: two runs either side of midnight differ.
+LATEST_DATE = re.compile(r"(the latest date allowed, )\d{4}-\d{2}-\d{2}")
 FULL_PATH = re.compile(r"(?:file:|s3a://|/)\S*/([^/\s]+)")
 LAYERS = ["bronze", "silver", "gold", "ops"]
 # ops.runs is the run log: its rows record durations and run ids, so it differs between any two runs by design.
@@ -52,7 +55,8 @@ def normalise(column, value):
     if column in FILE_COLUMNS:
         return str(value).rsplit("/", 1)[-1]
     if column in MESSAGE_COLUMNS:
-        return FULL_PATH.sub(r"\1", RUN_TIME.sub("<run time>", normalise("", value)))
+        text = LATEST_DATE.sub(r"\1<run date>", RUN_TIME.sub("<run time>", normalise("", value)))
+        return FULL_PATH.sub(r"\1", text)
     if isinstance(value, float):
         return "nan" if math.isnan(value) else f"{value:.9g}"
     if isinstance(value, (list, tuple)):

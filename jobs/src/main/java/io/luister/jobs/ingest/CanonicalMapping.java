@@ -312,7 +312,10 @@ public final class CanonicalMapping {
       java.sql.Date latest = java.sql.Date.valueOf(spec.runStartedAt().atZone(ZoneOffset.UTC).toLocalDate()
           .plusDays(spec.limits().maxFutureDays()));
       addReason(parsed.lt(lit(earliest)).or(parsed.gt(lit(latest))), QuarantineReason.TIMESTAMP_OUT_OF_RANGE, name,
-          concat(lit(name + ": "), shortValue(s), lit(" lies before " + spec.limits().earliestDate() + " or after " + latest)));
+          // The bound in its own words, so that comparisons of two runs can tell it from the value (dump_tables.py).
+          concat(lit(name + ": "), shortValue(s), lit(" lies before " + spec.limits().earliestDate()
+              + " or after the latest date allowed, " + latest + " (the run's date + " + spec.limits().maxFutureDays()
+              + " days)")));
       return parsed;
     }
 
