@@ -56,10 +56,13 @@ public record ReportModel(
    * @param questionResponseRate share of customer questions to us on social our accounts answered
    * @param complaintResponseRate the same for complaints
    * @param silences number of silences (status silence)
+   * @param silencesMeasured whether the silence stage wrote its table: without it (a program without a taxonomy,
+   *     or the stage not run) "no silences" would be a claim nothing measured
    * @param healthProblems data-health checks with status problem
    */
   public record Headline(double items, Double nps, double respondents, Double negativeShare, Double shareOfVoice,
-      Double questionResponseRate, Double complaintResponseRate, long silences, long healthProblems) {}
+      Double questionResponseRate, Double complaintResponseRate, long silences, boolean silencesMeasured,
+      long healthProblems) {}
 
   /** One category: its share of each channel's volume in the period, and the contact count. */
   public record CategoryRow(String category, Double faqViews, Double siteSearches, Double contacts, Double survey,

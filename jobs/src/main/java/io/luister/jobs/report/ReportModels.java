@@ -14,6 +14,7 @@ import io.luister.jobs.report.ReportModel.VoiceRow;
 import io.luister.jobs.report.ReportModel.WebcareRow;
 import io.luister.jobs.analyses.Webcare;
 import io.luister.jobs.silences.DataHealth;
+import io.luister.jobs.silences.SilenceStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,7 @@ public final class ReportModels {
         ours == null ? 0 : ours.respondents(), ours == null ? null : ours.negativeShare(),
         socialVoice.map(VoiceRow::share).orElse(null), responseRate(webcare, brand, "question"),
         responseRate(webcare, brand, "complaint"), counts.silence(),
+        !gold.missing().contains("gold." + SilenceStage.TABLE),
         health.stream().filter(h -> !DataHealth.OK.equals(h.status())).count());
 
     java.util.Map<String, String> themeLabels = themeLabels(gold.themes());

@@ -115,7 +115,9 @@ public final class ReportRenderer {
       long brands = m.voice().stream().filter(x -> x.channel().equals("social") && x.platform().equals("*")).count();
       out.add(t.get("summary.voice", m.brand(), v.pct(h.shareOfVoice()), brands));
     }
-    if (m.silences().isEmpty() && m.silenceCounts().insufficientEvidence() > 0) {
+    if (!h.silencesMeasured()) {
+      out.add(t.get("summary.silencesNotMeasured", m.period()));
+    } else if (m.silences().isEmpty() && m.silenceCounts().insufficientEvidence() > 0) {
       out.add(t.get("summary.silencesUntested", m.silenceCounts().insufficientEvidence()));
     } else if (m.silences().isEmpty()) {
       out.add(t.get("summary.noSilences"));

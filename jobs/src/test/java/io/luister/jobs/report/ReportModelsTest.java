@@ -164,6 +164,30 @@ class ReportModelsTest {
   }
 
   @Test
+  void withoutTheSilenceTableTheReportSaysSilencesWereNotMeasuredNotThatThereAreNone() {
+    // A program without a taxonomy: the silence stage is skipped and writes neither table.
+    GoldTables g = sample();
+    GoldTables noSilenceStage = new GoldTables(g.channelMix(), g.themes(), GoldTables.empty(TestSpark.session()).silences(),
+        g.reputation(), g.shareOfVoice(), g.alerts(), g.webcare(), g.dataHealth(),
+        List.of("gold.silences", "gold.data_health"));
+    ReportModel m = ReportModels.build(noSilenceStage, P, "Acme", List.of("Rival"));
+    assertFalse(m.headline().silencesMeasured());
+    assertTrue(ReportModels.build(sample(), P, "Acme", List.of("Rival")).headline().silencesMeasured());
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    for (String lang : ReportMessages.LANGUAGES) {
+      ReportMessages t = ReportMessages.load(lang);
+      String html = renderer.html(m, lang, false);
+      assertTrue(html.contains(escape(t.get("summary.silencesNotMeasured", P))), lang + ": the summary says not measured");
+      assertTrue(html.contains(escape(t.get("silences.notMeasured", P))), lang + ": the section says not measured");
+      for (String claim : List.of("summary.noSilences", "silences.none")) {
+        assertFalse(html.contains(escape(t.get(claim))), lang + " must not say " + claim);
+      }
+      assertFalse(html.contains("<span class=\"big\">0</span><span class=\"small\">" + escape(t.get("tile.silences"))),
+          lang + ": the tile is not 0");
+    }
+  }
+
+  @Test
   void fullReportRendersInBothLanguagesWithChartsAndNoScriptOrExternalAddress() {
     ReportModel m = ReportModels.build(sample(), P, "Acme", List.of("Rival"));
     ReportRenderer renderer = new ReportRenderer(Map.of("billing", Map.of("en", "Billing", "nl", "Facturen")),
