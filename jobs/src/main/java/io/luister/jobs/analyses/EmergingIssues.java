@@ -7,8 +7,12 @@ import io.luister.jobs.GoldSchema;
 import io.luister.common.config.AnalysesSettings;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,7 +34,7 @@ public final class EmergingIssues {
       .add("week", DataTypes.DateType, "Monday of the week (local time zone).")
       .add("iso_week", DataTypes.StringType, "The ISO week (2026-W33).")
       .add("brand", DataTypes.StringType, "The brand the items are about.")
-      .add("channel", DataTypes.StringType, "The channel; * = social, contact centre and survey together.")
+      .add("channel", DataTypes.StringType, "The channel; * = social, contact centre and survey together, only for a brand heard on two or more of them (for one it would repeat that channel's alert).")
       .add("subject_type", DataTypes.StringType, "category or theme.")
       .add("subject", DataTypes.StringType, "The category id or theme id.")
       .add("direction", DataTypes.StringType, "up (more than expected) or down (fewer).")
@@ -88,7 +92,31 @@ public final class EmergingIssues {
     both.groupBy("brand", "channel", "week").agg(count_distinct(col("day")).cast("double")).collectAsList()
         .forEach(r -> totals.add(new AlertModel.WeekTotal(r.getString(0), r.getString(1), r.getDate(2).toLocalDate(),
             r.getDouble(3))));
+    // A brand heard on one item channel only (a competitor on social; a single-channel export) has a channel-* series
+    // equal to that channel's: tested twice, it would alert twice for one rise and count twice in the
+    // Benjamini-Hochberg correction.
+    Set<String> singleChannel = singleItemChannelBrands(totals);
+    counts.removeIf(c -> c.channel().equals(ALL) && singleChannel.contains(c.brand()));
+    totals.removeIf(t -> t.channel().equals(ALL) && singleChannel.contains(t.brand()));
     return AlertModel.detect(counts, totals, period, settings);
+  }
+
+  /** Brands whose items of the window come from at most one item channel. */
+  static Set<String> singleItemChannelBrands(List<AlertModel.WeekTotal> totals) {
+    Map<String, Set<String>> channels = new HashMap<>();
+    for (AlertModel.WeekTotal t : totals) {
+      Set<String> of = channels.computeIfAbsent(t.brand(), b -> new HashSet<>());
+      if (AnalysisColumns.ITEM_CHANNELS.contains(t.channel())) {
+        of.add(t.channel());
+      }
+    }
+    Set<String> single = new HashSet<>();
+    channels.forEach((brand, of) -> {
+      if (of.size() <= 1) {
+        single.add(brand);
+      }
+    });
+    return single;
   }
 
   public static Dataset<Row> frame(SparkSession spark, List<AlertModel.Alert> alerts, String period, String runId) {

@@ -43,6 +43,20 @@ class EmergingIssuesTest {
         AnalysesStage.themeHistoryComplete(both, List.of("2026-Q2", "2026-Q3"), new java.util.ArrayList<>()));
   }
 
+  @Test
+  void aBrandHeardOnOneItemChannelIsNotTestedAgainAsAllChannels() {
+    java.time.LocalDate w = java.time.LocalDate.of(2026, 8, 10);
+    List<AlertModel.WeekTotal> totals = List.of(
+        // A competitor on social only, with web rows beside it (web rows are not items): * equals social.
+        new AlertModel.WeekTotal("Rival", "social", w, 7), new AlertModel.WeekTotal("Rival", "web_pageviews", w, 7),
+        new AlertModel.WeekTotal("Rival", "*", w, 7),
+        // Our brand on two item channels: * is their sum, a series of its own.
+        new AlertModel.WeekTotal("Acme", "social", w, 7), new AlertModel.WeekTotal("Acme", "contact_centre", w, 5),
+        new AlertModel.WeekTotal("Acme", "*", w, 7));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("Rival"),
+        EmergingIssues.singleItemChannelBrands(totals));
+  }
+
   static AlertModel.Alert alert(String brand, String category) {
     java.time.LocalDate week = java.time.LocalDate.of(2026, 8, 10);
     AlertModel.Test t = new AlertModel.Test(brand, "social", "category", category, week, "up", 4, 0.5, 1, 12, 1e-6);
