@@ -181,8 +181,15 @@ public final class ReportModels {
   static List<AlertRow> alerts(Dataset<Row> alerts, String period, String brand, boolean ours,
       java.util.Map<String, String> themeLabels) {
     org.apache.spark.sql.Column about = col("brand").equalTo(brand);
+    // gold.alerts has a row per week; a rise that lasts four weeks would fill four of the report's rows with one
+    // story. One row per episode: its most severe week, with the episode's length beside it.
+    org.apache.spark.sql.expressions.WindowSpec episode = org.apache.spark.sql.expressions.Window
+        .partitionBy(col("brand"), col("channel"), col("subject_type"), col("subject"),
+            coalesce(col("episode_start"), col("week")))
+        .orderBy(col("severity").desc_nulls_last(), col("iso_week"));
     return alerts.filter(col("period").equalTo(period).and(col("direction").equalTo("up"))
             .and(ours ? about : not(about)))
+        .withColumn("_in_episode", row_number().over(episode)).filter(col("_in_episode").equalTo(1))
         .orderBy(col("severity").desc_nulls_last(), col("iso_week"), col("brand"), col("channel"), col("subject"))
         .limit(TOP).collectAsList().stream()
         .map(r -> new AlertRow(r.getAs("iso_week"), r.getAs("brand"), r.getAs("channel"), r.getAs("subject_type"),

@@ -164,6 +164,24 @@ class ReportModelsTest {
   }
 
   @Test
+  void aRiseOverSeveralWeeksIsOneRowAtItsMostSevereWeek() {
+    java.sql.Date start = java.sql.Date.valueOf("2026-07-20");
+    GoldRows rows = new GoldRows(EmergingIssues.SCHEMA);
+    for (String[] w : new String[][] {{"2026-W30", "2.0"}, {"2026-W31", "5.0"}, {"2026-W32", "3.0"}}) {
+      rows.add("period", P, "iso_week", w[0], "brand", "Acme", "channel", "social", "subject_type", "category",
+          "subject", "outage", "direction", "up", "observed", 30.0, "expected", 5.0, "severity", Double.parseDouble(w[1]),
+          "episode_start", start, "episode_weeks", 3);
+    }
+    // Another episode of the same subject later in the quarter stays a row of its own.
+    rows.add("period", P, "iso_week", "2026-W38", "brand", "Acme", "channel", "social", "subject_type", "category",
+        "subject", "outage", "direction", "up", "observed", 20.0, "expected", 5.0, "severity", 1.0,
+        "episode_start", java.sql.Date.valueOf("2026-09-14"), "episode_weeks", 1);
+    ReportModel m = ReportModels.build(sample().with("alerts", rows.frame()), P, "Acme", List.of("Rival"));
+    assertEquals(List.of("2026-W31", "2026-W38"), m.alerts().stream().map(ReportModel.AlertRow::isoWeek).toList());
+    assertEquals(3, m.alerts().get(0).episodeWeeks());
+  }
+
+  @Test
   void withoutTheSilenceTableTheReportSaysSilencesWereNotMeasuredNotThatThereAreNone() {
     // A program without a taxonomy: the silence stage is skipped and writes neither table.
     GoldTables g = sample();
