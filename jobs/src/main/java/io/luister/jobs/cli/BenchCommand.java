@@ -110,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         period = ctx.analysisPeriod(null);
       }
       String chosen = period;
-      Pipeline.run(Pipeline.forProgram(ctx, wanted::contains), ctx.concurrentWork,
+      Pipeline.run(Pipeline.forProgram(wanted::contains), ctx.concurrentWork,
           stage -> timed(probe, stage.name(), pipelineStart, timings, () -> stage.body().accept(ctx, chosen)));
       double pipelineSeconds = (System.nanoTime() - pipelineStart) / 1e9;
       List<BenchReport.Stage> measured = measured(ctx, probe, timings);

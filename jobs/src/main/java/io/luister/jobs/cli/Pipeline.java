@@ -1,7 +1,6 @@
 package io.luister.jobs.cli;
 
 import io.luister.jobs.SideBySide;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -20,41 +19,30 @@ final class Pipeline {
 
   /**
    * @param name the stage's name in ops.runs and on the command line
-   * @param needsTaxonomy whether the stage compares categories, so is skipped for a program without a taxonomy
    * @param after the stages whose tables this one reads (every stage also needs ingest)
    * @param body runs the stage for a period
    */
-  record Stage(String name, boolean needsTaxonomy, List<String> after, BiConsumer<RunContext, String> body) {}
+  record Stage(String name, List<String> after, BiConsumer<RunContext, String> body) {}
 
   /** In an order that runs every stage after those it needs, so one stage at a time is this order. */
   static final List<Stage> AFTER_INGEST = List.of(
-      new Stage("unify", false, List.of(), UnifyCommand::unify),
-      new Stage("themes", false, List.of("unify"), ThemesCommand::themes),
-      new Stage("sentiment", false, List.of("unify"), SentimentCommand::sentiment),
-      new Stage("analyse", false, List.of("themes", "sentiment"), AnalyseCommand::analyse),
-      new Stage("silences", true, List.of("unify"), SilencesCommand::silences),
-      new Stage("report", false, List.of("analyse", "silences"), ReportCommand::report));
+      new Stage("unify", List.of(), UnifyCommand::unify),
+      new Stage("themes", List.of("unify"), ThemesCommand::themes),
+      new Stage("sentiment", List.of("unify"), SentimentCommand::sentiment),
+      new Stage("analyse", List.of("themes", "sentiment"), AnalyseCommand::analyse),
+      new Stage("silences", List.of("unify"), SilencesCommand::silences),
+      new Stage("report", List.of("analyse", "silences"), ReportCommand::report));
 
   /** Stages run at once by default: two, since one stage alone kept 60–73 % of two cores busy at 1M items. */
   static final int DEFAULT_CONCURRENT_STAGES = 2;
 
   /**
-   * The stages after ingest that {@code wanted} names, without those that compare categories when the program has
-   * no taxonomy (each of those is reported as skipped).
+   * The stages after ingest that {@code wanted} names. Every stage runs without a taxonomy too: the silence stage
+   * then runs only its data-health checks (its tests compare categories), so a program without one still gets
+   * gold.data_health, and the Airflow DAG, which runs every stage, does not fail on it.
    */
-  static List<Stage> forProgram(RunContext ctx, java.util.function.Predicate<String> wanted) {
-    List<Stage> chosen = new ArrayList<>();
-    for (Stage stage : AFTER_INGEST) {
-      if (!wanted.test(stage.name())) {
-        continue;
-      }
-      if (stage.needsTaxonomy() && ctx.taxonomy == null) {
-        Console.info(stage.name() + ": skipped (it compares categories, and the config names no taxonomy)");
-      } else {
-        chosen.add(stage);
-      }
-    }
-    return chosen;
+  static List<Stage> forProgram(java.util.function.Predicate<String> wanted) {
+    return AFTER_INGEST.stream().filter(stage -> wanted.test(stage.name())).toList();
   }
 
   static List<String> names() {

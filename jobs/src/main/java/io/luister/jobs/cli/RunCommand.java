@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
       // writes for the period and its baseline. Each stage decides what it lacks when it starts; silver's quarters
       // are read once, by the first stage that backfills.
       Backfill.SilverQuartersOnce silverQuarters = new Backfill.SilverQuartersOnce(ctx, chosen);
-      Pipeline.run(Pipeline.forProgram(ctx, stage -> true), ctx.concurrentWork, stage -> {
+      Pipeline.run(Pipeline.forProgram(stage -> true), ctx.concurrentWork, stage -> {
         if (backfill && Backfill.GOLD_TABLE_OF_STAGE.containsKey(stage.name())) {
           Backfill.periods(ctx, silverQuarters.get(), stage.name()).forEach(p -> stage.body().accept(ctx, p));
         }

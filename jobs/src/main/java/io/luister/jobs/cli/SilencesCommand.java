@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "silences", mixinStandardHelpOptions = true,
     description = {"Finds what customers notably do not talk about: expected themes that are absent, categories that "
         + "dropped against their baseline, channel gaps and competitor gaps, with exact tests, Benjamini-Hochberg "
-        + "correction and a data-health gate. Writes gold.silences and gold.data_health for the period.",
+        + "correction and a data-health gate. Writes gold.silences and gold.data_health for the period; without a "
+        + "taxonomy (the tests compare categories) only gold.data_health.",
         "Method: docs/SILENCES.md."})
 final class SilencesCommand extends PeriodStageCommand {
   @Override
@@ -24,11 +25,11 @@ final class SilencesCommand extends PeriodStageCommand {
   }
 
   static void silences(RunContext ctx, String period) {
-    if (ctx.taxonomy == null) {
-      throw new IllegalArgumentException("the silences stage needs a taxonomy: add 'taxonomy: taxonomy.yaml' to "
-          + ctx.config.file());
-    }
     Instant started = Instant.now();
+    if (ctx.taxonomy == null) {
+      healthOnly(ctx, period, started);
+      return;
+    }
     SilenceStage.Result result = new SilenceStage(ctx.spark(), ctx.config, ctx.taxonomy, ctx.warehouse)
         .run(period, Periods.preceding(period, ctx.config.baselinePeriods()), ctx.runId);
     long silences = result.groups().stream().filter(g -> g.status().equals(SilenceFindings.SILENCE)).count();
@@ -44,5 +45,19 @@ final class SilencesCommand extends PeriodStageCommand {
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, result.findings().size(), 0, 0,
         RunRecord.OK, null)));
+  }
+
+  /** Without a taxonomy the silence tests cannot run (they compare categories); the data-health checks can. */
+  private static void healthOnly(RunContext ctx, String period, Instant started) {
+    List<DataHealth.Check> health = new SilenceStage(ctx.spark(), ctx.config, null, ctx.warehouse)
+        .runHealthOnly(period, Periods.preceding(period, ctx.config.baselinePeriods()), ctx.runId);
+    double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    Console.info(String.format("silences: not tested (they compare categories, and the config names no taxonomy: add "
+        + "'taxonomy: taxonomy.yaml' to %s); %d data-health checks, %d failed, in %.1f s", ctx.config.file(),
+        health.size(), health.stream().filter(h -> !h.status().equals(DataHealth.OK)).count(), seconds));
+    TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "silences");
+    RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
+        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, health.size(), 0, 0,
+        RunRecord.OK, "no taxonomy: data-health checks only")));
   }
 }

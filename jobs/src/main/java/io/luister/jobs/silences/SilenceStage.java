@@ -79,14 +79,37 @@ public final class SilenceStage {
     return result;
   }
 
+  /**
+   * A program without a taxonomy: no silence tests (they compare categories), but the data-health checks, which
+   * need only each channel's weekly volume, are written as for any program.
+   */
+  public List<DataHealth.Check> runHealthOnly(String period, List<String> baseline, String runId) {
+    List<String> periods = new ArrayList<>(baseline);
+    periods.add(period);
+    Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
+    List<DataHealth.Check> health = DataHealth.evaluate(weekVolumes(customers(feedback)), period, baseline,
+        config.silences());
+    warehouse.replaceWhere(healthFrame(health, runId), Layer.GOLD, HEALTH_TABLE, "period = '" + period + "'", "period");
+    return health;
+  }
+
+  /** Customers' items about a brand: our own accounts' posts are not what customers say. */
+  static Dataset<Row> customers(Dataset<Row> feedback) {
+    return feedback.filter(not(coalesce(col("own_account"), lit(false))).and(col("brand").isNotNull()));
+  }
+
+  /** Each channel's weekly volume (a few hundred rows: channels x weeks of the window). */
+  static List<DataHealth.WeekVolume> weekVolumes(Dataset<Row> customers) {
+    return customers.groupBy("channel", "week").agg(sum("weight").cast("double")).collectAsList().stream()
+        .map(r -> new DataHealth.WeekVolume(r.getString(0), r.getDate(1).toLocalDate(), r.getDouble(2))).toList();
+  }
+
   /** Everything but the writing: aggregate, gate, test, correct, explain. */
   public static Result detect(Dataset<Row> feedback, ProgramConfig config, Taxonomy taxonomy, String period,
       List<String> baseline) {
-    Dataset<Row> customers = feedback.filter(not(coalesce(col("own_account"), lit(false))).and(col("brand").isNotNull()));
+    Dataset<Row> customers = customers(feedback);
     CellCounts counts = new CellCounts(cells(customers, config));
-    List<DataHealth.WeekVolume> weeks = customers.groupBy("channel", "week").agg(sum("weight").cast("double"))
-        .collectAsList().stream()
-        .map(r -> new DataHealth.WeekVolume(r.getString(0), r.getDate(1).toLocalDate(), r.getDouble(2))).toList();
+    List<DataHealth.WeekVolume> weeks = weekVolumes(customers);
     List<DataHealth.Check> health = DataHealth.evaluate(weeks, period, baseline, config.silences());
     List<SilenceCoverage.Gap> coverage = SilenceCoverage.structural(counts, config, taxonomy, period, baseline);
     List<SilenceFindings.Finding> findings = SilenceFindings.decide(tests(counts, config, period, baseline, coverage),

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The stage scheduler on its own: stand-in stages that record when they start and end, no Spark. */
 class PipelineTest {
   private static Pipeline.Stage stage(String name, String... after) {
-    return new Pipeline.Stage(name, false, List.of(after), (ctx, period) -> {});
+    return new Pipeline.Stage(name, List.of(after), (ctx, period) -> {});
   }
 
   /** The real pipeline's shape. */

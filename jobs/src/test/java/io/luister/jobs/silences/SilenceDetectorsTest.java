@@ -315,4 +315,24 @@ class SilenceDetectorsTest {
     assertEquals(silences.filter("period = '2026-Q3'").select("finding_id").distinct().count(),
         warehouse.read(spark, io.luister.common.warehouse.Layer.GOLD, SilenceStage.FINDINGS_TABLE).count());
   }
+
+  @Test
+  void withoutATaxonomyOnlyTheDataHealthChecksAreWrittenTheSameAsWithOne() {
+    io.luister.common.warehouse.Warehouse warehouse =
+        new io.luister.common.warehouse.Warehouse(TestSpark.tempDir("health-only-wh").resolve("wh").toString());
+    org.apache.spark.sql.SparkSession spark = TestSpark.session();
+    warehouse.replacePartitions(feedback(PLANTED, 20, null, null, 6), io.luister.common.warehouse.Layer.SILVER,
+        "feedback", "period");
+
+    List<DataHealth.Check> health = new SilenceStage(spark, program, null, warehouse).runHealthOnly(PERIOD, BASELINE,
+        "run-1");
+
+    assertFalse(health.isEmpty());
+    assertEquals(health, SilenceStage.detect(feedback(PLANTED, 20, null, null, 6), program, taxonomy, PERIOD, BASELINE)
+        .health(), "the same checks as a run with the taxonomy");
+    assertEquals(health.size(), warehouse.read(spark, io.luister.common.warehouse.Layer.GOLD, SilenceStage.HEALTH_TABLE)
+        .filter("period = '" + PERIOD + "'").count());
+    assertFalse(warehouse.exists(spark, io.luister.common.warehouse.Layer.GOLD, SilenceStage.TABLE),
+        "no silence table: the report says silences were not measured");
+  }
 }
