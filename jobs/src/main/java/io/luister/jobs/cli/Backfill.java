@@ -6,6 +6,8 @@ import io.luister.common.time.Periods;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.analyses.Reputation;
+import io.luister.jobs.ops.RunLog;
+import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.themes.ThemeTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,8 +30,10 @@ final class Backfill {
   private Backfill() {}
 
   /**
-   * The stages that backfill and the gold table whose rows show that the stage ran for a quarter (gold.themes for
-   * themes, gold.reputation for analyse).
+   * The stages that backfill and a gold table each writes for every quarter (gold.themes for themes, gold.reputation
+   * for analyse). Its rows alone do not show that the stage finished a quarter: a stage writes several tables one
+   * after another, and a try killed after the first commit leaves that table's quarter complete and the others
+   * missing ({@link #done}).
    */
   static final Map<String, String> GOLD_TABLE_OF_STAGE = Map.of("themes", ThemeTables.THEMES, "analyse", Reputation.TABLE);
 
@@ -40,22 +44,22 @@ final class Backfill {
    */
   static List<String> periods(RunContext ctx, List<QuarterSpan> silverQuarters, String stage) {
     String goldTable = GOLD_TABLE_OF_STAGE.get(stage);
-    List<String> lacking = lacking(ctx.spark(), ctx.warehouse, silverQuarters, goldTable);
+    List<String> lacking = lacking(ctx.spark(), ctx.warehouse, silverQuarters, stage, goldTable);
     if (!lacking.isEmpty()) {
-      Console.info(stage + ": backfilling " + lacking + " first (complete quarters in silver without gold." + goldTable
-          + " rows)");
+      Console.info(stage + ": backfilling " + lacking + " first (complete quarters in silver that the stage has not "
+          + "finished: no gold." + goldTable + " rows or no successful run in ops.runs)");
     }
     return lacking;
   }
 
   /**
-   * The quarters to fill for {@code table}: quarters of silver.feedback ({@code silverQuarters}), complete (the
+   * The quarters to fill for {@code stage}: quarters of silver.feedback ({@code silverQuarters}), complete (the
    * data began no later than the quarter's first week, so a quarter the data starts in the middle of is not
-   * presented as a whole quarter), and without rows in {@code gold.<table>}; oldest first.
+   * presented as a whole quarter), and not {@link #done}; oldest first.
    */
-  static List<String> lacking(SparkSession spark, Warehouse warehouse, List<QuarterSpan> silverQuarters,
+  static List<String> lacking(SparkSession spark, Warehouse warehouse, List<QuarterSpan> silverQuarters, String stage,
       String goldTable) {
-    return silverQuarters.isEmpty() ? List.of() : choose(silverQuarters, present(spark, warehouse, goldTable));
+    return silverQuarters.isEmpty() ? List.of() : choose(silverQuarters, done(spark, warehouse, stage, goldTable));
   }
 
   /** The quarters before {@code period} in silver.feedback with their first day: one scan of silver. */
@@ -107,10 +111,22 @@ final class Backfill {
     return out;
   }
 
-  private static Set<String> present(SparkSession spark, Warehouse warehouse, String goldTable) {
+  /**
+   * The quarters {@code stage} finished: rows in {@code gold.<goldTable>} and a successful run of the stage for the
+   * quarter in ops.runs, which a stage appends only after its last table (so a killed try's quarter is done again).
+   */
+  static Set<String> done(SparkSession spark, Warehouse warehouse, String stage, String goldTable) {
+    Set<String> out = new TreeSet<>(periods(spark, warehouse, Layer.GOLD, goldTable, lit(true)));
+    out.retainAll(periods(spark, warehouse, Layer.OPS, RunLog.TABLE,
+        col("stage").equalTo(stage).and(col("status").equalTo(RunRecord.OK))));
+    return out;
+  }
+
+  private static Set<String> periods(SparkSession spark, Warehouse warehouse, Layer layer, String table,
+      org.apache.spark.sql.Column where) {
     Set<String> out = new TreeSet<>();
-    if (warehouse.exists(spark, Layer.GOLD, goldTable)) {
-      warehouse.read(spark, Layer.GOLD, goldTable).select("period").distinct().collectAsList()
+    if (warehouse.exists(spark, layer, table)) {
+      warehouse.read(spark, layer, table).filter(where).select("period").distinct().collectAsList()
           .forEach(r -> out.add(r.getString(0)));
     }
     return out;

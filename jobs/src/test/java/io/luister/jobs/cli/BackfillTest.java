@@ -31,4 +31,27 @@ class BackfillTest {
         "data from the quarter's first week counts as complete");
     assertEquals(List.of(), Backfill.choose(List.of(), Set.of()));
   }
+
+  @Test
+  void aQuarterWhoseStageWasKilledAfterItsFirstTableIsNotDone() {
+    org.apache.spark.sql.SparkSession spark = io.luister.common.test.TestSpark.session();
+    io.luister.common.warehouse.Warehouse warehouse = new io.luister.common.warehouse.Warehouse(
+        io.luister.common.test.TestSpark.tempDir("backfill-done").resolve("wh").toString());
+    // gold.themes holds 2025-Q3 and 2025-Q4, but only 2025-Q4's run ended (its ops.runs row); 2025-Q3's try was
+    // killed after gold.themes, before gold.theme_membership and the rest.
+    org.apache.spark.sql.types.StructType themes = new org.apache.spark.sql.types.StructType()
+        .add("period", "string").add("theme_id", "string");
+    warehouse.replacePartitions(spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("2025-Q3", "a"),
+        org.apache.spark.sql.RowFactory.create("2025-Q4", "b")), themes),
+        io.luister.common.warehouse.Layer.GOLD, "themes", "period");
+    java.sql.Timestamp t = java.sql.Timestamp.valueOf("2026-12-07 00:00:00");
+    io.luister.jobs.ops.RunLog.append(spark, warehouse, List.of(
+        new io.luister.jobs.ops.RunRecord("r1", "p", "themes", "*", "2025-Q4", t, t, 1, 0, 1, 0, 0,
+            io.luister.jobs.ops.RunRecord.OK, null),
+        new io.luister.jobs.ops.RunRecord("r1", "p", "analyse", "*", "2025-Q3", t, t, 1, 0, 1, 0, 0,
+            io.luister.jobs.ops.RunRecord.OK, null)));
+
+    assertEquals(Set.of("2025-Q4"), Backfill.done(spark, warehouse, "themes", "themes"));
+    assertEquals(Set.of(), Backfill.done(spark, warehouse, "analyse", "reputation"), "no gold.reputation at all");
+  }
 }
