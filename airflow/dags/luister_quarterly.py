@@ -7,8 +7,10 @@ Runs the Luister stages for the quarter of the run's **data interval** (never "n
 below), as `bin/luister run` does; `retention` deletes the quarters the config's retention no longer keeps.
 
 Every stage replaces only what it owns for the period (Delta `replaceWhere` / dynamic partition overwrite),
-so a retried or re-run task gives the same tables. Backfills: `catchup` is on, so enabling the DAG with an
-early `luister_start_date` runs every past quarter in order; or `airflow dags backfill`.
+so a retried or re-run task gives the same tables. History: `themes` and `analyse` run with `--backfill`, so the first
+run also computes the complete earlier quarters silver holds and gold lacks (the trend and theme lineage exist from
+day one). Backfills of older data: `catchup` is on, so enabling the DAG with an early `luister_start_date` runs every
+past quarter in order; or `airflow dags backfill`.
 
 Settings (Airflow Variables, read at run time through templates, never at parse time):
 
@@ -48,6 +50,9 @@ except ImportError:  # Airflow 2.x
 PIPELINE = ("ingest", "unify", "themes", "sentiment", "analyse", "silences", "report", "retention")
 DEFAULT_STAGES = ",".join(PIPELINE)  # every stage; the jar has them all since the report stage exists
 PERIOD_LESS = {"ingest"}
+# Stages that first compute the complete earlier quarters silver holds and gold lacks (oldest first), so the DAG's
+# first run has the trend and the themes' lineage as `luister run` does; later runs find nothing lacking.
+BACKFILLING = {"themes", "analyse"}
 
 
 def stages(selection: str | None = None) -> list[str]:
@@ -70,6 +75,8 @@ def stage_args(stage: str) -> list[str]:
             "--warehouse", "{{ var.value.luister_warehouse }}"]
     if stage not in PERIOD_LESS:
         args += ["--period", "{{ luister_quarter(data_interval_start) }}"]
+    if stage in BACKFILLING:
+        args += ["--backfill"]
     return args
 
 

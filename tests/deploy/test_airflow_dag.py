@@ -104,6 +104,9 @@ def test_templated_arguments_render_for_a_given_quarter(dagbag, monkeypatch):
                                       "--warehouse", "s3a://lake/luister", "--period", "2026-Q3"]
     assert rendered["silences"].application_args[-2:] == ["--period", "2026-Q3"]
     assert "--period" not in rendered["ingest"].application_args
+    # The first run fills the earlier quarters gold lacks (trend and theme lineage from day one).
+    assert rendered["themes"].application_args[-3:] == ["--period", "2026-Q3", "--backfill"]
+    assert rendered["analyse"].application_args[-3:] == ["--period", "2026-Q3", "--backfill"]
     assert unify.conf == {"spark.executor.memory": "4g"}
     assert unify.name == "luister-unify-2026-Q3"
 

@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --backfill} option of the stages that have history ({@code themes}, {@code analyse}): first the
- * earlier quarters gold lacks ({@link Backfill}), then the period. {@code run} has its own option (negatable, off
- * by default for the DAG) and shares one read of silver between its stages.
+ * earlier quarters gold lacks ({@link Backfill}), then the period. {@code run} has its own option (negatable, on
+ * by default) and shares one read of silver between its stages.
  */
 final class BackfillOption {
   @Option(names = "--backfill",

@@ -9,9 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs every stage for one period: ingest, unify, then themes, sentiment and silences side by side (see --concurrent-stages), analyse, report (stages that compare categories only when "
-        + "a taxonomy is configured; the report goes to report.output_dir, default reports/<period>/), then applies the configured retention. "
-        + "With --backfill, themes and analyses of earlier complete quarters that gold lacks are computed first.")
+    description = "Runs every stage for one period: ingest, unify, then themes, sentiment and silences side by side (see --concurrent-stages), analyse, report (the silence tests only when "
+        + "a taxonomy is configured, data health always; the report goes to report.output_dir, default reports/<period>/), then applies the configured retention. "
+        + "Themes and analyses of earlier complete quarters that gold lacks are computed first (see --backfill).")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
@@ -23,12 +23,10 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   StageOptions stageOptions;
 
-  // Opt-in for now: on the deployment test, a DAG-computed backfilled quarter's gold.reputation differed from the
-  // local run's (2026-12-06, not yet explained), so the DAG does not backfill and run does so only when asked.
-  @Option(names = "--backfill", negatable = true, defaultValue = "false", fallbackValue = "true",
+  @Option(names = "--backfill", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also compute themes and analyses for every complete quarter before the period that silver holds "
           + "and gold lacks, oldest first, so the report's trend and the themes' lineage exist from the first run "
-          + "(a rerun finds nothing lacking). Default: the period only.")
+          + "(default; a rerun finds nothing lacking). --no-backfill: the period only.")
   boolean backfill;
 
   @Override
