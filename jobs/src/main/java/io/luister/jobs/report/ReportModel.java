@@ -48,6 +48,15 @@ public record ReportModel(
     List<String> missingTables) {
 
   /**
+   * Whether any sentiment row has an NPS: without a survey the NPS and respondents columns would be n/a and 0 on
+   * every row, so the sentiment tables leave them out (the summary already says no survey responses were there).
+   */
+  public boolean npsMeasured() {
+    return java.util.stream.Stream.concat(sentimentTrend.stream(), sentimentByChannel.stream())
+        .anyMatch(s -> s.nps() != null || s.respondents() > 0);
+  }
+
+  /**
    * @param items customer items about our brand in the period, all channels (gold.reputation, category '*')
    * @param nps our NPS in the period (null without respondents)
    * @param respondents NPS respondents

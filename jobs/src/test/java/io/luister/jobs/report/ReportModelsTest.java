@@ -164,6 +164,29 @@ class ReportModelsTest {
   }
 
   @Test
+  void withoutASurveyTheSentimentTablesHaveNoNpsOrRespondentsColumn() {
+    GoldRows reputation = new GoldRows(Reputation.SCHEMA)
+        .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "*", "items", 70,
+            "negative_share", 0.3, "respondents", 0)
+        .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "social",
+            "items", 70, "negative_share", 0.3, "respondents", 0);
+    ReportModel reviewsOnly = ReportModels.build(sample().with("reputation", reputation.frame()), P, "Acme",
+        List.of("Rival"));
+    ReportModel withSurvey = ReportModels.build(sample(), P, "Acme", List.of("Rival"));
+    assertFalse(reviewsOnly.npsMeasured());
+    assertTrue(withSurvey.npsMeasured());
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    for (String lang : ReportMessages.LANGUAGES) {
+      ReportMessages t = ReportMessages.load(lang);
+      for (String column : List.of("sentiment.nps", "sentiment.respondents")) {
+        String header = "<th class=\"n\">" + escape(t.get(column)) + "</th>";
+        assertFalse(renderer.html(reviewsOnly, lang, false).contains(header), lang + ": no " + column + " column");
+        assertTrue(renderer.html(withSurvey, lang, false).contains(header), lang + ": the " + column + " column");
+      }
+    }
+  }
+
+  @Test
   void aRiseOverSeveralWeeksIsOneRowAtItsMostSevereWeek() {
     java.sql.Date start = java.sql.Date.valueOf("2026-07-20");
     GoldRows rows = new GoldRows(EmergingIssues.SCHEMA);
