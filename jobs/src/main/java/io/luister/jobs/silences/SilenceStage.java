@@ -67,10 +67,7 @@ public final class SilenceStage {
   }
 
   public Result run(String period, List<String> baseline, String runId) {
-    List<String> periods = new ArrayList<>(baseline);
-    periods.add(period);
-    Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
-    Result result = detect(feedback, config, taxonomy, period, baseline);
+    Result result = detect(window(period, baseline), config, taxonomy, period, baseline);
     warehouse.replaceWhere(findingsFrame(result, runId), Layer.GOLD, TABLE, "period = '" + period + "'", "period");
     warehouse.replaceWhere(groupsFrame(result.groups(), runId), Layer.GOLD, FINDINGS_TABLE, "period = '" + period + "'", "period");
     warehouse.replaceWhere(coverageFrame(result.coverage(), period, runId), Layer.GOLD, COVERAGE_TABLE,
@@ -84,13 +81,17 @@ public final class SilenceStage {
    * need only each channel's weekly volume, are written as for any program.
    */
   public List<DataHealth.Check> runHealthOnly(String period, List<String> baseline, String runId) {
-    List<String> periods = new ArrayList<>(baseline);
-    periods.add(period);
-    Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
-    List<DataHealth.Check> health = DataHealth.evaluate(weekVolumes(customers(feedback)), period, baseline,
-        config.silences());
+    List<DataHealth.Check> health = DataHealth.evaluate(weekVolumes(customers(window(period, baseline))), period,
+        baseline, config.silences());
     warehouse.replaceWhere(healthFrame(health, runId), Layer.GOLD, HEALTH_TABLE, "period = '" + period + "'", "period");
     return health;
+  }
+
+  /** silver.feedback of the baseline quarters and the period. */
+  private Dataset<Row> window(String period, List<String> baseline) {
+    List<String> periods = new ArrayList<>(baseline);
+    periods.add(period);
+    return warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
   }
 
   /** Customers' items about a brand: our own accounts' posts are not what customers say. */
