@@ -41,10 +41,7 @@ final class SilencesCommand extends PeriodStageCommand {
         result.health().stream().filter(h -> !h.status().equals(DataHealth.OK)).count(), seconds));
     result.groups().stream().filter(g -> g.status().equals(SilenceFindings.SILENCE)).limit(10)
         .forEach(g -> Console.info("  " + g.rank() + ". [" + g.novelty() + "] " + g.lead().explanationEn() + " " + g.whyEn()));
-    TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "silences");
-    RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
-        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, result.findings().size(), 0, 0,
-        RunRecord.OK, null)));
+    finished(ctx, period, started, seconds, result.findings().size(), null);
   }
 
   /** Without a taxonomy the silence tests cannot run (they compare categories); the data-health checks can. */
@@ -55,9 +52,15 @@ final class SilencesCommand extends PeriodStageCommand {
     Console.info(String.format("silences: not tested (they compare categories, and the config names no taxonomy: add "
         + "'taxonomy: taxonomy.yaml' to %s); %d data-health checks, %d failed, in %.1f s", ctx.config.file(),
         health.size(), health.stream().filter(h -> !h.status().equals(DataHealth.OK)).count(), seconds));
+    finished(ctx, period, started, seconds, health.size(), "no taxonomy: data-health checks only");
+  }
+
+  /** Both ways end alike: the tables' comments, then the stage's ops.runs row (which marks the period done). */
+  private static void finished(RunContext ctx, String period, Instant started, double seconds, long rows,
+      String message) {
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "silences");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), SilenceStage.NAME,
-        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, health.size(), 0, 0,
-        RunRecord.OK, "no taxonomy: data-health checks only")));
+        "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, 0, rows, 0, 0, RunRecord.OK,
+        message)));
   }
 }
