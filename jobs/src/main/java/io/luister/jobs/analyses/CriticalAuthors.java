@@ -19,20 +19,26 @@ import org.apache.spark.sql.types.StructType;
  * different handling, so each row says why. Shares are over the posts with a polarity (negative or positive):
  * neutral readings neither count for nor against a class. Authors are pseudonyms (au_...); every classified
  * author of the history is listed (posts_in_period says who was active in the analysis quarter itself).
+ *
+ * <p>A brand whose social posts carry no author, or whose authors never wrote as many posts as the smallest class
+ * needs (a review site: one review per reviewer), gets one {@link #NOT_MEASURABLE} row instead of none, so that an
+ * empty list is never read as "nobody is a critic".
  */
 public final class CriticalAuthors {
   public static final String TABLE = "critical_authors";
   public static final String PERSISTENT = "persistent_critic";
   public static final String INCIDENT = "incident_critic";
   public static final String PROMOTER = "promoter";
+  /** A brand whose exports cannot show a critic or promoter at all: one row, author null, reason says why. */
+  public static final String NOT_MEASURABLE = "not_measurable";
 
   public static final StructType SCHEMA = GoldSchema.of()
       .add("period", DataTypes.StringType, "The analysis quarter; the history read is this quarter and its baseline quarters.")
       .add("brand", DataTypes.StringType, "The brand the author's posts are about.")
-      .add("author", DataTypes.StringType, "The author's keyed pseudonym (au_...); never the handle.")
-      .add("author_class", DataTypes.StringType, "persistent_critic, incident_critic or promoter.")
-      .add("reason", DataTypes.StringType, "Why, in numbers: negative (positive) posts of those with a polarity, neutral posts, weeks and dates.")
-      .add("posts", DataTypes.LongType, "Posts about the brand with a sentiment in the history.")
+      .add("author", DataTypes.StringType, "The author's keyed pseudonym (au_...); never the handle. Null on a not_measurable row.")
+      .add("author_class", DataTypes.StringType, "persistent_critic, incident_critic or promoter; not_measurable (one row per brand, author null) when the exports cannot show any class for the brand: its social posts carry no author, or no author wrote as many posts as the smallest class needs.")
+      .add("reason", DataTypes.StringType, "Why, in numbers: negative (positive) posts of those with a polarity, neutral posts, weeks and dates; on a not_measurable row, why no class can be shown.")
+      .add("posts", DataTypes.LongType, "Posts about the brand with a sentiment in the history (not_measurable: all the brand's social posts in the history).")
       .add("negative_posts", DataTypes.LongType, "Negative posts.")
       .add("neutral_posts", DataTypes.LongType, "Neutral posts.")
       .add("positive_posts", DataTypes.LongType, "Positive posts.")
@@ -122,6 +128,36 @@ public final class CriticalAuthors {
         .withColumn("reason", reason)
         .withColumn("period", lit(period))
         .withColumn("run_id", lit(runId));
-    return GoldSchema.conform(out, SCHEMA);
+    return GoldSchema.conform(out.unionByName(notMeasurable(feedback, period, s, runId), true), SCHEMA);
+  }
+
+  /**
+   * One row per brand whose social customer posts in the history cannot show any class: none carries an author,
+   * or no author wrote as many posts as the least demanding class needs (the smallest of the incident critic's
+   * negative posts, the promoter's positive posts and the persistent critic's weeks). Brands without social posts
+   * get no row: they have no social channel to judge.
+   */
+  static Dataset<Row> notMeasurable(Dataset<Row> feedback, String period, AnalysesSettings s, String runId) {
+    int fewestPostsForAClass = Math.min(s.incidentMinNegativePosts(), Math.min(s.promoterMinPosts(), s.persistentMinWeeks()));
+    Dataset<Row> perAuthor = AnalysisColumns.customerVoice(feedback)
+        .filter(col("channel").equalTo(FeedbackUnion.SOCIAL))
+        .groupBy(col("brand"), col("author")).agg(count(lit(1)).as("n"));
+    Dataset<Row> perBrand = perAuthor.groupBy("brand").agg(
+        sum("n").as("posts"),
+        count(col("author")).as("authors"),
+        coalesce(max(when(col("author").isNotNull(), col("n"))), lit(0L)).as("most_by_one_author"));
+    Column reason = when(col("authors").equalTo(0), concat(lit("the exports carry no author for any of the "),
+            col("posts"), lit(" social posts about "), col("brand"),
+            lit(" in the history, so no critic or promoter can be told apart")))
+        .otherwise(concat(lit("no author wrote more than "), col("most_by_one_author"), lit(" of the "), col("posts"),
+            lit(" social posts about "), col("brand"), lit(" in the history ("), col("authors"),
+            lit(" authors), and every class needs at least "), lit(fewestPostsForAClass),
+            lit(" posts by one author: an export of one post per author (a review site) cannot show critics")));
+    return perBrand.filter(col("most_by_one_author").lt(fewestPostsForAClass))
+        .withColumn("author", lit(null).cast("string"))
+        .withColumn("author_class", lit(NOT_MEASURABLE))
+        .withColumn("reason", reason)
+        .withColumn("period", lit(period))
+        .withColumn("run_id", lit(runId));
   }
 }

@@ -101,4 +101,37 @@ class CriticalAuthorsTest {
     Row fan = byAuthor.get("au_fan");
     assertEquals(1L, fan.getLong(fan.fieldIndex("negative_posts")));
   }
+
+  /**
+   * A review export (one review per reviewer) or an export without authors cannot show a critic: the brand gets a
+   * not_measurable row that says why, so an empty list is not read as "no critics". A brand whose authors do
+   * post repeatedly gets none, even when nobody qualifies for a class.
+   */
+  @Test
+  void saysWhenAnExportCannotShowCriticsInsteadOfListingNone() {
+    SilverRows s = new SilverRows();
+    for (int i = 0; i < 5; i++) {
+      s.item().brand("ReviewedCo").author("au_reviewer" + i).sentiment("negative").add();
+      s.item().brand("Anonymous").sentiment("negative").add();
+      s.item().brand("Acme").author("au_regular").sentiment(i % 2 == 0 ? "negative" : "positive")
+          .at(LocalDateTime.of(2026, 7, 1, 9, 0).plusWeeks(i)).add();
+    }
+    s.item().channel("contact_centre").brand("CallOnly").customer("cu_1").sentiment("negative").add();
+
+    Map<String, Row> notMeasurable = CriticalAuthors.compute(s.feedback(), s.sentiment(), "2026-Q3",
+            AnalysesSettings.DEFAULTS, "r1").collectAsList().stream()
+        .filter(r -> CriticalAuthors.NOT_MEASURABLE.equals(r.getString(r.fieldIndex("author_class"))))
+        .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("brand")), r -> r));
+
+    assertEquals(java.util.Set.of("ReviewedCo", "Anonymous"), notMeasurable.keySet(),
+        "Acme's author posts repeatedly (measurable, just no class); CallOnly has no social channel");
+    Row reviewed = notMeasurable.get("ReviewedCo");
+    assertTrue(reviewed.isNullAt(reviewed.fieldIndex("author")));
+    assertEquals(5L, reviewed.getLong(reviewed.fieldIndex("posts")));
+    assertTrue(reviewed.getString(reviewed.fieldIndex("reason")).startsWith("no author wrote more than 1 of the 5 social posts"),
+        reviewed.getString(reviewed.fieldIndex("reason")));
+    Row anonymous = notMeasurable.get("Anonymous");
+    assertTrue(anonymous.getString(anonymous.fieldIndex("reason")).startsWith("the exports carry no author for any of the 5"),
+        anonymous.getString(anonymous.fieldIndex("reason")));
+  }
 }
