@@ -159,6 +159,27 @@ public final class Warehouse {
   }
 
   /**
+   * Writes a checkpoint of the table's current version and deletes every log file before it, at once: the older
+   * commits' {@code add} actions carry per-file statistics (a column's minimum and maximum, so a pseudonym or the
+   * start of a text), and Delta itself only drops them after {@code delta.logRetentionDuration} (30 days), and
+   * only when a later write makes a checkpoint. The checkpoint holds the live files only (and tombstones without
+   * statistics), so after an erasure no version of the log still names the person. It ends time travel to the
+   * versions before, like {@link #vacuumNow}, and must not run while another job writes the table.
+   *
+   * <p>Delta has no public API for this: it uses {@code DeltaLog.checkpoint} and {@code cleanUpExpiredLogs}, the
+   * calls a write makes itself, with the cut-off one minute ahead of now (truncated to the minute) so that the
+   * checkpoint just written is old enough to be the boundary; Delta never deletes that checkpoint or anything
+   * after it. Pinned to the Delta version of the build (EraseTest fails if a new version behaves otherwise).
+   */
+  public void expireLogNow(SparkSession spark, Layer layer, String table) {
+    org.apache.spark.sql.delta.DeltaLog log = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(layer, table));
+    org.apache.spark.sql.delta.Snapshot snapshot = log.update(false, scala.Option.empty(), scala.Option.empty());
+    log.checkpoint(snapshot, scala.Option.empty());
+    log.cleanUpExpiredLogs(snapshot, scala.Option.empty(), scala.Option.apply((Object) Long.valueOf(-60_000L)),
+        org.apache.spark.sql.delta.TruncationGranularity$.MODULE$.MINUTE());
+  }
+
+  /**
    * Removes the data files no current version references, at once (retention 0): after a delete this is what
    * makes it physical. It also ends time travel to the versions before, which is the point.
    */

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
         + "(sentiment, theme membership). Handles and ids are pseudonymised under the program's key first and are "
         + "never printed or logged. Aggregates keep no trace of a person and stay as they are.",
         "Each table is changed in one Delta transaction. The deleted rows stay in the table's older files (time "
-        + "travel) until VACUUM removes them: --vacuum does that at once; without it, run VACUUM later "
+        + "travel), and the older commits of the Delta log keep file statistics that can name them, until VACUUM "
+        + "and Delta's log cleanup remove them: --vacuum does both at once; without it, run VACUUM later "
         + "(docs/reliability.md). Rerun the pipeline's later stages if aggregates must leave the person out too.",
         "Erase from the raw exports as well, or the next ingest brings the person back."})
 final class EraseCommand implements Callable<Integer> {
@@ -40,8 +41,9 @@ final class EraseCommand implements Callable<Integer> {
   @Mixin
   PersonOptions people;
 
-  @Option(names = "--vacuum", description = "Also VACUUM the changed tables with zero retention, so the rows are "
-      + "physically gone now (ends time travel to earlier versions of those tables).")
+  @Option(names = "--vacuum", description = "Also VACUUM the changed tables with zero retention and checkpoint their "
+      + "Delta log, deleting every older commit, so the rows and the log's statistics of them are physically gone "
+      + "now (ends time travel to earlier versions of those tables).")
   boolean vacuum;
 
   @Option(names = "--name", paramLabel = "NAME", description = "A name the person is known by in others' texts "
@@ -103,13 +105,16 @@ final class EraseCommand implements Callable<Integer> {
       if (vacuum) {
         for (String table : changed) {
           String[] parts = table.split("\\.", 2);
+          // The log first: vacuum appends commits of its own, and the last erase commit, kept with the checkpoint,
+          // shows what was done.
+          ctx.warehouse.expireLogNow(ctx.spark(), layerOf(parts[0]), parts[1]);
           ctx.warehouse.vacuumNow(ctx.spark(), layerOf(parts[0]), parts[1]);
         }
       }
       RunLog.append(ctx.spark(), ctx.warehouse, records);
       Console.out(String.format("erase: %,d rows removed, %,d texts naming them masked%s", total, masked,
           total + masked == 0 ? ""
-          : vacuum ? "; the changed tables were vacuumed, the rows are physically gone"
+          : vacuum ? "; the changed tables were vacuumed and their logs checkpointed, the rows are physically gone"
           : "; they remain in older table versions until VACUUM (see docs/reliability.md, or rerun with --vacuum)"));
       return 0;
     }
