@@ -8,6 +8,7 @@ import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.analyses.Reputation;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
+import io.luister.jobs.themes.ThemeStage;
 import io.luister.jobs.themes.ThemeTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,12 +116,16 @@ final class Backfill {
 
   /**
    * The quarters {@code stage} finished: rows in {@code gold.<goldTable>} and a successful run of the stage for the
-   * quarter in ops.runs, which a stage appends only after its last table (so a killed try's quarter is done again).
+   * quarter in ops.runs, which a stage appends only after its last table (so a killed try's quarter is done again);
+   * or a successful themes run that found too little text ({@link ThemeStage#NOT_MEASURED}), which writes no rows.
    */
   static Set<String> done(SparkSession spark, Warehouse warehouse, String stage, String goldTable) {
     Set<String> out = new TreeSet<>(periods(spark, warehouse, Layer.GOLD, goldTable, lit(true)));
     out.retainAll(periods(spark, warehouse, Layer.OPS, RunLog.TABLE,
         col("stage").equalTo(stage).and(col("status").equalTo(RunRecord.OK))));
+    // A quarter with too little text for themes ends with no gold.themes rows by design; its successful run says so.
+    out.addAll(periods(spark, warehouse, Layer.OPS, RunLog.TABLE, col("stage").equalTo(stage)
+        .and(col("status").equalTo(RunRecord.OK)).and(col("message").startsWith(ThemeStage.NOT_MEASURED))));
     return out;
   }
 
