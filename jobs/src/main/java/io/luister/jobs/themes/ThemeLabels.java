@@ -6,6 +6,7 @@ import io.luister.common.config.ProgramConfig;
 import io.luister.common.config.ThemeSettings;
 import io.luister.common.privacy.TextMasking;
 import io.luister.common.text.AccentFolding;
+import io.luister.common.text.TextAnalyzer;
 import io.luister.common.text.TextNormalizer;
 import io.luister.jobs.unify.TextFeatures;
 import java.util.HashMap;
@@ -76,8 +77,9 @@ public final class ThemeLabels {
 
   /**
    * Function words, which say nothing about what a theme is about: Spark ML's default stop lists for English and
-   * Dutch ({@link StopWordsRemover#loadDefaultStopWords}), written as the normaliser writes them ("haven't" →
-   * "havent"), with their stems in both languages. Silver drops Snowball's lists but keeps negations ("not", "geen",
+   * Dutch ({@link StopWordsRemover#loadDefaultStopWords}) and the negations silver keeps
+   * ({@link TextAnalyzer#keptNegations}), written as the normaliser writes them ("haven't" → "havent"), with their
+   * stems. Silver drops Snowball's lists but keeps negations ("not", "geen",
    * "havent": sentiment and the category rules need them), and Snowball's English list leaves out modal verbs
    * ("can", "will"); on real exports these became label words ("not", "havent" on Trustpilot reviews, "can" on
    * complaints). They are kept as features, as before: they rarely decide a cluster, and taking them out would
@@ -99,6 +101,12 @@ public final class ThemeLabels {
             words.addAll(text.stem(folded, language.getKey()));
           }
         }
+      }
+      // The negations silver keeps ("never" and "nooit" are in neither of Spark's lists): of both languages, since
+      // none of them is a content word in the other.
+      for (String negation : TextAnalyzer.keptNegations()) {
+        words.add(negation);
+        words.addAll(text.stem(negation, language.getKey()));
       }
       out.put(language.getKey(), Set.copyOf(words));
     }

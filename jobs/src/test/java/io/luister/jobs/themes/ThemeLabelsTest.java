@@ -129,11 +129,11 @@ class ThemeLabelsTest {
     ThemeLabels labels = ThemeLabels.forProgram(config);
     TextFeatures text = TextFeatures.forProgram(config);
     // Negations and contractions as silver keeps them for sentiment ("haven't" is normalised to "havent").
-    for (String w : List.of("not", "havent", "dont", "cannot", "can", "will", "should")) {
+    for (String w : List.of("not", "never", "nothing", "havent", "dont", "cannot", "can", "will", "should")) {
       assertTrue(labels.rejectsTerm(w, w, "en"), w);
       assertFalse(labels.stems().contains(w), w + " stays a feature of the model");
     }
-    for (String w : List.of("niet", "geen", "niets", "kan")) {
+    for (String w : List.of("niet", "geen", "niets", "nooit", "kan")) {
       assertTrue(labels.rejectsTerm(w, w, "nl"), w);
     }
     assertTrue(labels.rejectsTerm("not " + text.stem("working", "en").get(0), "not working", "en"),
