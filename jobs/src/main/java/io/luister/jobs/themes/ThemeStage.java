@@ -96,9 +96,9 @@ public final class ThemeStage {
 
   /** The reason written to ops.runs when a period has too little text for themes. */
   static String notMeasuredReason(long eligible, String period, int minTokens) {
-    return String.format(java.util.Locale.ROOT, "%s: %,d items of customer free text with at least %d tokens in %s, "
+    return String.format(java.util.Locale.ROOT, "%s: %,d item%s of customer free text with at least %d tokens in %s, "
         + "at least %d needed (twice the %d items a theme needs to be shown on its own)", NOT_MEASURED, eligible,
-        minTokens, period, MIN_ITEMS, ThemeMerge.MIN_THEME_ITEMS);
+        eligible == 1 ? "" : "s", minTokens, period, MIN_ITEMS, ThemeMerge.MIN_THEME_ITEMS);
   }
 
   public Result run(String period, List<String> baseline, String runId) {
