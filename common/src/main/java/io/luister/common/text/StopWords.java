@@ -36,7 +36,7 @@ final class StopWords {
    * Negations decide what a text says ("niet tevreden", "not happy", "geen stroom"), so the classifier,
    * the category rules and sentiment keep them, although Snowball lists them as stop words.
    */
-  private static final Set<String> NEGATIONS = Set.of(
+  static final Set<String> NEGATIONS = Set.of(
       "niet", "geen", "niets", "niks", "nooit",
       "no", "not", "nor", "never", "nothing", "none", "cannot");
 

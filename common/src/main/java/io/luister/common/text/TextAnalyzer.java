@@ -113,6 +113,14 @@ public final class TextAnalyzer implements Serializable {
     return tokens(TextNormalizer.normalize(phrase).words(), language == null ? LanguageDetector.UNKNOWN : language);
   }
 
+  /**
+   * The negations the tokens keep although Snowball lists them as stop words ("niet", "geen", "not", "never"):
+   * sentiment and the category rules need them; theme labels leave them out.
+   */
+  public static Set<String> keptNegations() {
+    return StopWords.NEGATIONS;
+  }
+
   private List<String> tokens(List<String> words, String language) {
     Set<String> stopWords = StopWords.forLanguage(language);
     List<String> kept = new ArrayList<>(words.size());

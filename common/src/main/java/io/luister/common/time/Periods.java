@@ -67,16 +67,6 @@ public final class Periods {
     return periods;
   }
 
-  /**
-   * The latest period whose data is complete, given the last day any source has data for: that day's
-   * quarter if the data reaches into its final week, otherwise the quarter before. Derived from the data,
-   * never from the clock, so a rerun next month picks the same period.
-   */
-  public static String latestComplete(LocalDate lastDayWithData) {
-    String current = of(lastDayWithData);
-    return lastDayWithData.isAfter(end(current).minusDays(7)) ? current : previous(current);
-  }
-
   private static Matcher parse(String period) {
     Matcher m = period == null ? null : QUARTER.matcher(period);
     if (m == null || !m.matches()) {

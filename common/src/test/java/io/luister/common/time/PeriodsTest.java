@@ -22,12 +22,4 @@ class PeriodsTest {
     assertEquals(java.util.List.of("2025-Q4", "2026-Q1", "2026-Q2"), Periods.window("2026-Q2", 2));
     assertEquals(java.util.List.of("2026-Q3"), Periods.window("2026-Q3", 0));
   }
-
-  @Test
-  void theLatestCompleteQuarterComesFromTheDataNotTheClock() {
-    assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 9, 30)));
-    assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 9, 25)));
-    assertEquals("2026-Q3", Periods.latestComplete(LocalDate.of(2026, 11, 20)));
-    assertEquals("2026-Q2", Periods.latestComplete(LocalDate.of(2026, 9, 10)));
-  }
 }

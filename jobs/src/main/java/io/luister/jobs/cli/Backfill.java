@@ -2,12 +2,13 @@ package io.luister.jobs.cli;
 
 import static org.apache.spark.sql.functions.*;
 
-import io.luister.common.time.Periods;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.analyses.Reputation;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
+import io.luister.jobs.themes.ThemeStage;
 import io.luister.jobs.themes.ThemeTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,23 +54,25 @@ final class Backfill {
   }
 
   /**
-   * The quarters to fill for {@code stage}: quarters of silver.feedback ({@code silverQuarters}), complete (the
-   * data began no later than the quarter's first week, so a quarter the data starts in the middle of is not
-   * presented as a whole quarter), and not {@link #done}; oldest first.
+   * The quarters to fill for {@code stage}: quarters of silver.feedback ({@code silverQuarters}), complete by the rule
+   * the analysis period is chosen by ({@link AnalysisPeriod#complete}: the data begin no later than the quarter's
+   * first week and reach its last, so a quarter the data start in the middle of is not presented as a whole quarter),
+   * and not {@link #done}; oldest first.
    */
   static List<String> lacking(SparkSession spark, Warehouse warehouse, List<QuarterSpan> silverQuarters, String stage,
       String goldTable) {
     return silverQuarters.isEmpty() ? List.of() : choose(silverQuarters, done(spark, warehouse, stage, goldTable));
   }
 
-  /** The quarters before {@code period} in silver.feedback with their first day: one scan of silver. */
+  /** The quarters before {@code period} in silver.feedback with their first and last day: one scan of silver. */
   static List<QuarterSpan> silverQuarters(SparkSession spark, Warehouse warehouse, String period) {
     if (!warehouse.exists(spark, Layer.SILVER, "feedback")) {
       return List.of();
     }
     List<Row> perPeriod = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").lt(period))
-        .groupBy("period").agg(min("day")).collectAsList();   // one row per quarter in silver
-    return perPeriod.stream().map(r -> new QuarterSpan(r.getString(0), r.getDate(1).toLocalDate())).toList();
+        .groupBy("period").agg(min("day"), max("day")).collectAsList();   // one row per quarter in silver
+    return perPeriod.stream()
+        .map(r -> new QuarterSpan(r.getString(0), r.getDate(1).toLocalDate(), r.getDate(2).toLocalDate())).toList();
   }
 
   /**
@@ -94,16 +97,16 @@ final class Backfill {
     }
   }
 
-  /** A quarter in silver and its first day with data. */
-  record QuarterSpan(String period, LocalDate firstDay) {}
+  /** A quarter in silver and its first and last day with data. */
+  record QuarterSpan(String period, LocalDate firstDay, LocalDate lastDay) {}
 
   /** The pure part of {@link #lacking}: complete quarters not in {@code present}, oldest first. */
   static List<String> choose(List<QuarterSpan> spans, Set<String> present) {
     LocalDate earliest = spans.stream().map(QuarterSpan::firstDay).min(LocalDate::compareTo).orElse(null);
+    LocalDate latest = spans.stream().map(QuarterSpan::lastDay).max(LocalDate::compareTo).orElse(null);
     List<String> out = new ArrayList<>();
     for (QuarterSpan s : spans) {
-      boolean complete = !earliest.isAfter(Periods.start(s.period()).plusDays(6));
-      if (complete && !present.contains(s.period())) {
+      if (AnalysisPeriod.complete(s.period(), earliest, latest) && !present.contains(s.period())) {
         out.add(s.period());
       }
     }
@@ -113,12 +116,16 @@ final class Backfill {
 
   /**
    * The quarters {@code stage} finished: rows in {@code gold.<goldTable>} and a successful run of the stage for the
-   * quarter in ops.runs, which a stage appends only after its last table (so a killed try's quarter is done again).
+   * quarter in ops.runs, which a stage appends only after its last table (so a killed try's quarter is done again);
+   * or a successful themes run that found too little text ({@link ThemeStage#NOT_MEASURED}), which writes no rows.
    */
   static Set<String> done(SparkSession spark, Warehouse warehouse, String stage, String goldTable) {
     Set<String> out = new TreeSet<>(periods(spark, warehouse, Layer.GOLD, goldTable, lit(true)));
     out.retainAll(periods(spark, warehouse, Layer.OPS, RunLog.TABLE,
         col("stage").equalTo(stage).and(col("status").equalTo(RunRecord.OK))));
+    // A quarter with too little text for themes ends with no gold.themes rows by design; its successful run says so.
+    out.addAll(periods(spark, warehouse, Layer.OPS, RunLog.TABLE, col("stage").equalTo(stage)
+        .and(col("status").equalTo(RunRecord.OK)).and(col("message").startsWith(ThemeStage.NOT_MEASURED))));
     return out;
   }
 

@@ -105,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
       if (wanted.contains("ingest")) {
         List<IngestResult> ingested = new ArrayList<>();
         timed(probe, "ingest", pipelineStart, timings, () -> ingested.addAll(IngestCommand.ingest(ctx, List.of(), null)));
-        period = AnalysisPeriod.choose(null, ingested.stream().map(IngestResult::lastDay).toList());
+        period = AnalysisPeriod.choose(null, ingested.stream().flatMap(r -> r.quarters().stream()).toList());
       } else {
         period = ctx.analysisPeriod(null);
       }

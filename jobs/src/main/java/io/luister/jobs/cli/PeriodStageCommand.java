@@ -10,7 +10,7 @@ abstract class PeriodStageCommand implements Callable<Integer> {
   ProgramOptions program;
 
   @Option(names = "--period", paramLabel = "yyyy-Qn",
-      description = "The analysis quarter. Default: the latest complete quarter in bronze.")
+      description = "The analysis quarter. Default: the latest complete quarter that holds data in bronze.")
   String period;
 
   @Override

@@ -17,7 +17,9 @@ final class RunCommand implements Callable<Integer> {
   ProgramOptions program;
 
   @Option(names = "--period", paramLabel = "yyyy-Qn",
-      description = "The quarter to analyse, e.g. 2026-Q3. Default: the latest complete quarter in the data.")
+      description = "The quarter to analyse, e.g. 2026-Q3; some source must have data in it. Default: the latest "
+          + "complete quarter that holds data (the data begin in its first week and reach its last); exit 3 when "
+          + "there is none, naming the quarter to ask for.")
   String period;
 
   @Mixin
@@ -33,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     try (RunContext ctx = new RunContext(program, stageOptions.concurrentStages)) {
       if (period != null) {
-        AnalysisPeriod.choose(period, List.of());
+        AnalysisPeriod.validate(period);
       }
       Console.info("run " + ctx.runId + " of program '" + ctx.config.program() + "', warehouse " + ctx.warehouse.root());
       // The preflight first: a source that would be refused or lose too much is named in seconds, before Spark
@@ -42,8 +44,10 @@ final class RunCommand implements Callable<Integer> {
         Console.error("check: " + failing);
       }
       List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
-      String chosen = AnalysisPeriod.choose(period, ingested.stream().map(IngestResult::lastDay).toList());
-      Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter in the data)" : ""));
+      // An explicit quarter must hold data, and without one the latest complete quarter that holds data is taken:
+      // otherwise unify would write nothing and every later stage would analyse an empty quarter (exit 3 instead).
+      String chosen = AnalysisPeriod.choose(period, ingested.stream().flatMap(r -> r.quarters().stream()).toList());
+      Console.info("analysis period: " + chosen + (period == null ? " (latest complete quarter that holds data)" : ""));
       // Backfilled quarters go first within their stage: themes of a quarter match the themes of the quarters
       // before it (lineage), and analyse of earlier quarters needs silver.sentiment, which the sentiment stage
       // writes for the period and its baseline. Each stage decides what it lacks when it starts; silver's quarters

@@ -79,13 +79,16 @@ final class RunContext implements AutoCloseable {
     }
   }
 
-  /** The requested quarter, or else the latest complete quarter in the bronze tables of an earlier ingest. */
+  /**
+   * The requested quarter (its syntax checked; a stage run on its own for a quarter without data says so itself), or
+   * else the latest complete quarter that holds data in the bronze tables of an earlier ingest.
+   */
   String analysisPeriod(String requested) {
     if (requested != null) {
-      return io.luister.jobs.AnalysisPeriod.choose(requested, java.util.List.of());
+      return io.luister.jobs.AnalysisPeriod.validate(requested);
     }
     return io.luister.jobs.AnalysisPeriod.choose(null, config.sources().stream()
-        .map(s -> io.luister.jobs.AnalysisPeriod.lastDayInBronze(spark(), config, warehouse, s).orElse(null)).toList());
+        .flatMap(s -> io.luister.jobs.AnalysisPeriod.quartersInBronze(spark(), config, warehouse, s).stream()).toList());
   }
 
   /** Synchronized, as are the other lazily made parts: stages may run on several threads (Pipeline). */

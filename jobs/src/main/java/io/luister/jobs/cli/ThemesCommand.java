@@ -33,14 +33,19 @@ final class ThemesCommand extends PeriodStageCommand {
     ThemeStage.Result result = new ThemeStage(ctx.spark(), ctx.config, ctx.warehouse)
         .run(period, Periods.preceding(period, ctx.config.baselinePeriods()), ctx.runId);
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
-    long births = result.lineage().stream().filter(e -> e.event().equals(ThemeLineage.BIRTH)).count();
-    Console.info(String.format("themes: %d themes (k chosen: %d, fitted on %d items) over %d items, %d born, in %.1f s",
-        result.themes().size(), result.model().k(), result.model().fittedRows(), result.items(), births, seconds));
-    result.themes().forEach(t -> Console.info(String.format("  - %-10s %5d  %-3s %s%s", t.themeId(), t.size(),
-        t.dominantLanguage(), t.label(), t.taxonomyCandidate() ? "  [taxonomy candidate]" : "")));
+    if (!result.measured()) {
+      // Too little text for themes: nothing written for the period, and why, in ops.runs and on the console.
+      Console.info("themes: " + result.notMeasured());
+    } else {
+      long births = result.lineage().stream().filter(e -> e.event().equals(ThemeLineage.BIRTH)).count();
+      Console.info(String.format("themes: %d themes (k chosen: %d, fitted on %d items) over %d items, %d born, in %.1f s",
+          result.themes().size(), result.model().k(), result.model().fittedRows(), result.items(), births, seconds));
+      result.themes().forEach(t -> Console.info(String.format("  - %-10s %5d  %-3s %s%s", t.themeId(), t.size(),
+          t.dominantLanguage(), t.label(), t.taxonomyCandidate() ? "  [taxonomy candidate]" : "")));
+    }
     TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, "themes");
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(new RunRecord(ctx.runId, ctx.config.program(), ThemeStage.NAME,
         "*", period, Timestamp.from(started), Timestamp.from(Instant.now()), seconds, result.items(),
-        result.themes().size(), 0, 0, RunRecord.OK, null)));
+        result.themes().size(), 0, 0, RunRecord.OK, result.notMeasured())));
   }
 }

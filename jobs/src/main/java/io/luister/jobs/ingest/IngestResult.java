@@ -1,17 +1,19 @@
 package io.luister.jobs.ingest;
 
-import java.time.LocalDate;
+import io.luister.jobs.AnalysisPeriod;
+import java.util.List;
 
 /**
  * What ingesting one source did. {@code rowsRead == rowsAccepted + rowsQuarantined} always holds;
  * duplicates are counted among the quarantined.
  *
- * @param lastDay the last day (program time zone) of any accepted record, or null when none was accepted
+ * @param quarters the quarters with accepted records, each with its first and last day (program time zone); empty
+ *     when none was accepted
  * @param fieldIssues optional values of accepted records set to null (ops.field_issues)
  * @param withBrand accepted records that have a brand (social without brand rules: that unify will find one for)
  */
 public record IngestResult(String source, long rowsRead, long rowsAccepted, long rowsQuarantined, long rowsDuplicate,
-    double seconds, LocalDate lastDay, long fieldIssues, long withBrand) {
+    double seconds, List<AnalysisPeriod.QuarterData> quarters, long fieldIssues, long withBrand) {
 
   /** Above this share of accepted items without a brand, the console flags the source. */
   public static final double MAX_SHARE_WITHOUT_BRAND = 0.05;

@@ -11,7 +11,6 @@ import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.ops.RunRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -64,22 +63,25 @@ public final class IngestStage {
           count_if(accepted).as(QuarantineLimit.ACCEPTED),
           count_if(array_contains(col(CanonicalMapping.REASONS).getField("code"), QuarantineReason.DUPLICATE_ID.name()))
               .as("duplicates"),
+          min(when(accepted, day)).as("first_day"),
           max(when(accepted, day)).as("last_day"),
           sum(when(accepted, size(col(CanonicalMapping.FIELD_ISSUES))).otherwise(0)).as("field_issues"),
           count_if(accepted.and(col(CanonicalMapping.HAS_BRAND))).as("with_brand")).collectAsList();
       long read = 0;
       long acceptedCount = 0;
       long duplicates = 0;
-      LocalDate lastDay = null;
+      List<AnalysisPeriod.QuarterData> quarters = new java.util.ArrayList<>();
       long fieldIssues = 0;
       long withBrand = 0;
       for (Row p : byPeriod) {
         read += p.<Long>getAs(QuarantineLimit.READ);
         acceptedCount += p.<Long>getAs(QuarantineLimit.ACCEPTED);
         duplicates += p.<Long>getAs("duplicates");
+        java.sql.Date periodFirstDay = p.getAs("first_day");
         java.sql.Date periodLastDay = p.getAs("last_day");
-        if (periodLastDay != null && (lastDay == null || periodLastDay.toLocalDate().isAfter(lastDay))) {
-          lastDay = periodLastDay.toLocalDate();
+        if (periodLastDay != null) {   // null: nothing of the period accepted
+          quarters.add(new AnalysisPeriod.QuarterData(p.getAs(CanonicalMapping.PERIOD), periodFirstDay.toLocalDate(),
+              periodLastDay.toLocalDate()));
         }
         Number periodFieldIssues = p.getAs("field_issues");
         fieldIssues += periodFieldIssues == null ? 0 : periodFieldIssues.longValue();
@@ -98,7 +100,7 @@ public final class IngestStage {
             IngestTransforms.FIELD_ISSUES_TABLE, "source = '" + source.name() + "'", "source");
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      IngestResult result = new IngestResult(source.name(), read, acceptedCount, read - acceptedCount, duplicates, seconds, lastDay,
+      IngestResult result = new IngestResult(source.name(), read, acceptedCount, read - acceptedCount, duplicates, seconds, List.copyOf(quarters),
           fieldIssues, withBrand);
       if (overLimit != null) {
         throw new QuarantineLimit.Exceeded(overLimit, result);

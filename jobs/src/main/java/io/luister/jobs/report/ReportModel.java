@@ -27,6 +27,8 @@ import java.util.List;
  * @param webcare response rate and time per brand and kind (gold.webcare)
  * @param health the data-health checks of the period (gold.data_health)
  * @param missingTables gold tables the warehouse does not have (their sections say so)
+ * @param themesNotMeasured why the period has no themes when the themes stage found too little text for them
+ *     (ops.runs), else null
  */
 public record ReportModel(
     String period,
@@ -45,7 +47,18 @@ public record ReportModel(
     List<ThemeRow> candidateThemes,
     List<WebcareRow> webcare,
     List<HealthRow> health,
-    List<String> missingTables) {
+    List<String> missingTables,
+    ThemesNotMeasured themesNotMeasured) {
+
+  /** The themes stage fitted no model: {@code items} eligible items of free text, {@code needed} required. */
+  public record ThemesNotMeasured(long items, int needed) {}
+
+  /** This model with the themes stage's "not measured" (read from ops.runs, not from gold). */
+  public ReportModel withThemesNotMeasured(ThemesNotMeasured notMeasured) {
+    return new ReportModel(period, brand, competitors, headline, categories, themes, silences, silenceCounts,
+        sentimentTrend, sentimentByChannel, voice, alerts, competitorAlerts, candidateThemes, webcare, health,
+        missingTables, notMeasured);
+  }
 
   /**
    * Whether any sentiment row has an NPS: without a survey the NPS and respondents columns would be n/a and 0 on

@@ -76,7 +76,7 @@ public final class ReportModels {
     return new ReportModel(period, brand, List.copyOf(competitors), headline, categories(gold.channelMix(), period),
         themes(periodThemes), silences, counts, trend, byChannel, voice,
         alerts(gold.alerts(), period, brand, true, themeLabels), alerts(gold.alerts(), period, brand, false, themeLabels),
-        candidateThemes(periodThemes), webcare, health, gold.missing());
+        candidateThemes(periodThemes), webcare, health, gold.missing(), null);
   }
 
   /** Our brand and the competitors, all channels, over the period and the quarters before it in the table. */

@@ -6,6 +6,8 @@ import io.luister.common.config.ProgramConfig;
 import io.luister.common.config.ThemeSettings;
 import io.luister.common.privacy.TextMasking;
 import io.luister.common.text.AccentFolding;
+import io.luister.common.text.TextAnalyzer;
+import io.luister.common.text.TextNormalizer;
 import io.luister.jobs.unify.TextFeatures;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,10 +35,12 @@ import org.slf4j.LoggerFactory;
  *   <li>by how the texts use them ({@link #detect}): person names (capitalised mid-sentence in most of their
  *       occurrences: "thanks Josh and Amanda"), hashtag-only words, export placeholders ({@code [name]},
  *       {@code <customer>}) and the words next to a masked e-mail address, phone number or IBAN in most of their
- *       occurrences (the leftovers of masking: "mail [email]", "bel [phone]").
+ *       occurrences (the leftovers of masking: "mail [email]", "bel [phone]");
+ *   <li>function words ({@link #functionWords}, labels only): negations, contractions and modal verbs ("not",
+ *       "haven't", "can", "niet", "geen"), which silver keeps for sentiment and the category rules.
  * </ul>
- * The stems are removed from the features before clustering (so no cluster forms around staff names or a redaction
- * token) and checked again when a label is written.
+ * The stems of the first three kinds are removed from the features before clustering (so no cluster forms around
+ * staff names or a redaction token) and checked again when a label is written.
  */
 public final class ThemeLabels {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeLabels.class);
@@ -52,14 +57,60 @@ public final class ThemeLabels {
   static final int MIN_OCCURRENCES = 3;
 
   private final Set<String> rejected;
+  /** Language → words never in a label of a theme in that language that still count as features: {@link #functionWords}. */
+  private final Map<String, Set<String>> labelOnly;
 
   ThemeLabels(Set<String> rejected) {
+    this(rejected, Map.of());
+  }
+
+  ThemeLabels(Set<String> rejected, Map<String, Set<String>> labelOnly) {
     this.rejected = Set.copyOf(rejected);
+    this.labelOnly = Map.copyOf(labelOnly);
   }
 
   /** The configured words (stop words, names), lower case, accents folded, in surface and stemmed form. */
   public static ThemeLabels forProgram(ProgramConfig config) {
-    return new ThemeLabels(configured(config.themes(), TextFeatures.forProgram(config)));
+    TextFeatures text = TextFeatures.forProgram(config);
+    return new ThemeLabels(configured(config.themes(), text), functionWords(text));
+  }
+
+  /**
+   * Function words, which say nothing about what a theme is about: Spark ML's default stop lists for English and
+   * Dutch ({@link StopWordsRemover#loadDefaultStopWords}) and the negations silver keeps
+   * ({@link TextAnalyzer#keptNegations}), written as the normaliser writes them ("haven't" → "havent"), with their
+   * stems. Silver drops Snowball's lists but keeps negations ("not", "geen",
+   * "havent": sentiment and the category rules need them), and Snowball's English list leaves out modal verbs
+   * ("can", "will"); on real exports these became label words ("not", "havent" on Trustpilot reviews, "can" on
+   * complaints). They are kept as features, as before: they rarely decide a cluster, and taking them out would
+   * change every corpus' themes for a labelling problem. Content words that are merely common ("know") are not
+   * listed: with too little text for themes no model is fitted at all (ThemeStage.MIN_ITEMS), and on larger
+   * corpora class-based TF-IDF weighs them against every theme.
+   */
+  static Map<String, Set<String>> functionWords(TextFeatures text) {
+    Map<String, Set<String>> out = new HashMap<>();
+    // Per language: a function word of one language can be a content word of the other ("door", "want", "men" are
+    // Dutch function words and English nouns and verbs), so a label is checked against its own language's list.
+    for (Map.Entry<String, String> language : Map.of("en", "english", "nl", "dutch").entrySet()) {
+      Set<String> words = new TreeSet<>();
+      for (String listed : StopWordsRemover.loadDefaultStopWords(language.getValue())) {
+        for (String w : TextNormalizer.normalize(listed).words()) {
+          String folded = fold(w);
+          if (!folded.isEmpty()) {
+            words.add(folded);
+            words.addAll(text.stem(folded, language.getKey()));
+          }
+        }
+      }
+      // The negations silver keeps ("never" and "nooit" are in neither of Spark's lists): of both languages, since
+      // none of them is a content word in the other.
+      for (String negation : TextAnalyzer.keptNegations()) {
+        words.add(negation);
+        words.addAll(text.stem(negation, language.getKey()));
+      }
+      out.put(language.getKey(), Set.copyOf(words));
+    }
+    return out;
   }
 
   static Set<String> configured(ThemeSettings settings, TextFeatures text) {
@@ -90,7 +141,7 @@ public final class ThemeLabels {
   ThemeLabels with(Set<String> more) {
     Set<String> all = new TreeSet<>(rejected);
     all.addAll(more);
-    return new ThemeLabels(all);
+    return new ThemeLabels(all, labelOnly);
   }
 
   /** The stems the model must drop (configured and detected; the form rules are applied in the model's SQL). */
@@ -106,13 +157,18 @@ public final class ThemeLabels {
 
   /** True when any word of a (bigram) term, as stem or as its readable surface word, must not be in a label. */
   public boolean rejectsTerm(String stems, String readable) {
-    for (String s : stems.split(" ")) {
-      if (rejects(s)) {
-        return true;
-      }
-    }
-    for (String s : readable.split(" ")) {
-      if (rejects(s)) {
+    return rejectsTerm(stems, readable, null);
+  }
+
+  /**
+   * As {@link #rejectsTerm(String, String)}, and also when a word is a function word of {@code language}, the
+   * theme's dominant language (of both languages when it is neither Dutch nor English; none when null).
+   */
+  public boolean rejectsTerm(String stems, String readable, String language) {
+    Set<String> function = language == null ? Set.of() : labelOnly.containsKey(language) ? labelOnly.get(language)
+        : labelOnly.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+    for (String s : (stems + " " + readable).split(" ")) {
+      if (rejects(s) || function.contains(fold(s))) {
         return true;
       }
     }

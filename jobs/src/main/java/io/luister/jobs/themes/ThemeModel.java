@@ -99,17 +99,23 @@ public final class ThemeModel {
 
   private ThemeModel() {}
 
-  /** Items used for fitting: enough tokens, and a deterministic sample (hash of id and seed) of at most maxFitRows. */
+  /** The items a model may be fitted on: at least {@code min_tokens} tokens (ThemeStage counts them first). */
+  static Dataset<Row> eligible(Dataset<Row> items, ThemeSettings settings) {
+    return items.filter(size(col("tokens")).geq(settings.minTokens()));
+  }
+
+  /** Items used for fitting: {@link #eligible}, and a deterministic sample (hash of id and seed) of at most maxFitRows. */
   static Dataset<Row> fitSample(Dataset<Row> items, ThemeSettings settings) {
     // Sampled and ordered by the text, not the id: ids carry the source's name, so renaming or adding a source would
     // otherwise change the sample, the order bisection meets the items in, and so the themes of the same texts.
     Column text = Arrays.asList(items.columns()).contains("text") ? coalesce(col("text"), lit("")) : lit("");
-    Dataset<Row> eligible = items.filter(size(col("tokens")).geq(settings.minTokens()))
+    Dataset<Row> eligible = eligible(items, settings)
         .select(col("feedback_id"), col("tokens"), col("source"), coalesce(col("category"), lit(UNCLASSIFIED)).as("category"),
             xxhash64(text, concat_ws(" ", col("tokens"))).as(CONTENT_KEY), text.as("_content"));
     long n = eligible.count();
     if (n < 2) {
-      throw new IllegalStateException("too few items of customer free text with at least " + settings.minTokens()
+      // ThemeStage does not fit below ThemeStage.MIN_ITEMS; this guards discover called on its own. A data condition.
+      throw new io.luister.jobs.LuisterDataException("too few items of customer free text with at least " + settings.minTokens()
           + " tokens to find themes in (" + n + "); is the period right, and does silver.feedback have it?");
     }
     if (n > settings.maxFitRows()) {
@@ -369,7 +375,8 @@ public final class ThemeModel {
           .persist(StorageLevel.MEMORY_AND_DISK());
       long n = featurised.count();
       if (n < 2) {
-        throw new IllegalStateException("too few items with known terms to find themes (" + n + ")");
+        throw new io.luister.jobs.LuisterDataException("too few items with known terms to find themes (" + n
+            + "): the texts share almost no words; themes cannot be measured on them");
       }
       Dataset<Row> evalSet = n > MAX_SILHOUETTE_ROWS
           ? featurised.filter(pmod(xxhash64(col(CONTENT_KEY), lit(settings.seed() + 1)), lit(1_000_000L))

@@ -65,12 +65,49 @@ public final class ThemeStage {
     return "nl".equals(language) ? "diversen (kleine thema's)" : "various (small themes)";
   }
 
+  /**
+   * Below this many items eligible for fitting (customer free text with at least {@code themes.min_tokens} tokens)
+   * no model is fitted and the period's themes are "not measured". Twice {@link ThemeMerge#MIN_THEME_ITEMS}: a theme
+   * is shown on its own only with at least that many items, so a corpus needs room for two such themes before
+   * dividing it says anything; below it every division is anecdotes (8 complaints gave four "themes" of 2 items
+   * labelled "can", "know"). The bound follows from how themes are reported, not from any corpus.
+   */
+  public static final int MIN_ITEMS = 2 * ThemeMerge.MIN_THEME_ITEMS;
+  /** How the ops.runs message of a period without themes begins (the report and backfill look for it). */
+  public static final String NOT_MEASURED = "themes not measured";
+
   /** What the stage found: the themes (largest first), the lineage, the model and the membership of every item. */
   public record Result(List<Theme> themes, List<ThemeLineage.Event> lineage, ThemeModel.Fitted model,
-      Dataset<Row> membership, long items) {}
+      Dataset<Row> membership, long items, String notMeasured) {
+    public Result(List<Theme> themes, List<ThemeLineage.Event> lineage, ThemeModel.Fitted model,
+        Dataset<Row> membership, long items) {
+      this(themes, lineage, model, membership, items, null);
+    }
+
+    /** No model fitted ({@link #MIN_ITEMS}): no themes, and why, for ops.runs and the console. */
+    static Result notMeasured(long eligible, String reason) {
+      return new Result(List.of(), List.of(), null, null, eligible, reason);
+    }
+
+    public boolean measured() {
+      return notMeasured == null;
+    }
+  }
+
+  /** The reason written to ops.runs when a period has too little text for themes. */
+  static String notMeasuredReason(long eligible, String period, int minTokens) {
+    return String.format(java.util.Locale.ROOT, "%s: %,d item%s of customer free text with at least %d tokens in %s, "
+        + "at least %d needed (twice the %d items a theme needs to be shown on its own)", NOT_MEASURED, eligible,
+        eligible == 1 ? "" : "s", minTokens, period, MIN_ITEMS, ThemeMerge.MIN_THEME_ITEMS);
+  }
 
   public Result run(String period, List<String> baseline, String runId) {
     Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").equalTo(period));
+    long eligible = ThemeModel.eligible(inScope(feedback), config.themes()).count();
+    if (eligible < MIN_ITEMS) {
+      clear(period);
+      return Result.notMeasured(eligible, notMeasuredReason(eligible, period, config.themes().minTokens()));
+    }
     List<ThemeLineage.Previous> previous = previousThemes(period, baseline);
     String lastPeriod = baseline.isEmpty() ? null : baseline.get(baseline.size() - 1);
     Result result = discover(feedback, period, previous, lastPeriod, config, TextFeatures.forProgram(config));
@@ -96,6 +133,29 @@ public final class ThemeStage {
       result.membership().unpersist();
     }
     return result;
+  }
+
+  /**
+   * A period without themes: every themes table loses the period's rows (an earlier run's themes of it would
+   * otherwise stay, and a rerun must give the same tables), and the period's saved model is removed. The tables are
+   * created empty when absent, so analyse and the report read an empty period rather than a missing table.
+   */
+  void clear(String period) {
+    String where = "period = '" + period + "'";
+    Map<String, StructType> schemas = new java.util.LinkedHashMap<>();
+    schemas.put(ThemeTables.THEMES, ThemeTables.THEMES_SCHEMA);
+    schemas.put(ThemeTables.MEMBERSHIP, ThemeTables.MEMBERSHIP_SCHEMA);
+    schemas.put(ThemeTables.TRENDS, ThemeTables.TRENDS_SCHEMA);
+    schemas.put(ThemeTables.CATEGORIES, ThemeTables.CATEGORIES_SCHEMA);
+    schemas.put(ThemeTables.LINEAGE, ThemeTables.LINEAGE_SCHEMA);
+    schemas.forEach((table, schema) -> warehouse.replaceWhere(spark.createDataFrame(List.of(), schema), Layer.GOLD,
+        table, where, "period"));
+    try {
+      org.apache.hadoop.fs.Path model = new org.apache.hadoop.fs.Path(modelPath(period));
+      model.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(model, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the old theme model of " + period, e);
+    }
   }
 
   public String modelPath(String period) {
@@ -184,7 +244,8 @@ public final class ThemeStage {
         String language = dominant.get(i);
         // The terms a reader can place, filtered once for both the top terms and the label.
         List<ThemeTerms.Term> readable = t.stream()
-            .filter(x -> !labels.rejectsTerm(x.stem(), ThemeTerms.readable(x.stem(), language, surface))).toList();
+            .filter(x -> !labels.rejectsTerm(x.stem(), ThemeTerms.readable(x.stem(), language, surface), language))
+            .toList();
         List<String> top = readable.stream().map(x -> ThemeTerms.readable(x.stem(), language, surface)).distinct()
             .limit(TOP_TERMS).toList();
         boolean various = i == fitted.rest();

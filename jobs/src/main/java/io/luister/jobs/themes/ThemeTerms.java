@@ -140,13 +140,15 @@ public final class ThemeTerms {
 
   /**
    * As {@link #label(List, String, Map, int)}, skipping every term {@code filter} rejects (a redaction token, a
-   * number, a name, a configured stop word: {@link ThemeLabels}); null filters nothing. When every term is rejected
+   * number, a name, a configured stop word, a function word of {@code language}: {@link ThemeLabels}); null filters
+   * nothing. When every term is rejected
    * the label is empty: a theme without a readable word says so rather than showing a meaningless token.
    */
   public static String label(List<Term> terms, String language, Map<String, Map<String, String>> surface, int max,
       ThemeLabels filter) {
     if (filter != null) {
-      terms = terms.stream().filter(t -> !filter.rejectsTerm(t.stem(), readable(t.stem(), language, surface))).toList();
+      terms = terms.stream().filter(t -> !filter.rejectsTerm(t.stem(), readable(t.stem(), language, surface), language))
+          .toList();
     }
     List<String> chosen = new ArrayList<>();
     java.util.Set<String> shown = new java.util.HashSet<>();

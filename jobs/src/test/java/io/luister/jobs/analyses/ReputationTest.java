@@ -97,6 +97,21 @@ class ReputationTest {
   }
 
   @Test
+  void aPeriodWithoutThemesHasNoThemeRowsButEveryCategoryRow() {
+    // The themes stage writes no rows for a period with too little text (ThemeStage.MIN_ITEMS): analyse then reads
+    // gold.theme_membership and gold.themes as empty frames of the period, not as absent tables.
+    SilverRows s = new SilverRows();
+    s.item().id("social:1").sentiment("negative").add();
+    s.item().channel("survey").platform("email").score(10, "nps").add();
+    Dataset<Row> membership = TestSpark.session().createDataFrame(List.of(), io.luister.jobs.themes.ThemeTables.MEMBERSHIP_SCHEMA);
+    Dataset<Row> themes = TestSpark.session().createDataFrame(List.of(), io.luister.jobs.themes.ThemeTables.THEMES_SCHEMA);
+    Dataset<Row> rep = Reputation.compute(s.feedback(), s.sentiment(), membership, themes, 100, "r1");
+    assertEquals(0, rep.filter(col("subject_type").equalTo("theme")).count());
+    assertEquals(100.0, d(row(rep, "category", "billing", "survey"), "nps"), 1e-9);
+    assertEquals(1.0, d(row(rep, "category", "billing", "social"), "negative_share"), 1e-9);
+  }
+
+  @Test
   void scoresThatCancelOutSumToZeroWhateverTheOrderOfTheRows() {
     StructType schema = new StructType().add("v", DataTypes.DoubleType);
     List<List<Double>> orders = List.of(List.of(0.1, 0.2, -0.3), List.of(-0.3, 0.2, 0.1), List.of(0.2, -0.3, 0.1));

@@ -8,8 +8,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackfillTest {
+  /** A quarter of silver whose data begin on the given day and run to its last day. */
   static Backfill.QuarterSpan span(String period, int year, int month, int day) {
-    return new Backfill.QuarterSpan(period, LocalDate.of(year, month, day));
+    return new Backfill.QuarterSpan(period, LocalDate.of(year, month, day),
+        io.luister.common.time.Periods.end(period));
   }
 
   @Test
@@ -30,6 +32,14 @@ class BackfillTest {
         Backfill.choose(List.of(span("2025-Q3", 2025, 7, 6), span("2025-Q4", 2025, 10, 1)), Set.of()),
         "data from the quarter's first week counts as complete");
     assertEquals(List.of(), Backfill.choose(List.of(), Set.of()));
+  }
+
+  @Test
+  void aQuarterTheDataStopInTheMiddleOfIsNotBackfilledEither() {
+    // The rule of the analysis period (AnalysisPeriod.complete): silver's data end on 10 Nov, within 2025-Q4.
+    List<Backfill.QuarterSpan> silver = List.of(span("2025-Q3", 2025, 7, 1),
+        new Backfill.QuarterSpan("2025-Q4", LocalDate.of(2025, 10, 1), LocalDate.of(2025, 11, 10)));
+    assertEquals(List.of("2025-Q3"), Backfill.choose(silver, Set.of()));
   }
 
   @Test

@@ -229,6 +229,24 @@ class ReportModelsTest {
   }
 
   @Test
+  void aPeriodWithTooLittleTextForThemesSaysThemesWereNotMeasuredAndWhy() {
+    // The themes stage wrote no rows (ThemeStage.MIN_ITEMS) and its ops.runs row says why (ReportStage reads it).
+    GoldTables g = sample().with("themes", GoldTables.empty(TestSpark.session()).themes());
+    ReportModel m = ReportModels.build(g, P, "Acme", List.of("Rival"))
+        .withThemesNotMeasured(new ReportModel.ThemesNotMeasured(8, 20));
+    ReportModel notRun = ReportModels.build(g, P, "Acme", List.of("Rival"));
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    for (String lang : ReportMessages.LANGUAGES) {
+      ReportMessages t = ReportMessages.load(lang);
+      String html = renderer.html(m, lang, false);
+      assertTrue(html.contains(escape(t.get("talk.themesNotMeasured", "8", 20))), lang + ": the section says why");
+      assertFalse(html.contains(escape(t.get("talk.noThemes"))), lang + " must not say no themes were found");
+      assertTrue(renderer.html(notRun, lang, false).contains(escape(t.get("talk.noThemes"))),
+          lang + ": without the stage's reason, as before");
+    }
+  }
+
+  @Test
   void fullReportRendersInBothLanguagesWithChartsAndNoScriptOrExternalAddress() {
     ReportModel m = ReportModels.build(sample(), P, "Acme", List.of("Rival"));
     ReportRenderer renderer = new ReportRenderer(Map.of("billing", Map.of("en", "Billing", "nl", "Facturen")),

@@ -122,4 +122,30 @@ class ThemeLabelsTest {
     assertEquals("xxxx · josh · claim · 2021", ThemeTerms.label(terms, "en", surface, 4),
         "without the filter (as before) the label shows them");
   }
+
+  @Test
+  void functionWordsOfTheThemesLanguageAreNoLabelWordsButStayFeatures() throws IOException {
+    ProgramConfig config = config("{}");
+    ThemeLabels labels = ThemeLabels.forProgram(config);
+    TextFeatures text = TextFeatures.forProgram(config);
+    // Negations and contractions as silver keeps them for sentiment ("haven't" is normalised to "havent").
+    for (String w : List.of("not", "never", "nothing", "havent", "dont", "cannot", "can", "will", "should")) {
+      assertTrue(labels.rejectsTerm(w, w, "en"), w);
+      assertFalse(labels.stems().contains(w), w + " stays a feature of the model");
+    }
+    for (String w : List.of("niet", "geen", "niets", "nooit", "kan")) {
+      assertTrue(labels.rejectsTerm(w, w, "nl"), w);
+    }
+    assertTrue(labels.rejectsTerm("not " + text.stem("working", "en").get(0), "not working", "en"),
+        "a bigram with a negation");
+    // A Dutch function word is an English content word: "door" labels an English theme about train doors.
+    assertFalse(labels.rejectsTerm("door", "door", "en"));
+    assertTrue(labels.rejectsTerm("door", "door", "nl"));
+    for (String w : List.of("claim", "refund", "luggage", "delay")) {
+      assertFalse(labels.rejectsTerm(text.stem(w, "en").get(0), w, "en"), w);
+    }
+    List<ThemeTerms.Term> terms = List.of(new ThemeTerms.Term("not", 3, 1), new ThemeTerms.Term("havent", 2.5, 1),
+        new ThemeTerms.Term("refund", 2, 1), new ThemeTerms.Term("can", 1.5, 1), new ThemeTerms.Term("delay", 1, 1));
+    assertEquals("refund · delay", ThemeTerms.label(terms, "en", Map.of(), 4, labels));
+  }
 }
