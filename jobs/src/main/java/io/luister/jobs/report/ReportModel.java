@@ -68,6 +68,15 @@ public record ReportModel(
     return java.util.stream.Stream.concat(sentimentTrend.stream(), sentimentByChannel.stream())
         .anyMatch(s -> s.nps() != null || s.respondents() > 0);
   }
+  /**
+   * Whether any sentiment row has a satisfied share: without ratings or CSAT scores (tweets, complaints, contact
+   * notes) the column would say n/a on every row, so it is left out like the NPS columns.
+   */
+  public boolean csatMeasured() {
+    return java.util.stream.Stream.concat(sentimentTrend.stream(), sentimentByChannel.stream())
+        .anyMatch(s -> s.csat() != null);
+  }
+
 
   /**
    * @param items customer items about our brand in the period, all channels (gold.reputation, category '*')

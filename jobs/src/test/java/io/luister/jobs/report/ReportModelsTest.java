@@ -164,6 +164,30 @@ class ReportModelsTest {
   }
 
   @Test
+  void withoutRatingsOrScoresTheSentimentTablesHaveNoSatisfiedColumn() {
+    GoldRows textOnly = new GoldRows(Reputation.SCHEMA)
+        .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "*", "items", 70,
+            "negative_share", 0.3)
+        .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "social",
+            "items", 70, "negative_share", 0.3);
+    GoldRows rated = new GoldRows(Reputation.SCHEMA)
+        .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "*", "items", 70,
+            "negative_share", 0.3, "csat", 0.6)
+        .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "social",
+            "items", 70, "negative_share", 0.3, "csat", 0.6);
+    ReportModel withoutScores = ReportModels.build(sample().with("reputation", textOnly.frame()), P, "Acme", List.of("Rival"));
+    ReportModel withScores = ReportModels.build(sample().with("reputation", rated.frame()), P, "Acme", List.of("Rival"));
+    assertFalse(withoutScores.csatMeasured());
+    assertTrue(withScores.csatMeasured());
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    for (String lang : ReportMessages.LANGUAGES) {
+      String header = "<th class=\"n\">" + escape(ReportMessages.load(lang).get("sentiment.csat")) + "</th>";
+      assertFalse(renderer.html(withoutScores, lang, false).contains(header), lang + ": no satisfied column");
+      assertTrue(renderer.html(withScores, lang, false).contains(header), lang + ": the satisfied column");
+    }
+  }
+
+  @Test
   void withoutASurveyTheSentimentTablesHaveNoNpsOrRespondentsColumn() {
     GoldRows reputation = new GoldRows(Reputation.SCHEMA)
         .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "*", "items", 70,
