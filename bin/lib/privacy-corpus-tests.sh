@@ -31,3 +31,6 @@ source "$home/bin/lib/venv.sh"
 ensure_venv "$venv" "$home/notebooks/requirements.txt"
 "$venv/bin/python" "$home/bin/lib/privacy_corpus_scan.py" "$work/raw-values.tsv" "$work/warehouse" \
   "$work/outputs" "$work/reports" "$work/run.log"
+for html in "$work"/reports/*/luister-*.html; do
+  python3 "$home/bin/lib/check_report_reading.py" "$html"
+done

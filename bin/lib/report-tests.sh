@@ -8,7 +8,8 @@
 # Per report: the HTML holds no script and no external address; it opens in headless Chromium without a console
 # message (a planted console.error proves first that this Chromium reports them), and a screenshot is taken; the PDF
 # has a sane page count, renders to one PNG per page (pdftoppm), and its text (pdftotext) has every section heading
-# of its language (read from the message bundle) and none of the other language's.
+# of its language (read from the message bundle) and none of the other language's; its tables are read as a manager
+# reads them (bin/lib/check_report_reading.py: no column n/a on every row, no quote over the limit, every brand named).
 # Then once: a copy of the gold tables where every theme example is "<script>alert(1)</script> & co" gives a report
 # whose HTML shows the quote escaped (and Chromium runs nothing) and whose PDF text shows it literally.
 # Screenshots and PNG pages are kept in REPORT_DIR/_checks/ for people to look at.
@@ -112,6 +113,8 @@ for html in "$reports"/*/luister-*-*.html; do
   [ -f "$bundles/messages_$lang.properties" ] || fail "$html: no message bundle for language '$lang'"
   [ -f "${html%.html}.pdf" ] || fail "$html has no PDF beside it"
   check_html "$html"
+  python3 "$home/bin/lib/check_report_reading.py" "$html" > "$scratch/reading.log" \
+    || { cat "$scratch/reading.log" >&2; fail "$html: read as a manager reads it (bin/lib/check_report_reading.py)"; }
   check_pdf "${html%.html}.pdf" "$lang"
   period="$(basename "$(dirname "$html")")"
   found=$((found + 1))
