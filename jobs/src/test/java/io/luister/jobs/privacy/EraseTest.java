@@ -83,20 +83,12 @@ class EraseTest {
     assertEquals(1, warehouse.read(spark, Layer.OPS, "quarantine").count(), "their quarantined records are gone");
     // The erasure's own commits hold no pseudonym, handle or name: rows were deleted through a join.
     int erasureCommits = 0;
-    for (Layer layer : Layer.values()) {
-      java.nio.file.Path root = java.nio.file.Path.of(warehouse.root(), layer.folder());
-      if (!java.nio.file.Files.isDirectory(root)) {
-        continue;
-      }
-      try (var logs = java.nio.file.Files.walk(root)) {
-        for (java.nio.file.Path log : logs.filter(f -> f.toString().contains("_delta_log") && f.toString().endsWith(".json")).toList()) {
-          String commit = java.nio.file.Files.readString(log);
-          if (commit.contains("\"operation\":\"MERGE\"")) {
-            erasureCommits++;
-            for (String secret : List.of(JAN, CUSTOMER, "Jan_Jansen", "C-42", "(?:")) {
-              assertFalse(commit.contains(secret), log + " holds " + secret + ": " + commit);
-            }
-          }
+    for (java.nio.file.Path log : deltaLogFiles(warehouse)) {
+      String commit = log.toString().endsWith(".json") ? java.nio.file.Files.readString(log) : "";
+      if (commit.contains("\"operation\":\"MERGE\"")) {
+        erasureCommits++;
+        for (String secret : List.of(JAN, CUSTOMER, "Jan_Jansen", "C-42", "(?:")) {
+          assertFalse(commit.contains(secret), log + " holds " + secret + ": " + commit);
         }
       }
     }
@@ -110,22 +102,13 @@ class EraseTest {
     assertEquals(Set.of(OTHER_CUSTOMER), ids(warehouse.read(spark, Layer.GOLD, "customer_journeys"), "customer"));
     assertEquals(1, warehouse.read(spark, Layer.GOLD, "share_of_voice").count());
     // Nor does any file of the Delta logs: the first commits' add actions had the pseudonyms as column statistics.
-    for (Layer layer : Layer.values()) {
-      java.nio.file.Path root = java.nio.file.Path.of(warehouse.root(), layer.folder());
-      if (!java.nio.file.Files.isDirectory(root)) {
-        continue;
-      }
-      try (var logs = java.nio.file.Files.walk(root)) {
-        for (java.nio.file.Path log : logs.filter(f -> f.toString().contains("_delta_log") && java.nio.file.Files.isRegularFile(f)
-            && !f.getFileName().toString().startsWith(".")).toList()) {
-          String content = log.toString().endsWith(".parquet")
-              ? String.join("\n", spark.read().parquet(log.toString()).toJSON().collectAsList())
-              : java.nio.file.Files.readString(log);
-          // Delta keeps a string statistic's first 32 characters: a pseudonym's prefix is as identifying.
-          for (String secret : List.of(JAN.substring(0, 24), CUSTOMER.substring(0, 24))) {
-            assertFalse(content.contains(secret), log + " still holds a pseudonym (prefix) of the erased person");
-          }
-        }
+    for (java.nio.file.Path log : deltaLogFiles(warehouse)) {
+      String content = log.toString().endsWith(".parquet")
+          ? String.join("\n", spark.read().parquet(log.toString()).toJSON().collectAsList())
+          : java.nio.file.Files.readString(log);
+      // Delta keeps a string statistic's first 32 characters: a pseudonym's prefix is as identifying.
+      for (String secret : List.of(JAN.substring(0, 24), CUSTOMER.substring(0, 24))) {
+        assertFalse(content.contains(secret), log + " still holds a pseudonym (prefix) of the erased person");
       }
     }
     // Physically gone: no data file of the table, current or old, still holds the person's rows.
@@ -138,6 +121,21 @@ class EraseTest {
         "--author", "@Jan_Jansen", "--customer", "C-42");
     assertEquals(0, again.code(), again.printed());
     assertTrue(again.printed().contains("erase: 0 rows removed"), again.printed());
+  }
+
+  /** Every file of every table's Delta log (commits, checksums, checkpoints), not Hadoop's hidden .crc files. */
+  private static List<java.nio.file.Path> deltaLogFiles(Warehouse warehouse) throws java.io.IOException {
+    List<java.nio.file.Path> files = new java.util.ArrayList<>();
+    for (Layer layer : Layer.values()) {
+      java.nio.file.Path root = java.nio.file.Path.of(warehouse.root(), layer.folder());
+      if (java.nio.file.Files.isDirectory(root)) {
+        try (var walk = java.nio.file.Files.walk(root)) {
+          walk.filter(f -> f.toString().contains("_delta_log") && java.nio.file.Files.isRegularFile(f)
+              && !f.getFileName().toString().startsWith(".")).forEach(files::add);
+        }
+      }
+    }
+    return files;
   }
 
   private static void write(Warehouse warehouse, Layer layer, String table, Dataset<Row> rows) {
