@@ -16,7 +16,9 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Preflight in seconds: for every source, reads the files' headers and the first "
-        + Preflight.SAMPLE_RECORDS + " records of each file, maps and checks them as ingest would, and prints the "
+        + Preflight.SAMPLE_RECORDS + " records of each file (of at most " + Preflight.SAMPLE_RECORDS_PER_SOURCE
+        + " a source: fewer, at least " + Preflight.MIN_SAMPLE_RECORDS_PER_FILE + ", of each of many files), maps and"
+        + " checks them as ingest would, and prints the "
         + "columns found, a few parsed records (masked), the share and top reasons of what would be quarantined, the "
         + "brand attribution shares and brand coverage, the language mix and concrete advice. Writes nothing.",
         "Exits 3 when a source would be refused (an unreadable file, a missing column) or would lose more than "
@@ -40,16 +42,14 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts, beside the Spark session and the reading, two one-off initialisations that the first tasks would
-   * otherwise wait for, each seconds of one core at check's scale (a profile of 2026-12-07 on a 145-record export:
-   * a fifth of the samples each): unify's language models (loaded once per JVM, for the language mix) and the ICU
-   * case mapping that Spark's lower() uses. Nothing depends on it finishing; the first use waits for it as before.
+   * Starts, beside the Spark session and the reading, the loading of unify's language models (once per JVM, for the
+   * language mix), which the first language query would otherwise wait for: a fifth of the CPU samples of a check
+   * of a 145-record export (a profile of 2026-12-07). Nothing depends on it finishing; the first use waits as before.
    */
   private static void warmUp() {
     Thread warm = new Thread(() -> {
       try {
         io.luister.common.text.LanguageDetector.detect("warm up");
-        Class.forName("org.apache.spark.sql.catalyst.util.CollationAwareUTF8String");
       } catch (Throwable e) {
         // Only a head start: the same work happens on first use, and fails there if it must.
       }
@@ -64,11 +64,15 @@ final class CheckCommand implements Callable<Integer> {
    * expression row by row, interpreted, on the driver while the query is planned: on the samples' 20,000 social
    * records and their mapping that was two thirds of check's time (a profile of 2026-12-07), where generated code
    * in the executors does the same work in a fraction. The sample is small, so its one shuffle (duplicate ids)
-   * needs two partitions, not the run's.
+   * needs two partitions, not the run's. Spark's lower() and upper() through ICU first build a title-case table of
+   * every Unicode code point (CollationAwareUTF8String's static initialiser: a sixth of check's CPU on the
+   * samples, once per JVM); check uses the JVM's own case mapping instead, which gives the same result for the
+   * names and aliases that brand resolution lowers (both follow Unicode's default, root-locale case mapping).
    */
   static final Map<String, String> PREFLIGHT_SQL_CONF = Map.of(
       "spark.sql.optimizer.excludedRules", "org.apache.spark.sql.catalyst.optimizer.ConvertToLocalRelation",
-      "spark.sql.shuffle.partitions", "2");
+      "spark.sql.shuffle.partitions", "2",
+      "spark.sql.icu.caseMappings.enabled", "false");
 
   /**
    * Checks every source, {@code ctx.concurrentWork} at a time (one source's driver plans its queries while
