@@ -62,8 +62,8 @@ final class CheckCommand implements Callable<Integer> {
    * SQL settings for the preflight's queries, set for its duration and then restored (run shares the session).
    * ConvertToLocalRelation folds a projection over an in-memory table into a new in-memory table by evaluating every
    * expression row by row, interpreted, on the driver while the query is planned: on the samples' 20,000 social
-   * records and their mapping that was two thirds of check's time (a profile of 2026-12-07), where generated code
-   * in the executors does the same work in a fraction. The sample is small, so its one shuffle (duplicate ids)
+   * records (all of them, then) and their mapping that was two thirds of check's time (a profile of 2026-12-07);
+   * generated code in the executors does the same work in a fraction. The sample is small, so its one shuffle (duplicate ids)
    * needs two partitions, not the run's. Spark's lower() and upper() through ICU first build a title-case table of
    * every Unicode code point (CollationAwareUTF8String's static initialiser: a sixth of check's CPU on the
    * samples, once per JVM); check uses the JVM's own case mapping instead, which gives the same result for the
