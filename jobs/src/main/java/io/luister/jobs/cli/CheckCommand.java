@@ -178,7 +178,7 @@ final class CheckCommand implements Callable<Integer> {
               100 * FeedbackUnion.MAX_SHARE_WITHOUT_BRAND));
     }
     Console.out(a.freeTextItems() == 0
-        ? "  languages: none detected (no free text: page paths are not text)"
+        ? "  languages: none detected (the sample's customer items have no free text: scores only, or page paths)"
         : String.format("  languages (of the first %,d customers' free texts, as unify detects them): %s", a.freeTextItems(),
             shares(a.languages(), a.freeTextItems(), "none")));
   }
