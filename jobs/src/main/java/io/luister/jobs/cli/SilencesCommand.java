@@ -41,6 +41,7 @@ final class SilencesCommand extends PeriodStageCommand {
         result.health().stream().filter(h -> !h.status().equals(DataHealth.OK)).count(), seconds));
     result.groups().stream().filter(g -> g.status().equals(SilenceFindings.SILENCE)).limit(10)
         .forEach(g -> Console.info("  " + g.rank() + ". [" + g.novelty() + "] " + g.lead().explanationEn() + " " + g.whyEn()));
+    warnBrandCoverage(result.health());
     finished(ctx, period, started, seconds, result.findings().size(), null);
   }
 
@@ -52,7 +53,14 @@ final class SilencesCommand extends PeriodStageCommand {
     Console.info(String.format("silences: not tested (they compare categories, and the config names no taxonomy: add "
         + "'taxonomy: taxonomy.yaml' to %s); %d data-health checks, %d failed, in %.1f s", ctx.config.file(),
         health.size(), health.stream().filter(h -> !h.status().equals(DataHealth.OK)).count(), seconds));
+    warnBrandCoverage(health);
     finished(ctx, period, started, seconds, health.size(), "no taxonomy: data-health checks only");
+  }
+
+  /** A source with too many items without a brand is named on the console, as in gold.data_health and the report. */
+  private static void warnBrandCoverage(List<DataHealth.Check> health) {
+    health.stream().filter(h -> h.check().equals(DataHealth.BRAND_COVERAGE) && !h.status().equals(DataHealth.OK))
+        .forEach(h -> Console.error("WARNING data health: " + h.explanationEn()));
   }
 
   /** Both ways end alike: the tables' comments, then the stage's ops.runs row (which marks the period done). */

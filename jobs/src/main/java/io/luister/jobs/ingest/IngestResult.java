@@ -16,7 +16,7 @@ public record IngestResult(String source, long rowsRead, long rowsAccepted, long
     double seconds, List<AnalysisPeriod.QuarterData> quarters, long fieldIssues, long withBrand) {
 
   /** Above this share of accepted items without a brand, the console flags the source. */
-  public static final double MAX_SHARE_WITHOUT_BRAND = 0.05;
+  public static final double MAX_SHARE_WITHOUT_BRAND = io.luister.jobs.unify.FeedbackUnion.MAX_SHARE_WITHOUT_BRAND;
 
   /** Share of accepted items with a brand, or 1 when none was accepted. */
   public double brandCoverage() {
@@ -24,7 +24,7 @@ public record IngestResult(String source, long rowsRead, long rowsAccepted, long
   }
 
   public boolean brandCoverageLow() {
-    return 1.0 - brandCoverage() > MAX_SHARE_WITHOUT_BRAND;
+    return rowsAccepted > 0 && (rowsAccepted - withBrand) / (double) rowsAccepted > MAX_SHARE_WITHOUT_BRAND;
   }
 
   /** For the console and the message of the source's ops.runs row. */

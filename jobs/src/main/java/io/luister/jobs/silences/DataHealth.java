@@ -141,11 +141,57 @@ public final class DataHealth {
     return new Check(period, channel, "volume", inPeriod, expectedPeriod, tooLow || tooHigh ? PROBLEM : OK, en, nl);
   }
 
-  /** Channels with any failed check: their silences are withheld. */
+  /**
+   * Channels with a failed volume or weeks check: their silences are withheld. A brand-coverage problem does not
+   * withhold them: the silence tests compare a channel's mix of categories with its baseline and with the other
+   * channels, which items without a brand do not change unless their attribution fails for some categories only;
+   * it is reported so the reader discounts share of voice and the brand comparisons, which leave those items out.
+   */
   public static Set<String> unhealthyChannels(List<Check> checks) {
     Set<String> out = new TreeSet<>();
-    checks.stream().filter(c -> c.status().equals(PROBLEM)).forEach(c -> out.add(c.channel()));
+    checks.stream().filter(c -> c.status().equals(PROBLEM) && !c.check().equals(BRAND_COVERAGE))
+        .forEach(c -> out.add(c.channel()));
     return out;
+  }
+
+  /** The check of a source's brand attribution coverage. */
+  public static final String BRAND_COVERAGE = "brand_coverage";
+
+  /**
+   * Customers' items of one source in the period (silver.feedback, a brand's own posts left out) and how many have
+   * a brand.
+   */
+  public record SourceBrands(String source, String channel, long items, long branded) {}
+
+  /**
+   * One brand_coverage check per source whose brand comes from its data: observed is the share of its customers'
+   * items with a brand, expected the least share that is ok (1 - {@code maxWithoutBrand}); more than
+   * {@code maxWithoutBrand} without a brand is a problem. The table has no source column, so the explanation
+   * names the source; channel is the source's channel.
+   */
+  public static List<Check> brandCoverage(List<SourceBrands> sources, String period, double maxWithoutBrand) {
+    List<Check> checks = new ArrayList<>();
+    for (SourceBrands s : sources) {
+      if (s.items() == 0) {
+        continue;
+      }
+      long without = s.items() - s.branded();
+      double covered = s.branded() / (double) s.items();
+      // The share without, as a quotient of counts: 1 - 0.95 is a hair above 0.05 in floating point.
+      boolean low = without / (double) s.items() > maxWithoutBrand;
+      String en = String.format("Source %s: %.1f %% of its %,d items in %s have a brand (%,d without; at most %.0f %% "
+          + "without is ok).", s.source(), 100 * covered, s.items(), period, without, 100 * maxWithoutBrand);
+      String nl = String.format("Bron %s: %.1f %% van de %,d items in %s heeft een merk (%,d zonder; hoogstens %.0f %% "
+          + "zonder is in orde).", s.source(), 100 * covered, s.items(), period, without, 100 * maxWithoutBrand);
+      if (low) {
+        en += " Share of voice and the brand comparisons leave the items without a brand out, so they undercount this"
+            + " source; set its brand rules (sources[].brand in the config).";
+        nl += " Share of voice en de vergelijkingen tussen merken laten de items zonder merk weg en tellen deze bron dus"
+            + " te laag; stel de merkregels van de bron in (sources[].brand in de configuratie).";
+      }
+      checks.add(new Check(period, s.channel(), BRAND_COVERAGE, covered, 1 - maxWithoutBrand, low ? PROBLEM : OK, en, nl));
+    }
+    return checks;
   }
 
   /** The Mondays of the weeks that lie entirely inside the period. */

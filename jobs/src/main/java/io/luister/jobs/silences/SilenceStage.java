@@ -10,6 +10,7 @@ import io.luister.common.text.AccentFolding;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.GoldSchema;
+import io.luister.jobs.unify.FeedbackUnion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,8 +82,10 @@ public final class SilenceStage {
    * need only each channel's weekly volume, are written as for any program.
    */
   public List<DataHealth.Check> runHealthOnly(String period, List<String> baseline, String runId) {
-    List<DataHealth.Check> health = DataHealth.evaluate(weekVolumes(customers(window(period, baseline))), period,
-        baseline, config.silences());
+    Dataset<Row> window = window(period, baseline);
+    List<DataHealth.Check> health = new ArrayList<>(DataHealth.evaluate(weekVolumes(customers(window)), period,
+        baseline, config.silences()));
+    health.addAll(brandCoverage(window, config, period));
     warehouse.replaceWhere(healthFrame(health, runId), Layer.GOLD, HEALTH_TABLE, "period = '" + period + "'", "period");
     return health;
   }
@@ -97,6 +100,33 @@ public final class SilenceStage {
   /** Customers' items about a brand: our own accounts' posts are not what customers say. */
   static Dataset<Row> customers(Dataset<Row> feedback) {
     return feedback.filter(not(coalesce(col("own_account"), lit(false))).and(col("brand").isNotNull()));
+  }
+
+  /**
+   * Per source whose brand comes from its data ({@link FeedbackUnion#brandFromData}): its customers' items in the
+   * period (a brand's own posts left out) and how many have a brand. Columns source, channel, items, branded.
+   */
+  public static Dataset<Row> sourceBrands(Dataset<Row> feedback, ProgramConfig config, String period) {
+    return feedback.filter(col("period").equalTo(period).and(col("source").isInCollection(attributedSources(config)))
+            .and(not(coalesce(col("own_account"), lit(false)))))
+        .groupBy("source", "channel")
+        .agg(count(lit(1)).as("items"), count(col("brand")).as("branded"));
+  }
+
+  private static List<String> attributedSources(ProgramConfig config) {
+    return config.sources().stream().filter(FeedbackUnion::brandFromData)
+        .map(io.luister.common.config.SourceConfig::name).toList();
+  }
+
+  /** The period's brand_coverage checks (one row per attributed source, so a handful; none without such sources). */
+  static List<DataHealth.Check> brandCoverage(Dataset<Row> feedback, ProgramConfig config, String period) {
+    if (attributedSources(config).isEmpty()) {
+      return List.of();
+    }
+    List<DataHealth.SourceBrands> sources = sourceBrands(feedback, config, period).orderBy("source").collectAsList()
+        .stream().map(r -> new DataHealth.SourceBrands(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)))
+        .toList();
+    return DataHealth.brandCoverage(sources, period, FeedbackUnion.MAX_SHARE_WITHOUT_BRAND);
   }
 
   /** Each channel's weekly volume (a few hundred rows: channels x weeks of the window). */
@@ -132,7 +162,9 @@ public final class SilenceStage {
       silentBefore.put(earlier, silent);
     }
     List<SilenceGroups.Group> groups = SilenceGroups.group(findings, period, config, silentBefore, baseline);
-    return new Result(health, groups, coverage);
+    List<DataHealth.Check> allHealth = new ArrayList<>(health);
+    allHealth.addAll(brandCoverage(feedback, config, period));
+    return new Result(allHealth, groups, coverage);
   }
 
   static List<Candidate> tests(CellCounts counts, ProgramConfig config, String period, List<String> baseline,
@@ -326,11 +358,11 @@ public final class SilenceStage {
 
   public static final StructType HEALTH = GoldSchema.of()
       .add("period", DataTypes.StringType, "The analysis quarter.")
-      .add("channel", DataTypes.StringType, "The channel checked.")
-      .add("check", DataTypes.StringType, "volume (the period's full weeks against the usual week of the baseline: a problem below min_volume_ratio or above max_volume_ratio times) or weeks (weeks far below a usual week).")
-      .add("observed", DataTypes.DoubleType, "volume: the weighted items in the period's full weeks; weeks: how many weeks fall short.")
-      .add("expected", DataTypes.DoubleType, "volume: what the usual week predicts for those weeks; weeks: 0.")
-      .add("status", DataTypes.StringType, "ok or problem; a channel with a problem gets no silences (its findings get status data_health).")
+      .add("channel", DataTypes.StringType, "The channel checked (brand_coverage: the channel of the source that the explanation names).")
+      .add("check", DataTypes.StringType, "volume (the period's full weeks against the usual week of the baseline: a problem below min_volume_ratio or above max_volume_ratio times), weeks (weeks far below a usual week) or brand_coverage (one row per source whose brand comes from its data, named in the explanation: a problem when more than 5 % of its customers' items have no brand).")
+      .add("observed", DataTypes.DoubleType, "volume: the weighted items in the period's full weeks; weeks: how many weeks fall short; brand_coverage: the share of the source's customers' items with a brand.")
+      .add("expected", DataTypes.DoubleType, "volume: what the usual week predicts for those weeks; weeks: 0; brand_coverage: the least share that is ok (0.95).")
+      .add("status", DataTypes.StringType, "ok or problem; a channel with a volume or weeks problem gets no silences (its findings get status data_health); a brand_coverage problem withholds nothing (silences compare categories).")
       .add("explanation_en", DataTypes.StringType, "One sentence for a reader, in English.")
       .add("explanation_nl", DataTypes.StringType, "One sentence for a reader, in Dutch.")
       .add("run_id", DataTypes.StringType, "The run that wrote the row (ops.runs).").build();

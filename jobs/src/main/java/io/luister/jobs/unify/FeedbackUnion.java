@@ -40,6 +40,29 @@ public final class FeedbackUnion {
     };
   }
 
+  /**
+   * Above this share of a source's customer items without a brand, the source is flagged: by ingest and check on the
+   * console, and as a brand_coverage problem in gold.data_health (issue #27: share of voice and every brand
+   * comparison leave such items out, so a manager must know).
+   */
+  public static final double MAX_SHARE_WITHOUT_BRAND = 0.05;
+
+  /**
+   * Whether a source's brand is found in its data (and so can be missing), as {@link #toFeedback} resolves it:
+   * always for social (the export's field, the author's account, the text); for a contact centre or survey only
+   * with brand rules or a mapped brand column (a review site or complaints register about several companies). The
+   * program's own contact centre and survey, and web statistics (the canonical web schemas have no brand field: a
+   * page view or site search is on the program's own site), are the program's brand by design: their coverage is
+   * 100 % by construction and says nothing, so it is not checked.
+   */
+  public static boolean brandFromData(SourceConfig source) {
+    return switch (source.type()) {
+      case SOCIAL -> true;
+      case CONTACT, SURVEY -> source.brand() != null || source.mapping().containsKey("brand");
+      case WEB_PAGEVIEWS, WEB_SEARCH -> false;
+    };
+  }
+
   /** One source's bronze rows in the silver shape. */
   public static Dataset<Row> toFeedback(Dataset<Row> bronze, SourceConfig source, ProgramConfig program) {
     SourceType type = source.type();
