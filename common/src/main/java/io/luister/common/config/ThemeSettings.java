@@ -42,12 +42,13 @@ package io.luister.common.config;
  * @param names person names (staff, customers) that must never be a theme's feature or label word, besides the
  *     names found in the texts (words capitalised mid-sentence in most of their occurrences)
  * @param duplicateSimilarity the {@code merge} criterion keeps merging while two themes' mean directions have at
- *     least this cosine (near-duplicates), however the silhouette scores it; 1 turns this off
+ *     least this cosine (near-duplicates), however the silhouette scores it; the floor of the bar relative to the
+ *     corpus ({@code duplicateDeviations}); 1 turns this off
  * @param minThemeShare a theme with fewer than this share of the fitted items is folded into one "various" rest
  *     theme; 0 turns this off
- * @param duplicateDeviations when above 0, the near-duplicate bar is relative to the corpus instead of {@code
- *     duplicateSimilarity}: the mean plus this many standard deviations of the cosines between every two clusters of
- *     the over-clustering (docs/THEMES.md, ninth round); 0 keeps the fixed bar
+ * @param duplicateDeviations when above 0, the near-duplicate bar is relative to the corpus: the mean plus this many
+ *     standard deviations of the cosines between every two clusters of the over-clustering, when that is above
+ *     {@code duplicateSimilarity} (docs/THEMES.md, ninth round); 0 keeps the fixed bar alone
  */
 public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFitRows, int vocabularySize, int minDf,
     int minTokens, double matchSimilarity, double taxonomyCandidateShare, long seed, String kCriterion,

@@ -190,15 +190,20 @@ class ThemeMergeTest {
    * wordings (their own parts at cosine 0.95).
    */
   static double[][] corpusWithOneDuplicatePair(double common) {
+    return corpusWithOneDuplicatePair(common, 0.95);
+  }
+
+  /** As above, cluster 7's own part at cosine {@code lean} to cluster 6's. */
+  static double[][] corpusWithOneDuplicatePair(double common, double lean) {
     int k = 8;
     double[][] d = new double[k][k + 1];
     for (int c = 0; c < k; c++) {
       d[c][0] = Math.sqrt(common);
       d[c][c + 1] = Math.sqrt(1 - common);
     }
-    // Cluster 7 leans on cluster 6's own direction (index 7): cosine common + 0.95 (1 − common) between them.
-    d[7][7] = 0.95 * Math.sqrt(1 - common);
-    d[7][8] = Math.sqrt(1 - 0.95 * 0.95) * Math.sqrt(1 - common);
+    // Cluster 7 leans on cluster 6's own direction (index 7): cosine common + lean (1 − common) between them.
+    d[7][7] = lean * Math.sqrt(1 - common);
+    d[7][8] = Math.sqrt(1 - lean * lean) * Math.sqrt(1 - common);
     return d;
   }
 
@@ -220,6 +225,23 @@ class ThemeMergeTest {
     }
     // The fixed cosine bar merges the long texts' clusters (every pair at 0.6) down to the floor.
     assertEquals(2, reduceBars(corpusWithOneDuplicatePair(0.6), sizes, null, 0.35, 0).themes());
+  }
+
+  @Test
+  void onTextsThatShareNothingTheFixedBarStaysTheFloor() {
+    // Clusters orthogonal but for one pair at cosine 0.2: an outlier of this corpus (mean + 2 sd is about 0.08), yet
+    // no near-duplicate; the default keeps all eight.
+    long[] sizes = {60, 60, 60, 60, 60, 60, 60, 60};
+    double[][] dirs = corpusWithOneDuplicatePair(0, 0.2);
+    double[][] sums = new double[dirs.length][];
+    for (int c = 0; c < dirs.length; c++) {
+      sums[c] = Arrays.stream(dirs[c]).map(x -> x * 60).toArray();
+    }
+    assertTrue(ThemeMerge.relativeBar(sums, sizes, 2.0)[2] < 0.1);
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    double bar = ThemeMerge.nearDuplicateBar(sums, sizes, d.duplicateSimilarity(), d.duplicateDeviations());
+    assertEquals(d.duplicateSimilarity(), bar, 1e-12);
+    assertEquals(8, reduceBars(dirs, sizes, null, bar, 0).themes());
   }
 
   @Test
