@@ -54,7 +54,7 @@ public final class ConfigLoader {
   static final Set<String> THEME_KEYS = Set.of("method", "k", "k_min", "k_max", "max_fit_rows", "vocabulary_size",
       "min_df", "min_tokens", "match_similarity", "taxonomy_candidate_share", "seed", "k_criterion",
       "min_category_information", "category_weight", "term_weight", "restarts", "stop_words", "names",
-      "duplicate_similarity", "min_theme_share");
+      "duplicate_similarity", "min_theme_share", "duplicate_deviations");
   static final Set<String> REPORT_KEYS = Set.of("output_dir", "languages");
   static final Set<String> BRAND_KEYS = Set.of("name", "aliases", "accounts");
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key", "staff_names", "customer_id_patterns");
@@ -411,9 +411,12 @@ public final class ConfigLoader {
       List<String> names = node.has("names") ? stringList(node, "names", "themes.names") : d.names();
       double duplicate = fraction(node, "duplicate_similarity", "themes.duplicate_similarity", d.duplicateSimilarity());
       double minShare = fraction(node, "min_theme_share", "themes.min_theme_share", d.minThemeShare());
+      double deviations = number(node, "duplicate_deviations", "themes.duplicate_deviations",
+          d.duplicateDeviations(), v -> v >= 0 && v <= 10,
+          "a number of standard deviations from 0 (off: the fixed duplicate_similarity) to 10");
       return new ThemeSettings(method, k, kMin, kMax, maxFitRows, vocabulary, minDf, minTokens, match, candidate, seed,
           criterion, information, categoryWeight, termWeight, restarts, Map.copyOf(stopWords), names, duplicate,
-          minShare);
+          minShare, deviations);
     }
 
     /** A number that {@code valid} accepts; anything else present under {@code key} is a problem. */

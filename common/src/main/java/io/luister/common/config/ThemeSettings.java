@@ -42,15 +42,19 @@ package io.luister.common.config;
  * @param names person names (staff, customers) that must never be a theme's feature or label word, besides the
  *     names found in the texts (words capitalised mid-sentence in most of their occurrences)
  * @param duplicateSimilarity the {@code merge} criterion keeps merging while two themes' mean directions have at
- *     least this cosine (near-duplicates), however the silhouette scores it; 1 turns this off
+ *     least this cosine (near-duplicates), however the silhouette scores it; the floor of the bar relative to the
+ *     corpus ({@code duplicateDeviations}); 1 turns this off
  * @param minThemeShare a theme with fewer than this share of the fitted items is folded into one "various" rest
  *     theme; 0 turns this off
+ * @param duplicateDeviations when above 0, the near-duplicate bar is relative to the corpus: the mean plus this many
+ *     standard deviations of the cosines between every two clusters of the over-clustering, when that is above
+ *     {@code duplicateSimilarity} (docs/THEMES.md, ninth round); 0 keeps the fixed bar alone
  */
 public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFitRows, int vocabularySize, int minDf,
     int minTokens, double matchSimilarity, double taxonomyCandidateShare, long seed, String kCriterion,
     double minCategoryInformation, double categoryWeight, String termWeight, int restarts,
     java.util.Map<String, java.util.List<String>> stopWords, java.util.List<String> names, double duplicateSimilarity,
-    double minThemeShare) {
+    double minThemeShare, double duplicateDeviations) {
   public static final String KMEANS = "kmeans";
   public static final String LDA = "lda";
   public static final String BISECTING = "bisecting";
@@ -60,14 +64,16 @@ public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFi
   public static final String IDF = "idf";
   public static final String INFORMATION = "information";
   public static final String IDF_INFORMATION = "idf_information";
+  /** The default of {@code duplicateDeviations} (docs/THEMES.md, ninth round). */
+  public static final double RELATIVE_DUPLICATE_DEVIATIONS = 2.0;
   public static final ThemeSettings DEFAULTS =
       new ThemeSettings(BISECTING, 0, 8, 40, 200_000, 20_000, 3, 2, 0.5, 0.5, 20_260_923L, MERGE, 0.1, 0.3,
-          IDF_INFORMATION, 1, java.util.Map.of(), java.util.List.of(), 0.35, 0.005);
+          IDF_INFORMATION, 1, java.util.Map.of(), java.util.List.of(), 0.35, 0.005, RELATIVE_DUPLICATE_DEVIATIONS);
 
   /** These settings with another number of themes (0 = choose). */
   public ThemeSettings withK(int newK) {
     return new ThemeSettings(method, newK, kMin, kMax, maxFitRows, vocabularySize, minDf, minTokens, matchSimilarity,
         taxonomyCandidateShare, seed, kCriterion, minCategoryInformation, categoryWeight, termWeight, restarts,
-        stopWords, names, duplicateSimilarity, minThemeShare);
+        stopWords, names, duplicateSimilarity, minThemeShare, duplicateDeviations);
   }
 }

@@ -150,15 +150,18 @@ class ConfigLoaderTest {
   void readsThemeSettingsWithDefaultsAndRefusesNonsense() throws IOException {
     assertEquals(ThemeSettings.DEFAULTS, load(VALID).themes());
     ThemeSettings set = load(VALID + "themes: {k_criterion: max, min_category_information: 0, category_weight: 0.4, "
-        + "term_weight: idf, restarts: 5}\n").themes();
+        + "term_weight: idf, restarts: 5, duplicate_deviations: 0}\n").themes();
     assertEquals(ThemeSettings.MAX, set.kCriterion());
+    assertEquals(0.0, set.duplicateDeviations(), "0: the fixed duplicate_similarity bar");
+    assertEquals(2.0, ThemeSettings.DEFAULTS.duplicateDeviations());
     assertEquals(ThemeSettings.IDF, set.termWeight());
     assertEquals(0.0, set.minCategoryInformation());
     assertEquals(0.4, set.categoryWeight());
     assertEquals(5, set.restarts());
     String all = String.join("\n", problems(VALID
         + "themes: {k_criterion: elbow, min_category_information: 2, category_weight: -1, term_weight: bm25, "
-        + "restarts: 0}\n"));
+        + "restarts: 0, duplicate_deviations: -1}\n"));
+    assertTrue(all.contains("themes.duplicate_deviations") && all.contains("standard deviations"), all);
     assertTrue(all.contains("themes.k_criterion") && all.contains("'merge', 'first_peak' or 'max'"), all);
     assertTrue(all.contains("themes.min_category_information"), all);
     assertTrue(all.contains("themes.category_weight"), all);

@@ -478,14 +478,20 @@ public final class ThemeModel {
     // until they were free, a corpus without categories (every real export read by config alone) could not be merged
     // at all and always kept k_max themes.
     int[] groups = best.categoryGroups() == null ? null : Arrays.copyOf(best.categoryGroups(), clusters);
-    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups,
-        settings.duplicateSimilarity(), settings.minThemeShare());
+    // The near-duplicate bar: relative to this corpus' spread of cluster similarities (ninth round), or fixed.
+    double[] relative = ThemeMerge.relativeBar(sums, sizes, settings.duplicateDeviations());
+    double bar = ThemeMerge.nearDuplicateBar(sums, sizes, settings.duplicateSimilarity(),
+        settings.duplicateDeviations());
+    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups, bar,
+        settings.minThemeShare());
     int themes = merged.themes();
-    LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes, rest {} (silhouette {}; per level "
-            + "themes:silhouette/closest pair {}) ({} ms)",
-        clusters, best.iterations(), themes, merged.rest(),
-        String.format("%.4f", merged.silhouette()), merged.levels().stream()
-            .map(l -> (int) l[0] + ":" + String.format("%.4f/%.3f", l[1], l[2])).toList(),
+    LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes, rest {} (silhouette {}; "
+            + "near-duplicate bar {} (cluster pair cosines: mean {}, sd {}); per level "
+            + "themes:silhouette/closest pair/largest {}) ({} ms)",
+        clusters, best.iterations(), themes, merged.rest(), String.format("%.4f", merged.silhouette()),
+        String.format("%.4f", bar), String.format("%.4f", relative[0]), String.format("%.4f", relative[1]),
+        merged.levels().stream()
+            .map(l -> (int) l[0] + ":" + String.format("%.4f/%.3f/%d", l[1], l[2], (long) l[3])).toList(),
         System.currentTimeMillis() - t0);
     String lookup = Arrays.stream(merged.mapping()).mapToObj(Integer::toString)
         .collect(java.util.stream.Collectors.joining(", "));

@@ -2,6 +2,7 @@ package io.luister.jobs.themes;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.luister.common.config.ThemeSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -181,5 +182,80 @@ class ThemeMergeTest {
     ThemeMerge.Result r = reduceBars(d, sizes, new int[] {0, 0, -1, -1}, 0.35, 0);
     assertNotEquals(r.mapping()[0], r.mapping()[1]);
     assertEquals(r.mapping()[2], r.mapping()[3]);
+  }
+
+  /**
+   * Eight clusters whose mean directions share a common part of weight {@code common} (the corpus' shared words:
+   * large for long reviews, small for short tweets) and each own a direction; clusters 6 and 7 are one theme in two
+   * wordings (their own parts at cosine 0.95).
+   */
+  static double[][] corpusWithOneDuplicatePair(double common) {
+    return corpusWithOneDuplicatePair(common, 0.95);
+  }
+
+  /** As above, cluster 7's own part at cosine {@code lean} to cluster 6's. */
+  static double[][] corpusWithOneDuplicatePair(double common, double lean) {
+    int k = 8;
+    double[][] d = new double[k][k + 1];
+    for (int c = 0; c < k; c++) {
+      d[c][0] = Math.sqrt(common);
+      d[c][c + 1] = Math.sqrt(1 - common);
+    }
+    // Cluster 7 leans on cluster 6's own direction (index 7): cosine common + lean (1 − common) between them.
+    d[7][7] = lean * Math.sqrt(1 - common);
+    d[7][8] = Math.sqrt(1 - lean * lean) * Math.sqrt(1 - common);
+    return d;
+  }
+
+  @Test
+  void theDefaultBarIsRelativeToTheCorpusSoLongTextsAreNotMergedToTheFloor() {
+    long[] sizes = {60, 60, 60, 60, 60, 60, 60, 60};
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    for (double common : new double[] {0.6, 0.05}) {
+      double[][] dirs = corpusWithOneDuplicatePair(common);
+      double[][] sums = new double[dirs.length][];
+      for (int c = 0; c < dirs.length; c++) {
+        sums[c] = Arrays.stream(dirs[c]).map(x -> x * 60).toArray();
+      }
+      double bar = ThemeMerge.nearDuplicateBar(sums, sizes, d.duplicateSimilarity(), d.duplicateDeviations());
+      ThemeMerge.Result r = reduceBars(dirs, sizes, null, bar, 0);
+      // Every other pair is at cosine `common`; only the two wordings of one theme stand out and are merged.
+      assertEquals(7, r.themes(), "common part " + common + ", bar " + bar);
+      assertEquals(r.mapping()[6], r.mapping()[7]);
+    }
+    // The fixed cosine bar merges the long texts' clusters (every pair at 0.6) down to the floor.
+    assertEquals(2, reduceBars(corpusWithOneDuplicatePair(0.6), sizes, null, 0.35, 0).themes());
+  }
+
+  @Test
+  void onTextsThatShareNothingTheFixedBarStaysTheFloor() {
+    // Clusters orthogonal but for one pair at cosine 0.2: an outlier of this corpus (mean + 2 sd is about 0.08), yet
+    // no near-duplicate; the default keeps all eight.
+    long[] sizes = {60, 60, 60, 60, 60, 60, 60, 60};
+    double[][] dirs = corpusWithOneDuplicatePair(0, 0.2);
+    double[][] sums = new double[dirs.length][];
+    for (int c = 0; c < dirs.length; c++) {
+      sums[c] = Arrays.stream(dirs[c]).map(x -> x * 60).toArray();
+    }
+    assertTrue(ThemeMerge.relativeBar(sums, sizes, 2.0)[2] < 0.1);
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    double bar = ThemeMerge.nearDuplicateBar(sums, sizes, d.duplicateSimilarity(), d.duplicateDeviations());
+    assertEquals(d.duplicateSimilarity(), bar, 1e-12);
+    assertEquals(8, reduceBars(dirs, sizes, null, bar, 0).themes());
+  }
+
+  @Test
+  void clustersAllEquallyAlikeHaveNoNearDuplicate() {
+    double[][] dirs = corpusWithOneDuplicatePair(0.6);
+    long[] sizes = new long[7];
+    double[][] sums = new double[7][];
+    for (int c = 0; c < 7; c++) {
+      sizes[c] = 40;
+      sums[c] = Arrays.stream(dirs[c]).map(x -> x * 40).toArray();
+    }
+    double[] bar = ThemeMerge.relativeBar(sums, sizes, 2.0);
+    assertEquals(0.6, bar[0], 1e-9);
+    assertEquals(0, bar[1], 1e-6);
+    assertEquals(7, reduceBars(Arrays.copyOf(dirs, 7), sizes, null, bar[2], 0).themes());
   }
 }

@@ -49,7 +49,7 @@ class ThemeModelTest {
     ThemeSettings off = new ThemeSettings(d.method(), d.k(), d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(),
         d.minDf(), d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0,
         d.categoryWeight(), d.termWeight(), d.restarts(), d.stopWords(), d.names(), d.duplicateSimilarity(),
-        d.minThemeShare());
+        d.minThemeShare(), d.duplicateDeviations());
     assertEquals(List.of(), ThemeModel.boilerplate(corpus("meter", "outage"), off));
   }
 
@@ -66,7 +66,7 @@ class ThemeModelTest {
     ThemeSettings withCategory = new ThemeSettings(ThemeSettings.KMEANS, 2, d.kMin(), d.kMax(), d.maxFitRows(),
         d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
         d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
-        d.minThemeShare());
+        d.minThemeShare(), d.duplicateDeviations());
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
@@ -257,7 +257,7 @@ class ThemeModelTest {
     return new ThemeSettings(method, 0, 2, 6, d.maxFitRows(), d.vocabularySize(), 2, d.minTokens(),
         d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), ThemeSettings.MERGE, d.minCategoryInformation(),
         categoryWeight, ThemeSettings.IDF_INFORMATION, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
-        d.minThemeShare());
+        d.minThemeShare(), d.duplicateDeviations());
   }
 
   /** Three complaints (meter, outage, app) in two variants each, 36 items with a filler word. */
