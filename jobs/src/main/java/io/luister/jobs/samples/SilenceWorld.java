@@ -74,10 +74,7 @@ public final class SilenceWorld {
       .add("period", DataTypes.StringType).add("week", DataTypes.DateType).add("channel", DataTypes.StringType)
       .add("brand", DataTypes.StringType).add("category", DataTypes.StringType)
       .add("category_parent", DataTypes.StringType).add("text", DataTypes.StringType)
-      .add("weight", DataTypes.LongType).add("own_account", DataTypes.BooleanType)
-      // Each channel of a world is one source named after it, as silver.feedback names every item's source (the
-      // silences stage's data health counts brand coverage per source).
-      .add("source", DataTypes.StringType);
+      .add("weight", DataTypes.LongType).add("own_account", DataTypes.BooleanType);
 
   static final Map<String, List<String>> INDUSTRIES = new LinkedHashMap<>();
 
@@ -275,7 +272,7 @@ public final class SilenceWorld {
             for (LocalDate w : weeks) {
               long n = poisson(perWeek * Math.exp(0.1 * gaussian(r)), r);
               if (n > 0) {
-                rows.add(RowFactory.create(p, Date.valueOf(w), c, b, k, null, null, n, false, c));
+                rows.add(RowFactory.create(p, Date.valueOf(w), c, b, k, null, null, n, false));
               }
             }
           }

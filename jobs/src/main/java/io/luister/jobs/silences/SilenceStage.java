@@ -68,7 +68,13 @@ public final class SilenceStage {
   }
 
   public Result run(String period, List<String> baseline, String runId) {
-    Result result = detect(window(period, baseline), config, taxonomy, period, baseline);
+    Dataset<Row> window = window(period, baseline);
+    Result detected = detect(window, config, taxonomy, period, baseline);
+    // Brand coverage is read per source from silver, beside the detection: it holds no silence back (items without a
+    // brand do not change a channel's mix of categories), so the pure detector does not need it.
+    List<DataHealth.Check> health = new ArrayList<>(detected.health());
+    health.addAll(brandCoverage(window, config, period));
+    Result result = new Result(health, detected.groups(), detected.coverage());
     warehouse.replaceWhere(findingsFrame(result, runId), Layer.GOLD, TABLE, "period = '" + period + "'", "period");
     warehouse.replaceWhere(groupsFrame(result.groups(), runId), Layer.GOLD, FINDINGS_TABLE, "period = '" + period + "'", "period");
     warehouse.replaceWhere(coverageFrame(result.coverage(), period, runId), Layer.GOLD, COVERAGE_TABLE,
@@ -162,9 +168,7 @@ public final class SilenceStage {
       silentBefore.put(earlier, silent);
     }
     List<SilenceGroups.Group> groups = SilenceGroups.group(findings, period, config, silentBefore, baseline);
-    List<DataHealth.Check> allHealth = new ArrayList<>(health);
-    allHealth.addAll(brandCoverage(feedback, config, period));
-    return new Result(allHealth, groups, coverage);
+    return new Result(health, groups, coverage);
   }
 
   static List<Candidate> tests(CellCounts counts, ProgramConfig config, String period, List<String> baseline,
