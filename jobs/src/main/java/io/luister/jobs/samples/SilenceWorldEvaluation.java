@@ -1,5 +1,7 @@
 package io.luister.jobs.samples;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.luister.jobs.silences.SilenceFindings;
 import io.luister.jobs.silences.SilenceGroups;
 import io.luister.jobs.silences.SilenceStage;
@@ -10,7 +12,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import io.luister.common.spark.LuisterSpark;
+import io.luister.jobs.cli.Luister;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+
 
 /**
  * Runs the silences stage's detection ({@link SilenceStage#detect}, everything but the writing) on random worlds
@@ -45,11 +53,34 @@ public final class SilenceWorldEvaluation {
 
   private SilenceWorldEvaluation() {}
 
+  /** A reported silence: its subject key ("category:x", "expectation:x"), new or persisting, and a line on it. */
+  record Found(String key, String novelty, String detail) {}
+
   public static Score score(SilenceWorld.Drawn world, SilenceStage.Result result) {
-    List<SilenceGroups.Group> silences = result.groups().stream()
-        .filter(g -> g.status().equals(SilenceFindings.SILENCE)).toList();
+    List<Found> silences = result.groups().stream().filter(g -> g.status().equals(SilenceFindings.SILENCE))
+        .map(g -> new Found(g.subjectType() + ":" + g.subject(), g.novelty(), String.format(Locale.ROOT,
+            "%s %s@%s ratio %.2f %s", g.subject(), g.lead().test().detector(), g.lead().test().channel(),
+            g.lead().test().ratio(), g.novelty())))
+        .toList();
+    return score(world, silences, p -> {
+      String subject = p.subjectKey().substring(p.subjectKey().indexOf(':') + 1);
+      return result.groups().stream().filter(g -> (g.subjectType() + ":" + g.subject()).equals(p.subjectKey()))
+          .findFirst().map(g -> g.status() + " " + g.lead().test().detector() + "@" + g.lead().test().channel())
+          .orElse(result.coverage().stream().filter(c -> c.category().equals(subject) && c.channel().equals(p.channel()))
+              .findFirst().map(c -> "structural: " + c.reason())
+              .orElse("no test found anything (not significant, or the gap above the ratio threshold)"));
+    }, world.items());
+  }
+
+  /**
+   * Scores the silences a run reported, in rank order, against the world's truth.
+   *
+   * @param whyMissed what the run said of a planted silence it did not report
+   */
+  static Score score(SilenceWorld.Drawn world, List<Found> silences, Function<SilenceWorld.Plant, String> whyMissed,
+      long items) {
     Set<String> found = new LinkedHashSet<>();
-    silences.forEach(g -> found.add(g.subjectType() + ":" + g.subject()));
+    silences.forEach(f -> found.add(f.key()));
     Set<String> planted = world.plantedKeys();
     int hit = (int) planted.stream().filter(found::contains).count();
     int wrong = (int) found.stream().filter(k -> !planted.contains(k)).count();
@@ -58,35 +89,25 @@ public final class SilenceWorldEvaluation {
     int noveltyRight = 0;
     int noveltyChecked = 0;
     for (SilenceWorld.Plant p : world.plants()) {
-      for (SilenceGroups.Group g : silences) {
-        if ((g.subjectType() + ":" + g.subject()).equals(p.subjectKey())) {
+      for (Found f : silences) {
+        if (f.key().equals(p.subjectKey())) {
           noveltyChecked++;
-          if (g.novelty().equals(p.persisting() ? SilenceGroups.PERSISTING : SilenceGroups.NEW)) {
+          if (f.novelty().equals(p.persisting() ? SilenceGroups.PERSISTING : SilenceGroups.NEW)) {
             noveltyRight++;
           }
         }
       }
     }
-    List<String> detail = silences.stream().filter(g -> !planted.contains(g.subjectType() + ":" + g.subject()))
-        .map(g -> String.format(Locale.ROOT, "%s %s@%s ratio %.2f %s", g.subject(), g.lead().test().detector(),
-            g.lead().test().channel(), g.lead().test().ratio(), g.novelty())).toList();
-    List<String> missed = new ArrayList<>();
+    List<String> detail = new ArrayList<>(silences.stream().filter(f -> !planted.contains(f.key())).map(Found::detail)
+        .toList());
     for (SilenceWorld.Plant p : world.plants()) {
-      if (found.contains(p.subjectKey())) {
-        continue;
+      if (!found.contains(p.subjectKey())) {
+        String subject = p.subjectKey().substring(p.subjectKey().indexOf(':') + 1);
+        detail.add("MISSED " + p.kind() + " " + subject + "@" + p.channel() + " (planted at "
+            + String.format(Locale.ROOT, "%.2f", p.factor()) + " of normal): " + whyMissed.apply(p));
       }
-      String subject = p.subjectKey().substring(p.subjectKey().indexOf(':') + 1);
-      String why = result.groups().stream().filter(g -> (g.subjectType() + ":" + g.subject()).equals(p.subjectKey()))
-          .findFirst().map(g -> g.status() + " " + g.lead().test().detector() + "@" + g.lead().test().channel())
-          .orElse(result.coverage().stream().filter(c -> c.category().equals(subject) && c.channel().equals(p.channel()))
-              .findFirst().map(c -> "structural: " + c.reason())
-              .orElse("no test found anything (not significant, or the gap above the ratio threshold)"));
-      missed.add("MISSED " + p.kind() + " " + subject + "@" + p.channel() + " (planted at "
-          + String.format(Locale.ROOT, "%.2f", p.factor()) + " of normal): " + why);
     }
-    detail = new ArrayList<>(detail);
-    detail.addAll(missed);
-    return new Score(world, found, hit, wrong, headlinePlanted, noveltyRight, noveltyChecked, headline, world.items(), detail);
+    return new Score(world, found, hit, wrong, headlinePlanted, noveltyRight, noveltyChecked, headline, items, detail);
   }
 
   public static Score run(SparkSession spark, long seed, SilenceWorld.Kind kind, double scale, Path dir) {
@@ -101,17 +122,62 @@ public final class SilenceWorldEvaluation {
     return score(world, result);
   }
 
+  /** The variable (or system property) that holds the pseudonym key of the worlds' programs. */
+  static final String KEY_ENV = "LUISTER_WORLD_PSEUDONYM_KEY";
+
+  /**
+   * One world through the pipeline, as a company's data would go: its exports ({@link SilenceWorldExports}) are
+   * ingested, unified and tested by the silences stage through the command line, and the run is scored on what it
+   * wrote to gold.silence_findings, the table a reader sees.
+   *
+   * @param dir an empty folder for the world's exports and warehouse
+   */
+  public static Score runPipeline(SparkSession spark, long seed, SilenceWorld.Kind kind, double scale, Path dir) {
+    SilenceWorld.Drawn world = SilenceWorld.draw(seed, kind, scale, dir.resolve("world"));
+    SilenceWorldExports.Written written = SilenceWorldExports.write(world, dir.resolve("exports"), KEY_ENV);
+    if (System.getenv(KEY_ENV) == null && System.getProperty(KEY_ENV) == null) {
+      System.setProperty(KEY_ENV, "%064x".formatted(new java.math.BigInteger(1, new java.security.SecureRandom()
+          .generateSeed(32))));
+    }
+    String warehouse = dir.resolve("warehouse").toString();
+    List<List<String>> stages = List.of(List.of("ingest"), List.of("unify"), List.of("silences", "--period", written.period()));
+    for (List<String> stage : stages) {
+      List<String> args = new ArrayList<>(stage);
+      args.addAll(List.of("--config", written.config().toString(), "--warehouse", warehouse));
+      int code = Luister.execute(args.toArray(String[]::new));
+      if (code != 0) {
+        throw new IllegalStateException("world " + seed + ": `luister " + String.join(" ", args) + "` exited with " + code);
+      }
+    }
+    Dataset<Row> findings = spark.read().format("delta").load(warehouse + "/gold/silence_findings")
+        .filter(col("period").equalTo(written.period()));
+    // A handful of rows: the period's findings.
+    List<Row> rows = findings.orderBy("rank").select("subject_type", "subject", "novelty", "status", "detectors", "channels")
+        .collectAsList();
+    List<Found> silences = rows.stream().filter(r -> SilenceFindings.SILENCE.equals(r.getString(3)))
+        .map(r -> new Found(r.getString(0) + ":" + r.getString(1), r.getString(2),
+            r.getString(1) + " " + r.getString(4) + "@" + r.getString(5) + " " + r.getString(2)))
+        .toList();
+    return score(world, silences, p -> rows.stream().filter(r -> (r.getString(0) + ":" + r.getString(1)).equals(p.subjectKey()))
+        .findFirst().map(r -> r.getString(3) + " " + r.getString(4) + "@" + r.getString(5))
+        .orElse("no finding (structural, not significant, or misassigned upstream)"), written.items());
+  }
+
   /** The kind of a seed's world in the evaluation: one in ten has nothing planted, the rest a random mix. */
   public static SilenceWorld.Kind kindOf(long seed) {
     return seed % 10 == 3 ? SilenceWorld.Kind.NONE : SilenceWorld.Kind.MIXED;
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] arguments) throws Exception {
+    // --pipeline: each world's exports through ingest, unify and silences (runPipeline) instead of its silver rows
+    // straight into the detectors; both score the same worlds.
+    boolean pipeline = List.of(arguments).contains("--pipeline");
+    String[] args = java.util.Arrays.stream(arguments).filter(a -> !a.equals("--pipeline")).toArray(String[]::new);
     long first = args.length > 0 ? Long.parseLong(args[0]) : 1000;
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     double scale = args.length > 2 ? Double.parseDouble(args[2]) : 1.0;
-    SparkSession spark = SparkSession.builder().appName("silence-worlds").master("local[2]")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    SparkSession spark = LuisterSpark.builder("silence-worlds", "local[2]", java.util.Map.of("spark.ui.enabled", "false",
+        "spark.sql.shuffle.partitions", "2")).getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     Path dir = Files.createTempDirectory("silence-worlds");
     String tuning = System.getenv("SILENCE_WORLDS_TUNE");
@@ -131,12 +197,17 @@ public final class SilenceWorldEvaluation {
     }
     List<Score> scores = new ArrayList<>();
     System.out.println("| seed | half | industry | competitors | channels | baseline quarters | items | planted (* = in every period) "
-        + "| found | controls flagged | headline | new/persisting right |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + "| found | controls flagged | headline | new/persisting right |" + (pipeline ? " language |" : ""));
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|" + (pipeline ? "---|" : ""));
     for (long seed = first; seed < first + count; seed++) {
-      Score s = run(spark, seed, kindOf(seed), scale, dir);
+      Score s = pipeline ? runPipeline(spark, seed, kindOf(seed), scale, dir.resolve("world-" + seed))
+          : run(spark, seed, kindOf(seed), scale, dir);
+      if (pipeline) {
+        System.out.println(s.line() + " " + SilenceWorldExports.languageOf(seed).name().toLowerCase(java.util.Locale.ROOT) + " |");
+      } else {
+        System.out.println(s.line());
+      }
       scores.add(s);
-      System.out.println(s.line());
       if (System.getenv("SILENCE_WORLDS_DETAIL") != null) {
         s.falseDetail().forEach(d -> System.out.println("    " + (d.startsWith("MISSED") ? "" : "flagged control: ") + d));
       }
