@@ -32,7 +32,10 @@ public record BenchReport(
     String gitCommit,
     String finishedAt,
     double generateSeconds,
-    List<Stage> stages) {
+    List<Stage> stages,
+    double pipelineCpuSeconds,
+    double peakRssMb,
+    PeerRun.Result peer) {
 
   /** One stage; {@code startSeconds} is when it started after the pipeline's start, as stages may overlap. */
   public record Stage(String name, double startSeconds, double wallSeconds, long rowsIn, long rowsOut, double rowsPerSecond,
@@ -67,6 +70,35 @@ public record BenchReport(
           s.startSeconds, s.wallSeconds, s.rowsIn, s.rowsOut, s.rowsPerSecond, s.peakDriverHeapMb, s.shuffleWriteBytes / 1e6,
           s.spillBytes / 1e6));
     }
+    if (peer != null) {
+      md.append(sideBySide());
+    }
+    return md.toString();
+  }
+
+  /**
+   * Luister and the pandas + scikit-learn peer on the same files, per stage and in total. The peer ran after the
+   * pipeline, on its own. Luister's stages may overlap (themes, sentiment and silences run side by side), so its
+   * total is the pipeline's wall time, not the sum of the column; the report stage has no counterpart in the peer.
+   */
+  String sideBySide() {
+    StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%n## Side by side with the pandas + scikit-learn peer%n%n"
+        + "The same files, the peer (`../shared/peer/peer_pipeline.py`) run after Luister's pipeline, not beside it.%n%n"
+        + "| stage | Luister s | peer s | Luister / peer |%n|---|---:|---:|---:|%n"));
+    for (Stage s : stages) {
+      Double p = peer.stages().get(s.name);
+      md.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |%n", s.name, s.wallSeconds,
+          p == null ? "—" : String.format(Locale.ROOT, "%.1f", p), p == null || p <= 0 ? "—" : String.format(Locale.ROOT, "%.1f×", s.wallSeconds / p)));
+    }
+    double withoutReport = totalWallSeconds - stages.stream().filter(s -> s.name.equals("report")).mapToDouble(Stage::wallSeconds).sum();
+    md.append(String.format(Locale.ROOT, "| **pipeline** (Luister without the report: %.1f s) | %.1f | %.1f | %.1f× |%n",
+        withoutReport, totalWallSeconds, peer.totalSeconds(), peer.totalSeconds() > 0 ? totalWallSeconds / peer.totalSeconds() : 0));
+    md.append(String.format(Locale.ROOT, "| CPU seconds (Luister: its process during the pipeline; peer: all its processes) | %.1f | %.1f | %s |%n",
+        pipelineCpuSeconds, peer.cpuSeconds(), peer.cpuSeconds() > 0 ? String.format(Locale.ROOT, "%.1f×", pipelineCpuSeconds / peer.cpuSeconds()) : "—"));
+    md.append(String.format(Locale.ROOT, "| peak memory MB (Luister: the JVM's resident peak; peer: its processes' PSS peak) | %,.0f | %,.0f | — |%n",
+        peakRssMb, peer.peakAllProcessesMb()));
+    md.append(String.format(Locale.ROOT, "%nThe peer's process took %.1f s in all (Python start-up and imports included).%n",
+        peer.processSeconds()));
     return md.toString();
   }
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.bench.BenchReport;
+import io.luister.jobs.bench.PeerRun;
 import io.luister.jobs.bench.ReadTokeniseFloor;
 import io.luister.jobs.bench.StageProbe;
 import io.luister.jobs.ingest.IngestResult;
@@ -65,11 +66,23 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Extra Spark setting, repeatable.")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
+  @Option(names = "--peer", description = "Also run the pandas + scikit-learn peer (../shared/peer) on the same files "
+      + "after the pipeline, and report both side by side. Needs Python 3; the peer's venv is made on first use.")
+  boolean peer;
+
+  @Option(names = "--peer-script", paramLabel = "FILE", description = "The peer's peer_pipeline.py. Default: "
+      + "../shared/peer/peer_pipeline.py beside the Luister folder.")
+  Path peerScript;
+
+  @Option(names = "--peer-python", paramLabel = "FILE", description = "A Python with the peer's requirements. Default: "
+      + "the venv <work>/peer-venv, made from the peer's requirements.txt when absent.")
+  Path peerPython;
+
   @Mixin
   StageOptions stageOptions;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("luister.home", "."));
     Path workDir = work != null ? work : home.resolve("bench/work");
     Path resultsDir = results != null ? results : home.resolve("bench/results");
@@ -87,6 +100,10 @@ final class BenchCommand implements Callable<Integer> {
       deleteRecursively(warehouse);
     }
 
+    Path peerPipeline = peerScript != null ? peerScript : home.toAbsolutePath().resolveSibling("shared/peer/peer_pipeline.py");
+    if (peer && !Files.isRegularFile(peerPipeline)) {
+      throw new IllegalArgumentException("--peer: the peer's script " + peerPipeline + " does not exist; give it with --peer-script");
+    }
     ProgramOptions options = new ProgramOptions();
     options.config = data.resolve("luister.yaml");
     options.warehouse = warehouse.toString();
@@ -101,6 +118,7 @@ final class BenchCommand implements Callable<Integer> {
       Console.info(String.format("bench: floor (before) %.1f s over %,d records", floorBefore.seconds(), floorBefore.records()));
       Map<String, Timing> timings = new ConcurrentHashMap<>();
       long pipelineStart = System.nanoTime();
+      long cpuStart = processCpuNanos();
       String period = null;
       if (wanted.contains("ingest")) {
         List<IngestResult> ingested = new ArrayList<>();
@@ -113,15 +131,23 @@ final class BenchCommand implements Callable<Integer> {
       Pipeline.run(Pipeline.forProgram(wanted::contains), ctx.concurrentWork,
           stage -> timed(probe, stage.name(), pipelineStart, timings, () -> stage.body().accept(ctx, chosen)));
       double pipelineSeconds = (System.nanoTime() - pipelineStart) / 1e9;
+      double pipelineCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       List<BenchReport.Stage> measured = measured(ctx, probe, timings);
       ReadTokeniseFloor.Result floorAfter = ReadTokeniseFloor.measure(ctx.spark(), ctx.config);
       double floor = Math.min(floorBefore.seconds(), floorAfter.seconds());
+      PeerRun.Result peerResult = null;
+      if (peer) {
+        Console.info("bench: the peer on the same files ...");
+        peerResult = PeerRun.run(peerInterpreter(workDir, peerPipeline), peerPipeline, data,
+            workDir.resolve("peer-out-" + items), home.toAbsolutePath(), workDir.resolve("peer-" + items + ".log"));
+        Console.info(String.format("bench: peer %.1f s (its process %.1f s)", peerResult.totalSeconds(), peerResult.processSeconds()));
+      }
       Instant finished = Instant.now();
       BenchReport report = new BenchReport(items, seed, chosen, pipelineSeconds, floor,
           floor > 0 ? pipelineSeconds / floor : 0, floorAfter.records(), floorAfter.tokens(),
           Runtime.getRuntime().availableProcessors(), cpuModel(), totalMemoryGb(), Runtime.getRuntime().maxMemory() >> 20,
           master, ctx.spark().version(), System.getProperty("java.version"), gitCommit(home),
-          finished.toString(), generateSeconds, measured);
+          finished.toString(), generateSeconds, measured, pipelineCpuSeconds, peakRssMb(), peerResult);
       Path json = report.write(resultsDir,
           DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(finished));
       Console.out(report.markdown());
@@ -129,6 +155,45 @@ final class BenchCommand implements Callable<Integer> {
           (System.nanoTime() - started) / 1e9, json));
     }
     return 0;
+  }
+
+  /** The peer's Python: --peer-python, or a venv in the work folder made from the peer's requirements once. */
+  private Path peerInterpreter(Path workDir, Path peerPipeline) throws IOException, InterruptedException {
+    if (peerPython != null) {
+      return peerPython;
+    }
+    Path venv = workDir.resolve("peer-venv");
+    Path python = venv.resolve("bin/python");
+    if (!Files.isExecutable(python) || !Files.exists(venv.resolve(".installed"))) {
+      Console.info("bench: making the peer's venv in " + venv + " ...");
+      runOrFail(List.of("python3", "-m", "venv", venv.toString()));
+      runOrFail(List.of(python.toString(), "-m", "pip", "install", "-q", "-r",
+          peerPipeline.resolveSibling("requirements.txt").toString()));
+      Files.writeString(venv.resolve(".installed"), Instant.now().toString());
+    }
+    return python;
+  }
+
+  private static void runOrFail(List<String> command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("bench: `" + String.join(" ", command) + "` failed");
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
+  }
+
+  /** The process's peak resident memory (Linux VmHWM), MB; 0 where it cannot be read. */
+  private static double peakRssMb() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+      return lines.filter(l -> l.startsWith("VmHWM:")).map(l -> l.replaceAll("\\D", ""))
+          .mapToDouble(kb -> Long.parseLong(kb) / 1024.0).findFirst().orElse(0);
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
   }
 
   /** When a stage started (seconds after the pipeline's start), how long it ran, and the peak heap meanwhile. */

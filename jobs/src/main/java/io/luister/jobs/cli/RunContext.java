@@ -104,8 +104,10 @@ final class RunContext implements AutoCloseable {
       Map<String, String> conf = new LinkedHashMap<>(config.sparkConf());
       conf.putAll(options.sparkConf);
       conf.putIfAbsent("spark.sql.warehouse.dir", warehouse.root() + "/_catalog");
-      // A session already running in this JVM (tests, a notebook) is used and left running.
-      ownsSpark = SparkSession.getActiveSession().isEmpty();
+      // A session already running in this JVM (tests, a notebook, an evaluation that runs commands in turn) is used
+      // and left running. The default session counts too: the first call may come from a worker thread (ingest
+      // reads sources side by side), where no session is active although one runs.
+      ownsSpark = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
       spark = LuisterSpark.builder("luister-" + config.program(), options.master(), conf).getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
       if (options.master().startsWith("local") && spark.sparkContext().uiWebUrl().isDefined()) {

@@ -32,7 +32,8 @@ import org.apache.spark.sql.Row;
  * <p>The world's texts are in one language mode drawn from its seed (English, Dutch, or mixed item by item), from
  * a random stream of its own, so the world itself (its rows, plants and truth) is the one the detectors see
  * directly. Its dates are moved back {@value #YEARS_BACK} years (month and day kept, so every item stays in its
- * quarter): worlds are drawn up to 2026-Q4, and ingest refuses dates after the run's date.
+ * quarter; four, so a leap day stays a leap day and no two days fall on one): worlds are drawn up to 2026-Q4, and
+ * ingest refuses dates after the run's date.
  */
 public final class SilenceWorldExports {
   /** The language of a world's texts. */
@@ -45,7 +46,7 @@ public final class SilenceWorldExports {
    */
   public record Written(Path config, String period, Language language, long items) {}
 
-  static final int YEARS_BACK = 2;
+  static final int YEARS_BACK = 4;
 
   /** Each category's keyword in English and Dutch: the text of the items and the taxonomy's rule. */
   static final Map<String, String[]> KEYWORDS = new LinkedHashMap<>();

@@ -51,6 +51,30 @@ class SilenceWorldTest {
     assertTrue(s.headlinePlanted(), "rightly no headline: " + s.line());
   }
 
+  /**
+   * A world of each planted kind through the pipeline (its exports ingested, unified, tested; {@link
+   * SilenceWorldEvaluation#runPipeline}) reports what its silver rows report straight into the detectors: the
+   * pipeline (parsing, brand attribution from text, language detection, keyword rules, native mappings) loses no
+   * silence and adds none. One world (seed 1000: a competitor gap and a baseline drop planted, social and FAQ views) at a tenth of the volume.
+   */
+  @Test
+  void aWorldThroughThePipelineReportsWhatItsSilverRowsReport() {
+    Path dir = TestSpark.tempDir("worlds-pipeline");
+    SilenceWorldEvaluation.Score direct = SilenceWorldEvaluation.run(TestSpark.session(), PIPELINE_SEED,
+        SilenceWorld.Kind.MIXED, PIPELINE_SCALE, dir.resolve("direct"));
+    SilenceWorldEvaluation.Score piped = SilenceWorldEvaluation.runPipeline(TestSpark.session(), PIPELINE_SEED,
+        SilenceWorld.Kind.MIXED, PIPELINE_SCALE, dir.resolve("piped"));
+    assertEquals(2, piped.planted(), piped.line());
+    assertEquals(direct.found(), piped.found(), "direct: " + direct.line() + "; through the pipeline: " + piped.line()
+        + " " + piped.falseDetail());
+    assertEquals(2, piped.plantedFound(), piped.line() + " " + piped.falseDetail());
+    assertEquals(0, piped.falseFindings(), piped.line() + " " + piped.falseDetail());
+    assertEquals(piped.noveltyChecked(), piped.noveltyRight(), "new/persisting wrong: " + piped.line());
+  }
+
+  static final long PIPELINE_SEED = 1000;
+  static final double PIPELINE_SCALE = 0.1;
+
   @Test
   void theSameSeedDrawsTheSameWorld() {
     Path dir = TestSpark.tempDir("worlds");
