@@ -9,7 +9,8 @@ import glob
 import json
 import sys
 
-REQUIRED = ["items", "total_wall_seconds", "floor_seconds", "floor_ratio", "cores", "cpu_model", "memory_gb", "stages"]
+REQUIRED = ["items", "total_wall_seconds", "floor_seconds", "floor_ratio", "cores", "cpu_model", "memory_gb", "stages",
+            "pipeline_cpu_seconds", "peak_rss_mb"]
 STAGE_FIELDS = ["name", "wall_seconds", "rows_in", "rows_out", "rows_per_second", "peak_driver_heap_mb",
                 "shuffle_write_bytes", "spill_bytes"]
 
