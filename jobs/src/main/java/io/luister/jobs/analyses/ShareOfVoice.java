@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.*;
 import io.luister.jobs.GoldSchema;
 import io.luister.jobs.unify.FeedbackUnion;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -92,12 +94,16 @@ public final class ShareOfVoice {
   }
 
   /**
-   * The reach cap: the given percentile of followers over the period's customer social posts (a bounded,
-   * one-number summary). Infinity when no post has a reach, so nothing is capped.
+   * The reach cap of each period: the given percentile of followers over the period's customer social posts (a
+   * bounded, one-number summary per period, all periods in one aggregation). A period without a post that has a
+   * reach is absent: nothing is capped there ({@link Double#POSITIVE_INFINITY}).
    */
-  public static double reachCap(Dataset<Row> feedback, double percentile) {
-    Row r = AnalysisColumns.customerVoice(feedback).filter(col("channel").equalTo(FeedbackUnion.SOCIAL))
-        .agg(percentile_approx(col("reach").cast("double"), lit(percentile), lit(10_000))).first();
-    return r.isNullAt(0) ? Double.POSITIVE_INFINITY : Math.max(0, r.getDouble(0));
+  public static Map<String, Double> reachCaps(Dataset<Row> feedback, double percentile) {
+    Map<String, Double> caps = new HashMap<>();
+    AnalysisColumns.customerVoice(feedback).filter(col("channel").equalTo(FeedbackUnion.SOCIAL))
+        .groupBy("period").agg(percentile_approx(col("reach").cast("double"), lit(percentile), lit(10_000)))
+        .collectAsList()   // one row per period
+        .forEach(r -> caps.put(r.getString(0), r.isNullAt(1) ? Double.POSITIVE_INFINITY : Math.max(0, r.getDouble(1))));
+    return caps;
   }
 }

@@ -1,5 +1,7 @@
 package io.luister.jobs.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import picocli.CommandLine.Option;
 
@@ -21,5 +23,18 @@ final class BackfillOption {
           .forEach(earlier -> body.accept(ctx, earlier));
     }
     body.accept(ctx, period);
+  }
+
+  /**
+   * Runs {@code stage} once for the quarters it lacks (when asked to backfill) and {@code period} together, oldest
+   * first: for a stage that computes several quarters in one pass ({@code analyse}).
+   */
+  void runAll(RunContext ctx, String period, String stage, BiConsumer<RunContext, List<String>> body) {
+    List<String> periods = new ArrayList<>();
+    if (backfill) {
+      periods.addAll(Backfill.periods(ctx, Backfill.silverQuarters(ctx.spark(), ctx.warehouse, period), stage));
+    }
+    periods.add(period);
+    body.accept(ctx, periods);
   }
 }

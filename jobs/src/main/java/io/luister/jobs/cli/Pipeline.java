@@ -21,15 +21,23 @@ final class Pipeline {
    * @param name the stage's name in ops.runs and on the command line
    * @param after the stages whose tables this one reads (every stage also needs ingest)
    * @param body runs the stage for a period
+   * @param bodyForPeriods runs it for several periods, oldest first (a backfill and the analysis period): one call
+   *     per period, or one pass over them all where the stage can ({@code analyse})
    */
-  record Stage(String name, List<String> after, BiConsumer<RunContext, String> body) {}
+  record Stage(String name, List<String> after, BiConsumer<RunContext, String> body,
+      BiConsumer<RunContext, List<String>> bodyForPeriods) {
+    /** A stage that runs once per period. */
+    Stage(String name, List<String> after, BiConsumer<RunContext, String> body) {
+      this(name, after, body, (ctx, periods) -> periods.forEach(period -> body.accept(ctx, period)));
+    }
+  }
 
   /** In an order that runs every stage after those it needs, so one stage at a time is this order. */
   static final List<Stage> AFTER_INGEST = List.of(
       new Stage("unify", List.of(), UnifyCommand::unify),
       new Stage("themes", List.of("unify"), ThemesCommand::themes),
       new Stage("sentiment", List.of("unify"), SentimentCommand::sentiment),
-      new Stage("analyse", List.of("themes", "sentiment"), AnalyseCommand::analyse),
+      new Stage("analyse", List.of("themes", "sentiment"), AnalyseCommand::analyse, AnalyseCommand::analyse),
       new Stage("silences", List.of("unify"), SilencesCommand::silences),
       new Stage("report", List.of("analyse", "silences"), ReportCommand::report));
 

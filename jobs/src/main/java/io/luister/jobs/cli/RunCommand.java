@@ -2,6 +2,7 @@ package io.luister.jobs.cli;
 
 import io.luister.jobs.AnalysisPeriod;
 import io.luister.jobs.ingest.IngestResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,10 +55,12 @@ final class RunCommand implements Callable<Integer> {
       // are read once, by the first stage that backfills.
       Backfill.SilverQuartersOnce silverQuarters = new Backfill.SilverQuartersOnce(ctx, chosen);
       Pipeline.run(Pipeline.forProgram(stage -> true), ctx.concurrentWork, stage -> {
+        List<String> periods = new ArrayList<>();
         if (backfill && Backfill.GOLD_TABLE_OF_STAGE.containsKey(stage.name())) {
-          Backfill.periods(ctx, silverQuarters.get(), stage.name()).forEach(p -> stage.body().accept(ctx, p));
+          periods.addAll(Backfill.periods(ctx, silverQuarters.get(), stage.name()));
         }
-        stage.body().accept(ctx, chosen);
+        periods.add(chosen);
+        stage.bodyForPeriods().accept(ctx, periods);
       });
       RetentionCommand.retention(ctx, chosen);
       Summaries.printIngest(ingested);

@@ -66,7 +66,7 @@ class ShareOfVoiceTest {
           .at(LocalDateTime.of(2026, 7, 1 + i % 28, i % 24, 0)).add();
     }
     Dataset<Row> feedback = s.feedback();
-    Dataset<Row> sov = ShareOfVoice.compute(feedback, "UTC", ShareOfVoice.reachCap(feedback, 0.9), "r1");
+    Dataset<Row> sov = ShareOfVoice.compute(feedback, "UTC", ShareOfVoice.reachCaps(feedback, 0.9).get("2026-Q3"), "r1");
     long recomputed = feedback.filter(col("channel").equalTo("social").and(col("platform").equalTo("facebook"))
         .and(col("category").equalTo("solar")).and(col("brand").equalTo("Rival"))
         .and(col("own_account").equalTo(false))).count();
@@ -75,5 +75,22 @@ class ShareOfVoiceTest {
     assertEquals(recomputed, r.getLong(r.fieldIndex("mentions")));
     assertEquals(all, r.getLong(r.fieldIndex("mentions_all_brands")));
     assertTrue(r.getDouble(r.fieldIndex("reach_cap")) < 600, "the 90th percentile caps the largest reaches");
+  }
+
+  @Test
+  void eachPeriodGetsTheReachCapOfItsOwnPosts() {
+    SilverRows s = new SilverRows();
+    for (int i = 0; i < 20; i++) {
+      s.item().reach(i * 10L).at(LocalDateTime.of(2026, 5, 1 + i, 12, 0)).add();      // 2026-Q2: reaches 0..190
+      s.item().reach(i * 1000L).at(LocalDateTime.of(2026, 8, 1 + i, 12, 0)).add();    // 2026-Q3: reaches 0..19,000
+    }
+    Dataset<Row> feedback = s.feedback();
+    java.util.Map<String, Double> caps = ShareOfVoice.reachCaps(feedback, 0.9);
+    assertEquals(java.util.Set.of("2026-Q2", "2026-Q3"), caps.keySet());
+    for (String period : caps.keySet()) {
+      assertEquals(ShareOfVoice.reachCaps(feedback.filter(col("period").equalTo(period)), 0.9).get(period),
+          caps.get(period), 0.0, period + ": the same cap as when the period is analysed on its own");
+    }
+    assertTrue(caps.get("2026-Q2") < 200 && caps.get("2026-Q3") > 10_000, caps.toString());
   }
 }
