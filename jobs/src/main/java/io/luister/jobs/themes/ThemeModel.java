@@ -556,7 +556,7 @@ public final class ThemeModel {
    * assigned by both halves' models, and at every number of themes from {@code k_min} to the near-duplicate level's
    * the two partitions are compared by the adjusted Rand index. Returns the level of the full hierarchy with the
    * finest such number whose agreement is at least {@link #STABILITY_TOLERANCE} of the best; the near-duplicate level
-   * when nothing could be compared. Never finer than the near-duplicate level: levels above it hold near-duplicates.
+   * when the halves could not be compared at that level's number of themes. Never finer than the near-duplicate level: levels above it hold near-duplicates.
    */
   static int stableLevel(ThemeMerge.Hierarchy full, int nearDuplicateLevel, Halves halves, Dataset<Row> evalSet,
       int k0, int dimension, ThemeSettings settings) {
@@ -574,7 +574,10 @@ public final class ThemeModel {
         ThemeStability::meanBestJaccard);
     double[] rand = ThemeStability.agreement(ha, clustersA, hb, clustersB, settings.kMin(), finest,
         ThemeStability::adjustedRand);
-    int groups = ThemeStability.choose(agreement, STABILITY_TOLERANCE);
+    // Only a measured level can be judged unstable: where a half has no level of the near-duplicate level's size (on a
+    // tiny sample a half can miss a whole category, so its bisection makes fewer leaves), the comparison would be
+    // confined to the coarse levels and merge themes that share no word.
+    int groups = Double.isNaN(agreement[finest]) ? -1 : ThemeStability.choose(agreement, STABILITY_TOLERANCE);
     int level = groups < 0 ? -1 : ThemeStability.levelWith(full, groups);
     LOG.info("themes: stability of two halves ({} and {} clusters) per number of themes {}..{}, mean best-match "
             + "Jaccard/adjusted Rand: {}; keeps {} themes (near-duplicate bar: {}) ({} ms)",

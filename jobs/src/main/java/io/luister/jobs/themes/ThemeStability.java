@@ -21,20 +21,10 @@ final class ThemeStability {
    * each). 1 when both put every item in one group (or every item alone): nothing to disagree about.
    */
   static double adjustedRand(int[] a, int[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("partitions of different lengths: " + a.length + " and " + b.length);
-    }
-    Map<Long, Long> cells = new HashMap<>();
-    Map<Integer, Long> rows = new HashMap<>();
-    Map<Integer, Long> columns = new HashMap<>();
-    for (int i = 0; i < a.length; i++) {
-      cells.merge(((long) a[i] << 32) | (b[i] & 0xffffffffL), 1L, Long::sum);
-      rows.merge(a[i], 1L, Long::sum);
-      columns.merge(b[i], 1L, Long::sum);
-    }
-    double index = cells.values().stream().mapToDouble(ThemeStability::pairs).sum();
-    double sumRows = rows.values().stream().mapToDouble(ThemeStability::pairs).sum();
-    double sumColumns = columns.values().stream().mapToDouble(ThemeStability::pairs).sum();
+    Contingency t = Contingency.of(a, b);
+    double index = t.cells().values().stream().mapToDouble(ThemeStability::pairs).sum();
+    double sumRows = t.rows().values().stream().mapToDouble(ThemeStability::pairs).sum();
+    double sumColumns = t.columns().values().stream().mapToDouble(ThemeStability::pairs).sum();
     double all = pairs(a.length);
     if (all == 0) {
       return 1;
@@ -45,33 +35,42 @@ final class ThemeStability {
   }
 
   /**
+   * The contingency table of two partitions of the same items: items per (group of a, group of b) cell, keyed {@code
+   * a << 32 | b}, and per group of each.
+   */
+  private record Contingency(Map<Long, Long> cells, Map<Integer, Long> rows, Map<Integer, Long> columns) {
+    static Contingency of(int[] a, int[] b) {
+      if (a.length != b.length) {
+        throw new IllegalArgumentException("partitions of different lengths: " + a.length + " and " + b.length);
+      }
+      Contingency t = new Contingency(new HashMap<>(), new HashMap<>(), new HashMap<>());
+      for (int i = 0; i < a.length; i++) {
+        t.cells().merge(((long) a[i] << 32) | (b[i] & 0xffffffffL), 1L, Long::sum);
+        t.rows().merge(a[i], 1L, Long::sum);
+        t.columns().merge(b[i], 1L, Long::sum);
+      }
+      return t;
+    }
+  }
+
+  /**
    * The mean best-match Jaccard of two partitions of the same items: for every group of one partition, the Jaccard
    * index of its items with the most similar group of the other, averaged over the groups of both (each group counts
    * once, whatever its size). Unlike the adjusted Rand index, which counts pairs of items and so is dominated by the
    * largest groups, it asks whether each theme comes back. 1 for identical partitions.
    */
   static double meanBestJaccard(int[] a, int[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("partitions of different lengths: " + a.length + " and " + b.length);
-    }
-    Map<Long, Long> cells = new HashMap<>();
-    Map<Integer, Long> rows = new HashMap<>();
-    Map<Integer, Long> columns = new HashMap<>();
-    for (int i = 0; i < a.length; i++) {
-      cells.merge(((long) a[i] << 32) | (b[i] & 0xffffffffL), 1L, Long::sum);
-      rows.merge(a[i], 1L, Long::sum);
-      columns.merge(b[i], 1L, Long::sum);
-    }
+    Contingency t = Contingency.of(a, b);
     Map<Integer, Double> bestRow = new HashMap<>();
     Map<Integer, Double> bestColumn = new HashMap<>();
-    cells.forEach((cell, both) -> {
+    t.cells().forEach((cell, both) -> {
       int r = (int) (cell >> 32);
       int c = (int) (long) cell;
-      double jaccard = both / (double) (rows.get(r) + columns.get(c) - both);
+      double jaccard = both / (double) (t.rows().get(r) + t.columns().get(c) - both);
       bestRow.merge(r, jaccard, Math::max);
       bestColumn.merge(c, jaccard, Math::max);
     });
-    if (rows.isEmpty()) {
+    if (t.rows().isEmpty()) {
       return 1;
     }
     double meanRows = bestRow.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
