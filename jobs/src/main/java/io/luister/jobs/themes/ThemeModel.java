@@ -554,9 +554,10 @@ public final class ThemeModel {
    * The {@code stability} criterion ({@link ThemeStability}): each half of the fit sample is over-clustered into the
    * same {@code k0} clusters and merged on its own; the evaluated items (at most {@link #MAX_SILHOUETTE_ROWS}) are
    * assigned by both halves' models, and at every number of themes from {@code k_min} to the near-duplicate level's
-   * the two partitions are compared by the adjusted Rand index. Returns the level of the full hierarchy with the
-   * finest such number whose agreement is at least {@link #STABILITY_TOLERANCE} of the best; the near-duplicate level
-   * when the halves could not be compared at that level's number of themes. Never finer than the near-duplicate level: levels above it hold near-duplicates.
+   * the two partitions are compared by the mean best-match Jaccard of their themes (the adjusted Rand index is logged
+   * beside it). Returns the level of the full hierarchy with the finest such number whose agreement is at least
+   * {@link #STABILITY_TOLERANCE} of the best; the near-duplicate level when the halves could not be compared at that
+   * level's number of themes. Never finer than the near-duplicate level: levels above it hold near-duplicates.
    */
   static int stableLevel(ThemeMerge.Hierarchy full, int nearDuplicateLevel, Halves halves, Dataset<Row> evalSet,
       int k0, int dimension, ThemeSettings settings) {
