@@ -386,7 +386,7 @@ public final class ConfigLoader {
           d.taxonomyCandidateShare());
       long seed = node.has("seed") ? longValue(node.get("seed"), "themes.seed", d.seed()) : d.seed();
       String criterion = choice(node, "k_criterion", "themes.k_criterion", d.kCriterion(),
-          List.of(ThemeSettings.MERGE, ThemeSettings.FIRST_PEAK, ThemeSettings.MAX));
+          List.of(ThemeSettings.MERGE, ThemeSettings.FIRST_PEAK, ThemeSettings.MAX, ThemeSettings.STABILITY));
       // In nats; above 1 nat it would drop the words of any theme that is not confined to one small category.
       double information = fraction(node, "min_category_information", "themes.min_category_information",
           d.minCategoryInformation());

@@ -22,7 +22,9 @@ package io.luister.common.config;
  * @param kCriterion how k is chosen: {@code merge} (one k-means with {@code kMax} clusters, merged bottom-up by
  *     centroid linkage, keeping the level of the hierarchy with the highest cosine silhouette, at least {@code kMin}
  *     themes), or from the silhouettes of a grid of k: {@code first_peak} (the first local maximum, trying k upwards
- *     and stopping at the first fall) or {@code max} (the highest over the whole range)
+ *     and stopping at the first fall) or {@code max} (the highest over the whole range), or {@code stability}
+ *     ({@code merge}, then at most as many themes as that keeps: the finest level at which the same procedure on two
+ *     halves of the fit sample partitions the items alike, docs/THEMES.md, tenth round)
  * @param minCategoryInformation a term that tells less than this (nats, the Kullback-Leibler divergence of the
  *     categories of its items from the categories expected from its items' sources) about an item's category is
  *     corpus boilerplate (handling, mood) and left out of the vocabulary; a fraction of H(category | source), 0
@@ -61,6 +63,8 @@ public record ThemeSettings(String method, int k, int kMin, int kMax, long maxFi
   public static final String FIRST_PEAK = "first_peak";
   public static final String MAX = "max";
   public static final String MERGE = "merge";
+  /** {@code merge}, stopped at the level that two halves of the fit sample partition alike (tenth round). */
+  public static final String STABILITY = "stability";
   public static final String IDF = "idf";
   public static final String INFORMATION = "information";
   public static final String IDF_INFORMATION = "idf_information";

@@ -162,7 +162,7 @@ class ConfigLoaderTest {
         + "themes: {k_criterion: elbow, min_category_information: 2, category_weight: -1, term_weight: bm25, "
         + "restarts: 0, duplicate_deviations: -1}\n"));
     assertTrue(all.contains("themes.duplicate_deviations") && all.contains("standard deviations"), all);
-    assertTrue(all.contains("themes.k_criterion") && all.contains("'merge', 'first_peak' or 'max'"), all);
+    assertTrue(all.contains("themes.k_criterion") && all.contains("'merge', 'first_peak', 'max' or 'stability'"), all);
     assertTrue(all.contains("themes.min_category_information"), all);
     assertTrue(all.contains("themes.category_weight"), all);
     assertTrue(all.contains("themes.restarts"), all);

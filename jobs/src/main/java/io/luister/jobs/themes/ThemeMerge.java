@@ -72,16 +72,30 @@ public final class ThemeMerge {
   public static Result reduce(double[][] sums, long[] sizes, double[][] dots, int[] own, int minThemes,
       int[] categories, double duplicateSimilarity, double minThemeShare) {
     Hierarchy h = hierarchy(sums, sizes, dots, own, minThemes, categories, true);
+    return withRest(h, nearDuplicateLevel(h, duplicateSimilarity), sizes, minThemeShare);
+  }
+
+  /**
+   * The level the near-duplicate bar keeps: the best silhouette among the levels whose closest two themes (that may
+   * still be merged) have a cosine below {@code bar}; the last level when none is.
+   */
+  static int nearDuplicateLevel(Hierarchy h, double bar) {
     int chosen = -1;
     for (int l = 0; l < h.levels().size(); l++) {
       double[] level = h.levels().get(l);
-      if (level[2] < duplicateSimilarity && (chosen < 0 || level[1] > h.levels().get(chosen)[1])) {
+      if (level[2] < bar && (chosen < 0 || level[1] > h.levels().get(chosen)[1])) {
         chosen = l;
       }
     }
-    if (chosen < 0) {
-      chosen = h.levels().size() - 1;
-    }
+    return chosen < 0 ? h.levels().size() - 1 : chosen;
+  }
+
+  /**
+   * Level {@code chosen} of the hierarchy as themes, every theme with fewer than {@code minThemeShare} of the
+   * clustered items (or {@link #MIN_THEME_ITEMS}) joined into one "various" rest theme (numbered last), unless that
+   * would leave no other theme.
+   */
+  static Result withRest(Hierarchy h, int chosen, long[] sizes, double minThemeShare) {
     int[] mapping = number(h.groups().get(chosen));
     double silhouette = h.levels().get(chosen)[1];
     int themes = themes(mapping);

@@ -385,9 +385,12 @@ public final class ThemeModel {
       // Bisecting works on the driver: the fit sample's text vectors are collected once, for every restart and k.
       BisectionInput bisection = settings.method().equals(ThemeSettings.BISECTING)
           ? BisectionInput.of(featurised, categories, vocabulary.size(), featureSize) : null;
-      if (settings.k() <= 0 && settings.kCriterion().equals(ThemeSettings.MERGE)
+      boolean stability = settings.kCriterion().equals(ThemeSettings.STABILITY);
+      if (settings.k() <= 0 && (settings.kCriterion().equals(ThemeSettings.MERGE) || stability)
           && !settings.method().equals(ThemeSettings.LDA)) {
-        Fitted merged = overclusterAndMerge(features, featurised, evalSet, vocabulary, bisection, n, settings);
+        Halves halves = stability ? Halves.of(featurised, categories, vocabulary.size(), featureSize, bisection != null,
+            settings.seed()) : null;
+        Fitted merged = overclusterAndMerge(features, featurised, evalSet, vocabulary, bisection, halves, n, settings);
         featurised.unpersist();
         return merged;
       }
@@ -427,20 +430,17 @@ public final class ThemeModel {
    * Over-cluster, then merge: one cosine k-means with {@code k_max} clusters (more than the corpus is expected to
    * have themes, so small themes get clusters of their own and are not shared with a big one), then the clusters are
    * merged bottom-up by centroid linkage and the level with the best cosine silhouette is kept ({@link ThemeMerge}).
-   * The number of themes is that level's; one fit instead of a grid.
+   * The number of themes is that level's; one fit instead of a grid. With {@code halves} (the {@code stability}
+   * criterion) the level may be coarser: see {@link #stableLevel}.
    */
   static Fitted overclusterAndMerge(PipelineModel features, Dataset<Row> featurised, Dataset<Row> evalSet,
-      List<String> vocabulary, BisectionInput bisection, long n, ThemeSettings settings) {
-    // No more clusters than the corpus has items for themes of a reportable size (ThemeMerge.MIN_THEME_ITEMS): 200
-    // reviews cut into 40 clusters left themes of 2–8 reviews, and the rest theme took four fifths of the items.
-    long reportable = Math.max(settings.kMin(), n / ThemeMerge.MIN_THEME_ITEMS);
-    int k0 = (int) Math.max(2, Math.min(Math.min(settings.kMax(), n / 2), reportable));
+      List<String> vocabulary, BisectionInput bisection, Halves halves, long n, ThemeSettings settings) {
+    int k0 = overclusterSize(n, settings);
     long t0 = System.currentTimeMillis();
     Overclustered best = null;
     // k-means stops in a local optimum that depends on its start; with restarts the lowest-cost fit is kept.
     for (int r = 0; r < settings.restarts(); r++) {
-      Overclustered candidate = bisection != null ? bisected(bisection, k0, settings.seed() + r, SUBCLUSTER)
-          : kmeansOverclustered(kmeans(k0, settings.seed() + r).setPredictionCol(SUBCLUSTER).fit(featurised));
+      Overclustered candidate = overcluster(featurised, bisection, k0, settings.seed() + r, SUBCLUSTER);
       LOG.info("themes: {} with seed {}: cost {}", settings.method(), settings.seed() + r,
           String.format("%.4f", candidate.cost()));
       if (best == null || candidate.cost() < best.cost()) {
@@ -449,15 +449,9 @@ public final class ThemeModel {
     }
     // Bisecting keeps a leaf per category, so a taxonomy with more than k_max categories gives more clusters.
     int clusters = Math.max(k0, best.model().clusterCenters().length);
-    // Bounded summaries: a sum of the vocabulary's dimension per cluster, and the evaluation subset's vectors.
     double[][] sums = new double[clusters][vocabulary.size()];
     long[] sizes = new long[clusters];
-    best.model().transform(featurised).groupBy(col(SUBCLUSTER).cast("int").as("_c"))
-        .agg(org.apache.spark.ml.stat.Summarizer.sum(col(MERGE_FEATURES)).as("_sum"), count(lit(1)).as("_n"))
-        .collectAsList().forEach(r -> {
-          sums[r.getInt(0)] = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray();
-          sizes[r.getInt(0)] = r.getLong(2);
-        });
+    clusterSums(best.model(), featurised, sums, sizes);
     List<Row> evalRows = best.model().transform(evalSet).select(col(SUBCLUSTER).cast("int"), col(MERGE_FEATURES))
         .orderBy(col(SUBCLUSTER), col(CONTENT_KEY), col("feedback_id")).collectAsList();
     double[][] dots = new double[evalRows.size()][clusters];
@@ -482,8 +476,12 @@ public final class ThemeModel {
     double[] relative = ThemeMerge.relativeBar(sums, sizes, settings.duplicateDeviations());
     double bar = ThemeMerge.nearDuplicateBar(sums, sizes, settings.duplicateSimilarity(),
         settings.duplicateDeviations());
-    ThemeMerge.Result merged = ThemeMerge.reduce(sums, sizes, dots, own, settings.kMin(), groups, bar,
-        settings.minThemeShare());
+    ThemeMerge.Hierarchy hierarchy = ThemeMerge.hierarchy(sums, sizes, dots, own, settings.kMin(), groups, true);
+    int level = ThemeMerge.nearDuplicateLevel(hierarchy, bar);
+    if (halves != null) {
+      level = stableLevel(hierarchy, level, halves, evalSet, k0, vocabulary.size(), settings);
+    }
+    ThemeMerge.Result merged = ThemeMerge.withRest(hierarchy, level, sizes, settings.minThemeShare());
     int themes = merged.themes();
     LOG.info("themes: {} clusters ({} iterations or splits) merged into {} themes, rest {} (silhouette {}; "
             + "near-duplicate bar {} (cluster pair cosines: mean {}, sd {}); per level "
@@ -502,6 +500,113 @@ public final class ThemeModel {
     PipelineModel pipeline = new PipelineModel("themes_" + themes, stages.toArray(Transformer[]::new));
     List<Candidate> candidates = merged.levels().stream().map(l -> new Candidate((int) l[0], l[1])).toList();
     return new Fitted(pipeline, vocabulary, themes, candidates, n, merged.rest());
+  }
+
+  /**
+   * How many clusters the over-clustering makes: {@code k_max}, but no more than the corpus has items for themes of a
+   * reportable size ({@link ThemeMerge#MIN_THEME_ITEMS}): 200 reviews cut into 40 clusters left themes of 2–8
+   * reviews, and the rest theme took four fifths of the items.
+   */
+  static int overclusterSize(long n, ThemeSettings settings) {
+    long reportable = Math.max(settings.kMin(), n / ThemeMerge.MIN_THEME_ITEMS);
+    return (int) Math.max(2, Math.min(Math.min(settings.kMax(), n / 2), reportable));
+  }
+
+  /** One over-clustering of {@code rows} into {@code k} clusters: category-first bisection, or cosine k-means. */
+  static Overclustered overcluster(Dataset<Row> rows, BisectionInput bisection, int k, long seed,
+      String predictionCol) {
+    return bisection != null ? bisected(bisection, k, seed, predictionCol)
+        : kmeansOverclustered(kmeans(k, seed).setPredictionCol(predictionCol).fit(rows));
+  }
+
+  /**
+   * Per cluster of {@code model}, the sum of its members' text vectors ({@value #MERGE_FEATURES}) into {@code sums}
+   * and their number into {@code sizes}: one aggregation, a bounded summary (clusters × vocabulary).
+   */
+  static void clusterSums(KMeansModel model, Dataset<Row> rows, double[][] sums, long[] sizes) {
+    model.transform(rows).groupBy(col(model.getPredictionCol()).cast("int").as("_c"))
+        .agg(org.apache.spark.ml.stat.Summarizer.sum(col(MERGE_FEATURES)).as("_sum"), count(lit(1)).as("_n"))
+        .collectAsList().forEach(r -> {
+          sums[r.getInt(0)] = ((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray();
+          sizes[r.getInt(0)] = r.getLong(2);
+        });
+  }
+
+  /**
+   * Two disjoint halves of the fit sample, split by a hash of the content (so a text and its copies fall in one
+   * half), for the {@code stability} criterion; with bisecting, each half's text vectors collected (together at most
+   * {@code max_fit_rows}, as the whole sample's are).
+   */
+  record Halves(Dataset<Row> first, Dataset<Row> second, BisectionInput firstBisection,
+      BisectionInput secondBisection) {
+    static Halves of(Dataset<Row> featurised, List<String> categories, int textSize, int featureSize,
+        boolean bisecting, long seed) {
+      Column half = pmod(xxhash64(col(CONTENT_KEY), lit(seed + 2)), lit(2));
+      Dataset<Row> first = featurised.filter(half.equalTo(0));
+      Dataset<Row> second = featurised.filter(half.equalTo(1));
+      return new Halves(first, second,
+          bisecting ? BisectionInput.of(first, categories, textSize, featureSize) : null,
+          bisecting ? BisectionInput.of(second, categories, textSize, featureSize) : null);
+    }
+  }
+
+  /**
+   * The {@code stability} criterion ({@link ThemeStability}): each half of the fit sample is over-clustered into the
+   * same {@code k0} clusters and merged on its own; the evaluated items (at most {@link #MAX_SILHOUETTE_ROWS}) are
+   * assigned by both halves' models, and at every number of themes from {@code k_min} to the near-duplicate level's
+   * the two partitions are compared by the mean best-match Jaccard of their themes (the adjusted Rand index is logged
+   * beside it). Returns the level of the full hierarchy with the finest such number whose agreement is at least
+   * {@link #STABILITY_TOLERANCE} of the best; the near-duplicate level when the halves could not be compared at that
+   * level's number of themes. Never finer than the near-duplicate level: levels above it hold near-duplicates.
+   */
+  static int stableLevel(ThemeMerge.Hierarchy full, int nearDuplicateLevel, Halves halves, Dataset<Row> evalSet,
+      int k0, int dimension, ThemeSettings settings) {
+    long t0 = System.currentTimeMillis();
+    Overclustered a = overcluster(halves.first(), halves.firstBisection(), k0, settings.seed(), "_half_a");
+    Overclustered b = overcluster(halves.second(), halves.secondBisection(), k0, settings.seed(), "_half_b");
+    ThemeMerge.Hierarchy ha = halfHierarchy(a, halves.first(), k0, dimension, settings);
+    ThemeMerge.Hierarchy hb = halfHierarchy(b, halves.second(), k0, dimension, settings);
+    List<Row> assigned = b.model().transform(a.model().transform(evalSet.select(FEATURES)))
+        .select(col("_half_a").cast("int"), col("_half_b").cast("int")).collectAsList();
+    int[] clustersA = assigned.stream().mapToInt(r -> r.getInt(0)).toArray();
+    int[] clustersB = assigned.stream().mapToInt(r -> r.getInt(1)).toArray();
+    int finest = (int) full.levels().get(nearDuplicateLevel)[0];
+    double[] agreement = ThemeStability.agreement(ha, clustersA, hb, clustersB, settings.kMin(), finest,
+        ThemeStability::meanBestJaccard);
+    double[] rand = ThemeStability.agreement(ha, clustersA, hb, clustersB, settings.kMin(), finest,
+        ThemeStability::adjustedRand);
+    // Only a measured level can be judged unstable: where a half has no level of the near-duplicate level's size (on a
+    // tiny sample a half can miss a whole category, so its bisection makes fewer leaves), the comparison would be
+    // confined to the coarse levels and merge themes that share no word.
+    int groups = Double.isNaN(agreement[finest]) ? -1 : ThemeStability.choose(agreement, STABILITY_TOLERANCE);
+    int level = groups < 0 ? -1 : ThemeStability.levelWith(full, groups);
+    LOG.info("themes: stability of two halves ({} and {} clusters) per number of themes {}..{}, mean best-match "
+            + "Jaccard/adjusted Rand: {}; keeps {} themes (near-duplicate bar: {}) ({} ms)",
+        a.model().clusterCenters().length, b.model().clusterCenters().length, settings.kMin(), finest,
+        java.util.stream.IntStream.rangeClosed(Math.max(1, settings.kMin()), finest)
+            .mapToObj(m -> m + ":" + String.format("%.3f/%.3f", agreement[m], rand[m])).toList(),
+        level < 0 ? finest : groups, finest, System.currentTimeMillis() - t0);
+    return level < 0 ? nearDuplicateLevel : level;
+  }
+
+  /**
+   * The {@code stability} criterion keeps the finest number of themes whose agreement between the halves is at least
+   * this share of the best agreement. Not the best itself: on the airline tweets the most stable level (9 themes) is
+   * the one with a catch-all of 65 % of the tweets, which both halves form alike. 0.8 is the largest share that kept
+   * every theme under 29 % (the eighth round's catch-all) on the three corpora it was chosen on (zoover, alexa,
+   * airline); docs/THEMES.md, tenth round.
+   */
+  static final double STABILITY_TOLERANCE = 0.8;
+
+  private static ThemeMerge.Hierarchy halfHierarchy(Overclustered fit, Dataset<Row> half, int k0, int dimension,
+      ThemeSettings settings) {
+    int clusters = Math.max(k0, fit.model().clusterCenters().length);
+    double[][] sums = new double[clusters][dimension];
+    long[] sizes = new long[clusters];
+    clusterSums(fit.model(), half, sums, sizes);
+    int[] groups = fit.categoryGroups() == null ? null : Arrays.copyOf(fit.categoryGroups(), clusters);
+    // No silhouette is needed for the halves (no dots): only their grouping at each level.
+    return ThemeMerge.hierarchy(sums, sizes, new double[0][], new int[0], settings.kMin(), groups, true);
   }
 
   /**

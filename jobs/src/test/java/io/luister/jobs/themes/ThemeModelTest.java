@@ -149,25 +149,49 @@ class ThemeModelTest {
     Dataset<Row> items = plantedComplaints();
     ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), merge);
     assertTrue(fitted.k() >= 2 && fitted.k() <= 6, "k " + fitted.k());
-    java.util.Map<String, Integer> theme = new java.util.HashMap<>();
-    ThemeModel.score(fitted.pipeline(), items, merge).select("feedback_id", ThemeModel.THEME_INDEX).collectAsList()
-        .forEach(r -> theme.put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1)));
-    assertEquals(36, theme.size());
-    assertTrue(theme.values().stream().allMatch(java.util.Objects::nonNull), theme.toString());
-    // Items of one template share a theme; different complaints never do.
-    for (int i = 0; i < 36; i++) {
-      for (int j = 0; j < 36; j++) {
-        if (i % 6 == j % 6) {
-          assertEquals(theme.get("i" + i), theme.get("i" + j), "items " + i + " and " + j);
-        }
-        if ((i % 6) / 2 != (j % 6) / 2) {
-          assertNotEquals(theme.get("i" + i), theme.get("i" + j), "items " + i + " and " + j);
-        }
-      }
-    }
+    assertTemplatesTogetherComplaintsApart(fitted, items, merge);
     ThemeModel.Fitted again = ThemeModel.fit(items.repartition(3), List.of(), merge);
     assertEquals(fitted.k(), again.k());
     assertEquals(fitted.candidates(), again.candidates());
+  }
+
+  /**
+   * The stability criterion stops the same merge hierarchy at a level the two halves of the sample agree on: never
+   * finer than the merge criterion's level, the planted complaints still apart, every item assigned, and the same
+   * result however the rows are split.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {ThemeSettings.BISECTING, ThemeSettings.KMEANS})
+  void theStabilityCriterionKeepsNoMoreThemesThanTheMergeAndTheComplaintsApart(String method) {
+    Dataset<Row> items = plantedComplaints();
+    ThemeSettings merge = mergeSettings(method, 0.0);
+    ThemeSettings d = merge;
+    ThemeSettings stability = new ThemeSettings(d.method(), d.k(), d.kMin(), d.kMax(), d.maxFitRows(),
+        d.vocabularySize(), d.minDf(), d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
+        ThemeSettings.STABILITY, d.minCategoryInformation(), d.categoryWeight(), d.termWeight(), d.restarts(),
+        d.stopWords(), d.names(), d.duplicateSimilarity(), d.minThemeShare(), d.duplicateDeviations());
+    ThemeModel.Fitted merged = ThemeModel.fit(items, List.of(), merge);
+    ThemeModel.Fitted stable = ThemeModel.fit(items, List.of(), stability);
+    assertTrue(stable.k() >= 2 && stable.k() <= merged.k(), "stability " + stable.k() + ", merge " + merged.k());
+    // Complaints that share no word are never joined, even where a half of the sample (split by content: 12 distinct
+    // texts) missed a whole complaint and so could only be compared at coarser levels.
+    assertTemplatesTogetherComplaintsApart(stable, items, stability);
+    assertEquals(stable.k(), ThemeModel.fit(items.repartition(3), List.of(), stability).k());
+  }
+
+  /**
+   * The features leave out what says nothing about a theme before any word is counted: single letters, bare
+   * numbers, redaction tokens (runs of x, "redacted") and the program's stop words; bigrams join what is left.
+   */
+  @Test
+  void singleLettersNumbersRedactionTokensAndStopWordsAreNoFeatures() {
+    Dataset<Row> items = spark.createDataFrame(List.of(RowFactory.create("i0",
+            List.of("claim", "x", "2021", "xxxx", "redacted", "denied", "josh", "4g"))),
+        new StructType().add("feedback_id", "string").add("tokens", "array<string>"));
+    Row terms = new org.apache.spark.ml.Pipeline().setStages(ThemeModel.termStages(List.of("josh")))
+        .fit(items).transform(items).select(ThemeModel.TERMS).head();
+    // "4g" is kept: a word with a digit is a product name as often as noise; labels, not features, reject it.
+    assertEquals(List.of("claim", "denied", "4g", "claim denied", "denied 4g"), terms.getList(0));
   }
 
   /**
@@ -249,6 +273,29 @@ class ThemeModelTest {
     int probeTheme = ThemeModel.score(fitted.pipeline(), probe, settings).select(ThemeModel.THEME_INDEX).head()
         .getInt(0);
     assertTrue(probeTheme == theme.get("p0") || probeTheme == theme.get("p1"), "theme " + probeTheme);
+  }
+
+  /**
+   * Scores {@link #plantedComplaints()} with the fitted model: every item gets a theme, the items of one template
+   * share it, and different complaints never do.
+   */
+  private static void assertTemplatesTogetherComplaintsApart(ThemeModel.Fitted fitted, Dataset<Row> items,
+      ThemeSettings settings) {
+    java.util.Map<String, Integer> theme = new java.util.HashMap<>();
+    ThemeModel.score(fitted.pipeline(), items, settings).select("feedback_id", ThemeModel.THEME_INDEX)
+        .collectAsList().forEach(r -> theme.put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1)));
+    assertEquals(36, theme.size());
+    assertTrue(theme.values().stream().allMatch(java.util.Objects::nonNull), theme.toString());
+    for (int i = 0; i < 36; i++) {
+      for (int j = 0; j < 36; j++) {
+        if (i % 6 == j % 6) {
+          assertEquals(theme.get("i" + i), theme.get("i" + j), "items " + i + " and " + j);
+        }
+        if ((i % 6) / 2 != (j % 6) / 2) {
+          assertNotEquals(theme.get("i" + i), theme.get("i" + j), "items " + i + " and " + j);
+        }
+      }
+    }
   }
 
   /** The merge criterion over 2–6 themes on {@link #plantedComplaints()}, with the given method and category weight. */
