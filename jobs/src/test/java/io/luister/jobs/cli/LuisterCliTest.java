@@ -81,6 +81,31 @@ class LuisterCliTest {
   }
 
   @Test
+  void runChecksTheSourceItsIngestRefusedAndOnlyThatOne() throws IOException {
+    Path dir = TestSpark.tempDir("cli-run-refused");
+    Files.writeString(dir.resolve("contacts.csv"), "ContactID,Startdatum,Notities\nc1,01-07-2026 10:00,x\n");
+    Files.writeString(dir.resolve("s.csv"), "id,at,comment\nr1,2026-07-01 10:00:00,fine\n");
+    Files.writeString(dir.resolve("p.yaml"), """
+        program: cli
+        brand: {name: Acme}
+        pseudonymisation: {key_env: LUISTER_TEST_PSEUDONYM_KEY}
+        sources:
+          - {name: contacts, type: contact, path: contacts.csv, format: csv, options: {delimiter: ";"},
+             mapping: {id: ContactID, started_at: Startdatum, notes: Notities}}
+          - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at, comment: comment}}
+        """);
+    CliRunner.Result run = CliRunner.run("run", "--config", dir.resolve("p.yaml").toString(),
+        "--warehouse", dir.resolve("wh").toString());
+    assertEquals(Luister.EXIT_DATA, run.code(), run.printed());
+    String printed = run.printed();
+    assertTrue(printed.contains("source contacts (contact, csv") && printed.contains("REFUSED:")
+        && printed.contains("check: contacts (refused:"), "check's findings on the refused source: " + printed);
+    assertFalse(printed.contains("source nps ("), "the healthy source is not checked again: " + printed);
+    assertTrue(printed.indexOf("ingest: contacts refused") < printed.indexOf("source contacts (contact, csv"),
+        "checked after ingest refused it: " + printed);
+  }
+
+  @Test
   void ingestsAndQueriesTheWarehouseByTableName() throws IOException {
     Path dir = TestSpark.tempDir("cli");
     Files.writeString(dir.resolve("s.csv"), "id,at,comment\nr1,2026-07-01 10:00:00,=cmd|' /C calc'!A0\nr2,2026-07-02 10:00:00,\"fine, thanks\"\nr2,2026-07-03 10:00:00,dup\n");
