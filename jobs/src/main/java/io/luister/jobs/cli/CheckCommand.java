@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
         + "columns found, a few parsed records (masked), the share and top reasons of what would be quarantined, the "
         + "brand attribution shares and brand coverage, the language mix and concrete advice. Writes nothing.",
         "Exits 3 when a source would be refused (an unreadable file, a missing column) or would lose more than "
-            + "ingest.max_quarantine_share of its sample. run performs the same check first."})
+            + "ingest.max_quarantine_share of its sample. run checks, after its ingest, the sources that ingest "
+            + "refused, failed or found with too little brand coverage."})
 final class CheckCommand implements Callable<Integer> {
   @Mixin
   ProgramOptions program;
@@ -80,6 +81,26 @@ final class CheckCommand implements Callable<Integer> {
    * sources that fail or lack brands); returns the sources that would fail ingest, each with why.
    */
   static List<String> check(RunContext ctx, boolean verbose) {
+    return check(ctx, verbose, ctx.config.sources());
+  }
+
+  /**
+   * For {@code run}: checks the named sources (those its ingest refused, failed, or found with too little brand
+   * coverage) and prints every finding and advice for them, with a line per source the sample shows failing. A
+   * check that fails in turn is only logged: ingest's own error is the one that counts.
+   */
+  static void explain(RunContext ctx, List<String> sourceNames) {
+    try {
+      for (String failing : check(ctx, true, ctx.config.sources().stream()
+          .filter(source -> sourceNames.contains(source.name())).toList())) {
+        Console.error("check: " + failing);
+      }
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(CheckCommand.class).warn("check of {} after ingest failed", sourceNames, e);
+    }
+  }
+
+  private static List<String> check(RunContext ctx, boolean verbose, List<SourceConfig> sources) {
     long start = System.nanoTime();
     SparkSession spark = ctx.spark();
     Map<String, String> previous = new LinkedHashMap<>();
@@ -87,7 +108,6 @@ final class CheckCommand implements Callable<Integer> {
       previous.put(k, spark.conf().getOption(k).getOrElse(() -> null));
       spark.conf().set(k, v);
     });
-    List<SourceConfig> sources = ctx.config.sources();
     Preflight.SourceCheck[] checks = new Preflight.SourceCheck[sources.size()];
     try {
       Preflight preflight = new Preflight(spark, ctx.config, ctx.pseudonymizer());

@@ -47,6 +47,19 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   static List<IngestResult> ingest(RunContext ctx, List<String> only, String period) {
+    return ingest(ctx, only, period, troubled -> {});
+  }
+
+  /**
+   * Ingests the chosen sources side by side, appends their rows to ops.runs, and throws when a source was refused
+   * or failed (after the others were ingested).
+   *
+   * @param explain called, before that throw, with the sources that were refused, failed, or accepted with too little
+   *     brand coverage (in the config's order; not called when there are none): {@code run} prints check's findings
+   *     and advice for them there
+   */
+  static List<IngestResult> ingest(RunContext ctx, List<String> only, String period,
+      java.util.function.Consumer<List<String>> explain) {
     IngestStage stage = new IngestStage(ctx.spark(), ctx.config, ctx.warehouse, ctx.pseudonymizer(), ctx.runId,
         ctx.startedAt);
     List<SourceConfig> chosen = ctx.config.sources().stream()
@@ -97,6 +110,15 @@ final class IngestCommand implements Callable<Integer> {
     List<String> failed = Arrays.stream(records).filter(r -> RunRecord.FAILED.equals(r.status()))
         .map(r -> r.source() + ": " + r.message()).toList();
     RunLog.append(ctx.spark(), ctx.warehouse, List.of(records));
+    List<String> troubled = new ArrayList<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      if (!RunRecord.OK.equals(records[i].status()) || results[i].brandCoverageLow()) {
+        troubled.add(chosen.get(i).name());
+      }
+    }
+    if (!troubled.isEmpty()) {
+      explain.accept(troubled);
+    }
     if (!failed.isEmpty()) {
       throw new IllegalStateException(failed.size() + " source(s) failed" + (refused.isEmpty() ? "" : " and "
           + refused.size() + " refused") + ", the others were ingested: " + String.join("; ", failed)

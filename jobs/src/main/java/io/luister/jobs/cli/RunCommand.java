@@ -39,12 +39,13 @@ final class RunCommand implements Callable<Integer> {
         AnalysisPeriod.validate(period);
       }
       Console.info("run " + ctx.runId + " of program '" + ctx.config.program() + "', warehouse " + ctx.warehouse.root());
-      // The preflight first: a source that would be refused or lose too much is named in seconds, before Spark
-      // reads everything. Ingest still decides on the full data, source by source (the healthy ones go in).
-      for (String failing : CheckCommand.check(ctx, false)) {
-        Console.error("check: " + failing);
-      }
-      List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period);
+      // No preflight before ingest: check predicts from a sample what ingest then decides on the full data, and in
+      // a run ingest follows at once, so a check of every source first repeated the listing, sniffing, reading and
+      // mapping that ingest does anyway (30 s of a 6-minute run on the samples, docs/performance.md). A source
+      // that ingest refused, failed, or accepted with too little brand coverage is checked afterwards, for check's
+      // findings and advice on it; nothing more is written for it either way.
+      List<IngestResult> ingested = IngestCommand.ingest(ctx, List.of(), period,
+          troubled -> CheckCommand.explain(ctx, troubled));
       // An explicit quarter must hold data, and without one the latest complete quarter that holds data is taken:
       // otherwise unify would write nothing and every later stage would analyse an empty quarter (exit 3 instead).
       String chosen = AnalysisPeriod.choose(period, ingested.stream().flatMap(r -> r.quarters().stream()).toList());

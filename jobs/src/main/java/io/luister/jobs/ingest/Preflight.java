@@ -23,9 +23,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The preflight of {@code bin/luister check} (and the first step of {@code run}): each source's files are
- * sniffed, their headers read and the first records of each file ({@link #recordsPerFile}: 500 to 2,000) read, mapped and
- * checked exactly as ingest would, so a wrong setting shows in seconds with what to change, not after minutes.
+ * The preflight of {@code bin/luister check} (and, after its ingest, of the sources {@code run} could not ingest
+ * cleanly): each source's files are sniffed, their headers read and the first records of each file
+ * ({@link #recordsPerFile}: 500 to 2,000) read, mapped and checked exactly as ingest would, so a wrong setting shows in
+ * seconds with what to change, not after minutes.
  */
 public final class Preflight {
   /** Records read per file, at most. */

@@ -41,8 +41,10 @@ public final class CategoryModel {
    */
   public static Optional<PipelineModel> fit(Dataset<Row> labelled, long maxTrainingRows, long seed) {
     Dataset<Row> candidates = labelled.filter(size(col("tokens")).gt(0)).select("feedback_id", "tokens", "label");
-    long n = candidates.count();
-    long classes = n == 0 ? 0 : candidates.select("label").distinct().count();
+    // Both figures in one aggregation: a count and a distinct count were two passes over the labelled rows.
+    Row counted = candidates.agg(count(lit(1)), count_distinct(col("label"))).first();
+    long n = counted.getLong(0);
+    long classes = counted.getLong(1);
     if (classes < 2) {
       LOG.warn("category model: {} labelled items in {} categories; too few to train a classifier", n, classes);
       return Optional.empty();

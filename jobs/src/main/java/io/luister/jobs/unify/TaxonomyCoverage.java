@@ -3,9 +3,12 @@ package io.luister.jobs.unify;
 import static org.apache.spark.sql.functions.*;
 
 import io.luister.common.taxonomy.Taxonomy;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -19,6 +22,14 @@ public final class TaxonomyCoverage {
   public static final int UNMAPPED_PER_SOURCE = 100;
 
   private TaxonomyCoverage() {}
+
+  /** The {@code unclassified} rows of a period's coverage as (source, share_of_rows), by source. */
+  public static List<Row> unclassifiedShares(List<Row> coverage) {
+    return coverage.stream().filter(r -> "unclassified".equals(r.getAs("kind")))
+        .map(r -> RowFactory.create(r.<String>getAs("source"), r.<Double>getAs("share_of_rows")))
+        .sorted(Comparator.comparing(r -> r.getString(0), Comparator.nullsFirst(Comparator.<String>naturalOrder())))
+        .toList();
+  }
 
   public static Dataset<Row> of(Dataset<Row> feedback) {
     Dataset<Row> totals = feedback.groupBy("period", "source")

@@ -74,12 +74,14 @@ public final class UnifyStage {
       warehouse.replacePartitions(classify(analysed, taxonomy, config), Layer.SILVER, TABLE, "period");
       Dataset<Row> unified = warehouse.read(spark, Layer.SILVER, TABLE).filter(col("period").isInCollection(periods));
       long rows = unified.count();
-      Dataset<Row> coverage = TaxonomyCoverage.of(unified.filter(col("period").equalTo(period)));
-      warehouse.replacePartitions(coverage, Layer.OPS, TaxonomyCoverage.TABLE, "period");
-      List<Row> shares = warehouse.read(spark, Layer.OPS, TaxonomyCoverage.TABLE)
-          .filter(col("period").equalTo(period).and(col("kind").equalTo("unclassified")))
-          .select("source", "share_of_rows").orderBy("source").collectAsList();
-      return new Result(rows, rows, shares);
+      // The coverage is a few hundred rows at most (UNMAPPED_PER_SOURCE per source and a handful more): computed
+      // once into the driver, written from there, and its unclassified shares read from the same rows, instead of
+      // a second query that read them back from the table.
+      Dataset<Row> coverageQuery = TaxonomyCoverage.of(unified.filter(col("period").equalTo(period)));
+      List<Row> coverage = coverageQuery.collectAsList();
+      warehouse.replacePartitions(spark.createDataFrame(coverage, coverageQuery.schema()), Layer.OPS,
+          TaxonomyCoverage.TABLE, "period");
+      return new Result(rows, rows, TaxonomyCoverage.unclassifiedShares(coverage));
     } finally {
       analysed.unpersist();
     }

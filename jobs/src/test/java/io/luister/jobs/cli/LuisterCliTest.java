@@ -54,9 +54,11 @@ class LuisterCliTest {
     assertEquals(Luister.EXIT_CONFIG, run("run", "--config", dir.resolve("bad.yaml").toString(), "--period", "2026Q3")[0]);
   }
 
-  @Test
-  void aRefusedSourceIsLoggedAndNamedWhileTheOtherSourcesAreStillIngested() throws IOException {
-    Path dir = TestSpark.tempDir("cli-refused");
+  /**
+   * A program in {@code dir} of two sources: contacts, which ingest refuses (its file is comma-separated, the config
+   * says semicolons, so the mapped columns are missing), and a healthy survey; returns the config's path.
+   */
+  private static String programWithARefusedSource(Path dir) throws IOException {
     Files.writeString(dir.resolve("contacts.csv"), "ContactID,Startdatum,Notities\nc1,01-07-2026 10:00,x\n");
     Files.writeString(dir.resolve("s.csv"), "id,at,comment\nr1,2026-07-01 10:00:00,fine\n");
     Files.writeString(dir.resolve("p.yaml"), """
@@ -68,7 +70,13 @@ class LuisterCliTest {
              mapping: {id: ContactID, started_at: Startdatum, notes: Notities}}
           - {name: nps, type: survey, path: s.csv, format: csv, mapping: {id: id, responded_at: at, comment: comment}}
         """);
-    String config = dir.resolve("p.yaml").toString();
+    return dir.resolve("p.yaml").toString();
+  }
+
+  @Test
+  void aRefusedSourceIsLoggedAndNamedWhileTheOtherSourcesAreStillIngested() throws IOException {
+    Path dir = TestSpark.tempDir("cli-refused");
+    String config = programWithARefusedSource(dir);
     String warehouse = dir.resolve("wh").toString();
     CliRunner.Result ingest = CliRunner.run("ingest", "--config", config, "--warehouse", warehouse);
     assertEquals(Luister.EXIT_DATA, ingest.code(), ingest.printed());
@@ -78,6 +86,20 @@ class LuisterCliTest {
         "SELECT source, status, rows_read, rows_accepted FROM ops.runs ORDER BY source");
     assertEquals("source,status,rows_read,rows_accepted\ncontacts,refused,0,0\nnps,ok,1,1\n", runs[1],
         "the source after the refused one is ingested, and both are logged");
+  }
+
+  @Test
+  void runChecksTheSourceItsIngestRefusedAndOnlyThatOne() throws IOException {
+    Path dir = TestSpark.tempDir("cli-run-refused");
+    CliRunner.Result run = CliRunner.run("run", "--config", programWithARefusedSource(dir),
+        "--warehouse", dir.resolve("wh").toString());
+    assertEquals(Luister.EXIT_DATA, run.code(), run.printed());
+    String printed = run.printed();
+    assertTrue(printed.contains("source contacts (contact, csv") && printed.contains("REFUSED:")
+        && printed.contains("check: contacts (refused:"), "check's findings on the refused source: " + printed);
+    assertFalse(printed.contains("source nps ("), "the healthy source is not checked again: " + printed);
+    assertTrue(printed.indexOf("ingest: contacts refused") < printed.indexOf("source contacts (contact, csv"),
+        "checked after ingest refused it: " + printed);
   }
 
   @Test

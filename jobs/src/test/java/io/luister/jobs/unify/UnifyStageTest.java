@@ -161,6 +161,16 @@ class UnifyStageTest {
   }
 
   @Test
+  void returnsTheUnclassifiedSharesItWroteToTheCoverageTable() {
+    UnifyStage.Result result = new UnifyStage(spark, program, taxonomy, warehouse).run("2026-Q3");
+    List<Row> written = warehouse.read(spark, Layer.OPS, "taxonomy_coverage")
+        .filter("period = '2026-Q3' AND kind = 'unclassified'").select("source", "share_of_rows").orderBy("source")
+        .collectAsList();
+    assertTrue(written.size() > 1, written.toString());
+    assertEquals(written, result.unclassifiedShares());
+  }
+
+  @Test
   void rerunningGivesAnIdenticalPartition() {
     List<Row> before = warehouse.read(spark, Layer.SILVER, "feedback").orderBy("feedback_id").collectAsList();
     new UnifyStage(spark, program, taxonomy, warehouse).run("2026-Q3");
