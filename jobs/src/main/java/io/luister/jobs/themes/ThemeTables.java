@@ -40,7 +40,7 @@ public final class ThemeTables {
       field("top_category_share", DataTypes.DoubleType, "Share of the theme's items in top_category"),
       field("unclassified_share", DataTypes.DoubleType, "Share of the theme's items that are unclassified or have no category"),
       field("taxonomy_candidate", DataTypes.BooleanType, "True when the theme mostly falls outside every category: a candidate for the taxonomy"),
-      field("method", DataTypes.StringType, "Clustering method: kmeans or lda"),
+      field("method", DataTypes.StringType, "Clustering method: bisecting (the default), kmeans or lda"),
       field("k", DataTypes.IntegerType, "Number of themes of the period's model"),
       field("model_path", DataTypes.StringType, "Where the fitted pipeline model of the period is saved"),
       field("run_id", DataTypes.StringType, "The run that wrote the row"),

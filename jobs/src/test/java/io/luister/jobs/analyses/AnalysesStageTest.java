@@ -4,14 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.test.TestSpark;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.TestPrograms;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +29,13 @@ class AnalysesStageTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    Path dir = TestSpark.tempDir("analyses-stage");
-    Files.writeString(dir.resolve("posts.jsonl"), "");
-    Files.writeString(dir.resolve("p.yaml"), """
+    program = TestPrograms.loadWithSocialSource("analyses-stage", """
         program: analyses_test
         brand: {name: Acme, aliases: [acme], accounts: ["@acme"]}
         competitors: [{name: Rival, aliases: [rival]}]
         timezone: UTC
         baseline_periods: 2
-        sources:
-          - name: social
-            type: social
-            path: posts.jsonl
-            format: jsonl
-            mapping: {id: post_id, published_at: created, text: content}
         """);
-    program = ConfigLoader.load(dir.resolve("p.yaml"));
     silver = new SilverRows();
     String[] sentiments = {"negative", "negative", "neutral", "positive", "negative"};
     String[] categories = {"billing", "outage", "app"};

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.luister.common.test.TestSpark;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.TestPrograms;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.report.ReportModel;
 import io.luister.jobs.report.ReportStage;
@@ -43,20 +44,13 @@ class ThemesNotMeasuredTest {
 
   @Test
   void tooFewItemsWriteNoThemesRecordWhyAndTheReportSaysSo() throws Exception {
-    Path dir = TestSpark.tempDir("themes-not-measured");
-    Files.writeString(dir.resolve("posts.jsonl"), "");
-    Files.writeString(dir.resolve("p.yaml"), """
+    Path config = TestPrograms.write("themes-not-measured", """
         program: themes_not_measured
         brand: {name: Acme, aliases: [acme]}
-        sources:
-          - name: social
-            type: social
-            path: posts.jsonl
-            format: jsonl
-            mapping: {id: post_id, published_at: created, text: content}
-        """);
+        """ + TestPrograms.SOCIAL_SOURCE);
+    Path dir = config.getParent();
     ProgramOptions options = new ProgramOptions();
-    options.config = dir.resolve("p.yaml");
+    options.config = config;
     options.warehouse = dir.resolve("wh").toString();
     Warehouse warehouse = new Warehouse(options.warehouse);
     try (RunContext ctx = new RunContext(options, 1)) {

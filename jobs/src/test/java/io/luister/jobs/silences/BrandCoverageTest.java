@@ -2,13 +2,11 @@ package io.luister.jobs.silences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.test.TestSpark;
+import io.luister.jobs.TestPrograms;
 import io.luister.jobs.unify.FeedbackUnion;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +30,7 @@ class BrandCoverageTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    Path dir = TestSpark.tempDir("brand-coverage");
-    Files.writeString(dir.resolve("x.csv"), "x\n");
-    Files.writeString(dir.resolve("p.yaml"), """
+    program = TestPrograms.load("brand-coverage", """
         program: t
         brand: {name: Acme}
         competitors: [{name: Rival}]
@@ -45,7 +41,6 @@ class BrandCoverageTest {
           - {name: contacts, type: contact, path: x.csv, format: csv, mapping: {id: a, started_at: b}}
           - {name: pages, type: web_pageviews, path: x.csv, format: csv, mapping: {date: a, page: b, views: c}}
         """);
-    program = ConfigLoader.load(dir.resolve("p.yaml"));
   }
 
   /** {@code branded} items with a brand and {@code unbranded} without, of one source, in the period. */

@@ -9,6 +9,7 @@ import io.luister.common.taxonomy.Taxonomy;
 import io.luister.common.taxonomy.TaxonomyLoader;
 import io.luister.common.test.TestSpark;
 import io.luister.common.time.Periods;
+import io.luister.jobs.TestPrograms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +44,11 @@ class SilenceDetectorsTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    Path dir = TestSpark.tempDir("silences");
-    Files.writeString(dir.resolve("x.csv"), "x\n");
     StringBuilder categories = new StringBuilder("categories:\n");
     for (String c : List.of("billing", "meters", "green", "solar", "moving", "prices", "tiny", "launch")) {
       categories.append("  - {id: ").append(c).append(", label: {en: ").append(c).append("-en, nl: ").append(c).append("-nl}}\n");
     }
-    Files.writeString(dir.resolve("taxonomy.yaml"), categories.toString());
-    Files.writeString(dir.resolve("p.yaml"), """
+    Path config = TestPrograms.write("silences", """
         program: t
         brand: {name: Acme}
         competitors: [{name: Rival}]
@@ -62,8 +60,9 @@ class SilenceDetectorsTest {
         sources:
           - {name: s, type: contact, path: x.csv, format: csv, mapping: {id: a, started_at: b}}
         """);
-    program = ConfigLoader.load(dir.resolve("p.yaml"));
-    taxonomy = TaxonomyLoader.load(dir.resolve("taxonomy.yaml"), Set.of("s"));
+    Path taxonomyFile = Files.writeString(config.resolveSibling("taxonomy.yaml"), categories.toString());
+    program = ConfigLoader.load(config);
+    taxonomy = TaxonomyLoader.load(taxonomyFile, Set.of("s"));
   }
 
   /** Normal shares per category; every channel alike unless a plant changes it. */

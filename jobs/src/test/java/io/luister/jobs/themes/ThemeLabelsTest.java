@@ -2,14 +2,12 @@ package io.luister.jobs.themes;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.test.TestSpark;
+import io.luister.jobs.TestPrograms;
 import io.luister.jobs.unify.TextFeatures;
 import io.luister.jobs.unify.UnifyStage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +24,11 @@ class ThemeLabelsTest {
   static final SparkSession spark = TestSpark.session();
 
   static ProgramConfig config(String themes) throws IOException {
-    Path dir = TestSpark.tempDir("labels");
-    Files.writeString(dir.resolve("posts.jsonl"), "");
-    Files.writeString(dir.resolve("p.yaml"), """
+    return TestPrograms.loadWithSocialSource("labels", """
         program: labels_test
         brand: {name: Acme, aliases: [acme]}
         themes: %s
-        sources:
-          - name: social
-            type: social
-            path: posts.jsonl
-            format: jsonl
-            mapping: {id: post_id, published_at: created, text: content}
         """.formatted(themes));
-    return ConfigLoader.load(dir.resolve("p.yaml"));
   }
 
   @Test

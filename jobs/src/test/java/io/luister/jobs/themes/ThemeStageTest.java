@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.test.TestSpark;
+import io.luister.jobs.TestPrograms;
 import io.luister.jobs.unify.TextFeatures;
 import io.luister.jobs.unify.UnifyStage;
 import java.io.IOException;
@@ -47,20 +48,11 @@ class ThemeStageTest {
 
   @BeforeAll
   static void config() throws IOException {
-    Path dir = TestSpark.tempDir("themes");
-    Files.writeString(dir.resolve("posts.jsonl"), "");
-    Files.writeString(dir.resolve("p.yaml"), """
+    program = TestPrograms.loadWithSocialSource("themes", """
         program: themes_test
         brand: {name: Acme, aliases: [acme], accounts: ["@acme"]}
         themes: {k: 2, min_df: 2}
-        sources:
-          - name: social
-            type: social
-            path: posts.jsonl
-            format: jsonl
-            mapping: {id: post_id, published_at: created, text: content}
         """);
-    program = ConfigLoader.load(dir.resolve("p.yaml"));
     text = TextFeatures.forProgram(program);
   }
 
