@@ -68,8 +68,11 @@ public final class ConfigLoader {
       "timezone", "true_values", "false_values");
   static final Set<String> PARQUET_OPTION_KEYS = Set.of("timestamp_formats", "date_formats", "timezone",
       "true_values", "false_values");
-  /** Pattern letters Spark 4 refuses in datetime parsing (see Spark's datetime-pattern docs). */
-  private static final String SPARK_UNSUPPORTED_PATTERN_LETTERS = "YwWuecAnNp";
+  /**
+   * Pattern letters Spark 4 refuses in datetime parsing (see Spark's datetime-pattern docs: E, F, q and Q "can only be
+   * used for datetime formatting"). A day of the week (E) at the start or end is taken off ({@link DayOfWeekPatterns}).
+   */
+  private static final String SPARK_UNSUPPORTED_PATTERN_LETTERS = "YwWuecAnNpEFqQ";
   /** Special "patterns" for numeric Unix timestamps. */
   public static final Set<String> EPOCH_PATTERNS = Set.of("epoch_seconds", "epoch_millis");
   private static final String NAME_PATTERN = "[a-z][a-z0-9_]{0,62}";
@@ -973,12 +976,18 @@ public final class ConfigLoader {
       return e.getMessage();
     }
     boolean quoted = false;
-    for (char c : pattern.toCharArray()) {
+    for (char c : DayOfWeekPatterns.parseable(pattern).toCharArray()) {
       if (c == '\'') {
         quoted = !quoted;
       } else if (!quoted && SPARK_UNSUPPORTED_PATTERN_LETTERS.indexOf(c) >= 0) {
         return "the letter '" + c + "' is not supported by Spark's datetime parser"
-            + (c == 'Y' ? " (week-based year; you probably mean 'y')" : "");
+            + switch (c) {
+              case 'Y' -> " (week-based year; you probably mean 'y')";
+              case 'E' -> " inside a pattern (a day of the week is read only at the start or the end, e.g."
+                  + " 'EEE MMM dd HH:mm:ss Z yyyy' or 'EEE, dd MMM yyyy HH:mm:ss Z')";
+              case 'q', 'Q' -> " (a quarter cannot be parsed; use the month)";
+              default -> "";
+            };
       }
     }
     return null;

@@ -99,6 +99,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aDayOfTheWeekIsReadAtTheStartOrEndOfAPatternAndRefusedInside() {
+    String formats = "timestamp_formats: [\"dd-MM-yyyy HH:mm\"]";
+    assertNotNull(assertDoesNotThrow(() -> load(VALID.replace(formats,
+        "timestamp_formats: [\"EEE MMM dd HH:mm:ss Z yyyy\", \"EEE, dd MMM yyyy HH:mm:ss Z\", \"dd-MM-yyyy HH:mm EEEE\"]"))));
+    String inside = String.join("\n", problems(VALID.replace(formats, "timestamp_formats: [\"dd EEE MM yyyy\"]")));
+    assertTrue(inside.contains("'dd EEE MM yyyy' is not a usable datetime pattern: the letter 'E' is not supported")
+        && inside.contains("only at the start or the end"), inside);
+    String quarter = String.join("\n", problems(VALID.replace(formats, "timestamp_formats: [\"yyyy QQQ\"]")));
+    assertTrue(quarter.contains("the letter 'Q' is not supported"), quarter);
+  }
+
+  @Test
   void namesMissingRequiredMappingsAndUnknownCanonicalFields() {
     List<String> problems = problems(VALID.replace("mapping: {id: ContactID, started_at: Startdatum, notes: Notities}",
         "mapping: {id: ContactID, notez: Notities}"));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.luister.common.config.BrandAttribution;
 import io.luister.common.config.ConfigLoader;
+import io.luister.common.config.DayOfWeekPatterns;
 import io.luister.common.config.IdRule;
 import io.luister.common.config.ScoreScaleRule;
 import io.luister.common.config.FormatOptions;
@@ -286,8 +287,13 @@ public final class CanonicalMapping {
         Column n = s.try_cast("double");
         return pattern.equals("epoch_seconds") ? timestamp_seconds(n.cast("long")) : timestamp_millis(n.cast("long"));
       }
-      Column ts = try_to_timestamp(s, lit(pattern));
+      Column ts = try_to_timestamp(withoutDayOfWeek(s, pattern), lit(DayOfWeekPatterns.parseable(pattern)));
       return hasZone(pattern) ? ts : to_utc_timestamp(ts, spec.sourceZone().getId());
+    }
+
+    /** A value whose pattern starts or ends with the day of the week, without that day (Spark cannot parse it). */
+    private static Column withoutDayOfWeek(Column s, String pattern) {
+      return DayOfWeekPatterns.split(pattern).map(split -> regexp_replace(s, split.valueDayRegex(), "")).orElse(s);
     }
 
     private Column date(Column s, Column source, DataType sourceType, String name) {
@@ -301,7 +307,7 @@ public final class CanonicalMapping {
         for (String pattern : options.dateFormats()) {
           Column one = ConfigLoader.EPOCH_PATTERNS.contains(pattern)
               ? to_date(from_utc_timestamp(parseTimestamp(s, pattern), spec.programZone().getId()))
-              : try_to_date(s, pattern);
+              : try_to_date(withoutDayOfWeek(s, pattern), DayOfWeekPatterns.parseable(pattern));
           parsed = parsed == null ? one : coalesce(parsed, one);
         }
       }
