@@ -223,7 +223,10 @@ public final class CanonicalMapping {
         addReason(s.isNull(), missing, name, lit(name + " is empty" + (path == null ? "" : " (column " + path + ")")));
       }
       Column value = switch (field.kind()) {
-        case ID, LABEL -> field.name().equals("url") ? withoutAuthor(s) : s;
+        // pandas writes an integer column with gaps as floats ("3.0" answering post "3"); read as the whole number,
+        // or a reply would never meet the post it answers.
+        case ID -> regexp_replace(s, "^(-?[0-9]+)\\.0+$", "$1");
+        case LABEL -> field.name().equals("url") ? withoutAuthor(s) : s;
         case TEXT -> text(s, name);
         case TIMESTAMP -> timestamp(s, source, sourceType, name);
         case DATE -> date(s, source, sourceType, name);

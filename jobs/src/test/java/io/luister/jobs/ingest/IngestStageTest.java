@@ -164,27 +164,32 @@ class IngestStageTest {
     assertEquals(3.0, (double) r9.getAs("score"), 1e-9);
   }
 
-  /** Twitter's API and e-mail headers write the day of the week first; Spark cannot parse it, Luister drops it. */
+  /**
+   * Twitter's API and e-mail headers write the day of the week first (Spark cannot parse it; Luister drops it), and
+   * pandas writes the reply-to ids of a column with gaps as floats ("1.0" answering post "1").
+   */
   @Test
-  void readsDatesThatBeginWithTheDayOfTheWeek() {
+  void readsDatesThatBeginWithTheDayOfTheWeekAndIdsWrittenAsDecimals() {
     IngestFixture f = new IngestFixture()
-        .file("t/tweets.csv", "id,created,text\n"
-            + "1,Tue Oct 31 22:10:47 +0000 2017,twitter api\n"
-            + "2,\"Wed, 01 Nov 2017 08:00:00 +0100\",mail header\n"
-            + "3,Oct 31 2017 22:10:47,no day at all\n");
+        .file("t/tweets.csv", "id,created,text,reply_to\n"
+            + "1,Tue Oct 31 22:10:47 +0000 2017,twitter api,\n"
+            + "2,\"Wed, 01 Nov 2017 08:00:00 +0100\",mail header,1.0\n"
+            + "3,Oct 31 2017 22:10:47,no day at all,2.5\n");
     ProgramConfig config = f.config("""
         - name: tweets
           type: social
           path: t/tweets.csv
           format: csv
           options: {timestamp_formats: ["EEE MMM dd HH:mm:ss Z yyyy", "EEE, dd MMM yyyy HH:mm:ss Z"]}
-          mapping: {id: id, published_at: created, text: text}
+          mapping: {id: id, published_at: created, text: text, in_reply_to: reply_to}
         """);
     IngestResult result = f.ingest(config, "tweets");
     assertEquals(2, result.rowsAccepted());
     assertEquals(List.of("tweets.csv#3:INVALID_TIMESTAMP"), f.quarantineSummary("tweets"));
     assertEquals(Timestamp.from(Instant.parse("2017-10-31T22:10:47Z")), f.bronze("tweets").filter("id = '1'").first().getAs("published_at"));
-    assertEquals(Timestamp.from(Instant.parse("2017-11-01T07:00:00Z")), f.bronze("tweets").filter("id = '2'").first().getAs("published_at"));
+    Row mail = f.bronze("tweets").filter("id = '2'").first();
+    assertEquals(Timestamp.from(Instant.parse("2017-11-01T07:00:00Z")), mail.getAs("published_at"));
+    assertEquals("1", mail.getAs("in_reply_to"), "the float-written id of post 1");
   }
 
   private static final String SOCIAL_SOURCE = """
