@@ -127,7 +127,7 @@ planted='<script>alert(1)</script> & co'
 mkdir -p "$scratch/wh-planted"
 cp -r "$warehouse/gold" "$scratch/wh-planted/"
 "$home/bin/luister" sql "${config_args[@]}" -w "$scratch/wh-planted" \
-  "UPDATE gold.themes SET examples = array('$planted') WHERE period = '$period'" > "$scratch/plant.log" 2>&1 \
+  "UPDATE gold.themes SET examples = array('$planted'), own_brand_examples = array('$planted') WHERE period = '$period'" > "$scratch/plant.log" 2>&1 \
   || { tail -20 "$scratch/plant.log" >&2; fail "could not plant the quote in the copy of gold.themes"; }
 "$home/bin/luister" report "${config_args[@]}" -w "$scratch/wh-planted" --period "$period" --lang en \
   --out "$scratch/planted" > "$scratch/planted.log" 2>&1 \

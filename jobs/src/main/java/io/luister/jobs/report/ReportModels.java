@@ -146,7 +146,9 @@ public final class ReportModels {
         .withColumn("_ours_total", sum("_own").over(org.apache.spark.sql.expressions.Window.partitionBy("period")))
         .withColumn("size", col("_own"))
         .withColumn("share", when(col("_ours_total").gt(0), col("_own").divide(col("_ours_total"))))
-        .filter(col("_own").gt(0).and(not(coalesce(col("various"), lit(false)))));
+        .filter(col("_own").gt(0).and(not(coalesce(col("various"), lit(false)))))
+        // Quote one of our own items; rows written before own_brand_examples existed count wholly as ours (above).
+        .withColumn("examples", when(col("own_brand_items").isNull(), col("examples")).otherwise(col("own_brand_examples")));
     return themeRows(ours.orderBy(col("size").desc(), col("theme_id")).limit(TOP));
   }
 

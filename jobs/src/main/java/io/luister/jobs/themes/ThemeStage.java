@@ -58,7 +58,7 @@ public final class ThemeStage {
   public record Theme(String themeId, int index, String label, List<String> topTerms, List<ThemeTerms.Term> terms,
       long size, double share, String dominantLanguage, List<String> examples, String topCategory,
       double topCategoryShare, double unclassifiedShare, boolean taxonomyCandidate, long ownBrandItems,
-      double ownBrandShare, boolean various) {}
+      double ownBrandShare, boolean various, List<String> ownBrandExamples) {}
 
   /** The label of the rest theme that holds the themes too small to report on their own (ThemeMerge). */
   static String variousLabel(String language) {
@@ -237,6 +237,9 @@ public final class ThemeStage {
         return s.size() == 1 ? s.get(0) : null;
       });
       Map<Integer, List<String>> examples = examples(scored, terms, dominant);
+      // The report shows a theme as ours with our items' count, so its quote must be one of ours too: a theme shared
+      // with every brand (or with texts about no brand) is otherwise illustrated by somebody else's complaint.
+      Map<Integer, List<String>> ownExamples = examples(scored.filter(col("brand").eqNullSafe(lit(ours))), terms, dominant);
 
       List<Theme> themes = new ArrayList<>();
       for (Integer i : order) {
@@ -259,7 +262,8 @@ public final class ThemeStage {
         themes.add(new Theme(lineage.ids().get(i), i, label, top, t,
             sizes.get(i), sizes.get(i) / (double) themed, language, examples.getOrDefault(i, List.of()),
             topCategory.getKey(), topCategory.getValue() / (double) sizes.get(i), unclassified,
-            !various && unclassified >= settings.taxonomyCandidateShare(), own, own / (double) sizes.get(i), various));
+            !various && unclassified >= settings.taxonomyCandidateShare(), own, own / (double) sizes.get(i), various,
+            ownExamples.getOrDefault(i, List.of())));
       }
       Dataset<Row> ids = idFrame(scored.sparkSession(), lineage.ids());
       Dataset<Row> membership = scored.join(broadcast(ids), col(ThemeModel.THEME_INDEX).equalTo(col("_index")), "left")
@@ -385,7 +389,7 @@ public final class ThemeStage {
       rows.add(RowFactory.create(period, t.themeId(), t.label(), t.topTerms(), weights, t.size(), t.share(),
           t.dominantLanguage(), t.examples(), t.topCategory(), t.topCategoryShare(), t.unclassifiedShare(),
           t.taxonomyCandidate(), config.themes().method(), result.model().k(), modelPath, runId, t.ownBrandItems(),
-          t.ownBrandShare(), t.various()));
+          t.ownBrandShare(), t.various(), t.ownBrandExamples()));
     }
     return spark.createDataFrame(rows, ThemeTables.THEMES_SCHEMA).coalesce(1);
   }

@@ -46,7 +46,8 @@ public final class ThemeTables {
       field("run_id", DataTypes.StringType, "The run that wrote the row"),
       field("own_brand_items", DataTypes.LongType, "Items of the theme about the program's own brand (silver brand = brand.name)"),
       field("own_brand_share", DataTypes.DoubleType, "own_brand_items / size: below 0.5 the theme is mostly about competitors"),
-      field("various", DataTypes.BooleanType, "True for the rest theme that holds the themes smaller than themes.min_theme_share")});
+      field("various", DataTypes.BooleanType, "True for the rest theme that holds the themes smaller than themes.min_theme_share"),
+      field("own_brand_examples", STRINGS, "A few representative texts of the theme among the items about the program's own brand (masked as in silver); what the report quotes for our themes")});
 
   public static final StructType MEMBERSHIP_SCHEMA = new StructType(new StructField[] {
       field("period", DataTypes.StringType, "Analysis quarter, yyyy-Qn"),

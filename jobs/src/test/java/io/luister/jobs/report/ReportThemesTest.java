@@ -15,9 +15,9 @@ class ReportThemesTest {
     String p = "2026-Q3";
     List<ReportModel.ThemeRow> rows = ReportModels.themes(new GoldRows(ThemeTables.THEMES_SCHEMA)
         .add("period", p, "theme_id", "ours", "label", "bill", "size", 100, "share", 0.5, "own_brand_items", 30,
-            "own_brand_share", 0.3, "various", false, "examples", List.of("My bill"))
+            "own_brand_share", 0.3, "various", false, "examples", List.of("Their bill"), "own_brand_examples", List.of("My bill"))
         .add("period", p, "theme_id", "mixed", "label", "app", "size", 40, "share", 0.2, "own_brand_items", 40,
-            "own_brand_share", 1.0, "various", false, "examples", List.of("The app"))
+            "own_brand_share", 1.0, "various", false, "examples", List.of("The app"), "own_brand_examples", List.of("The app"))
         .add("period", p, "theme_id", "theirs", "label", "outage", "size", 50, "share", 0.25, "own_brand_items", 0,
             "own_brand_share", 0.0, "various", false, "examples", List.of("No power"))
         .add("period", p, "theme_id", "rest", "label", "various (small themes)", "size", 10, "share", 0.05,
@@ -26,5 +26,6 @@ class ReportThemesTest {
     assertEquals(List.of("mixed", "ours"), rows.stream().map(ReportModel.ThemeRow::themeId).toList());
     assertEquals(40, rows.get(0).size());
     assertEquals(40 / 80.0, rows.get(0).share(), 1e-9, "the share of our themed items (the rest included)");
+    assertEquals("My bill", rows.get(1).example(), "a theme shared with competitors quotes one of our items");
   }
 }

@@ -154,16 +154,22 @@ class ThemeStageTest {
 
   @Test
   void themesAreFoundOnEveryBrandAndCountOurItemsApart() {
-    // The outage complaints are about a competitor: the theme is found, and it holds none of our items.
+    // The outage complaints are about a competitor: the theme is found, and it holds none of our items. A third of
+    // the invoice complaints ("... echt waar") are about the competitor too.
     Dataset<Row> silver = silver("2026-Q2", INVOICE, OUTAGE).withColumn("brand",
-        org.apache.spark.sql.functions.when(col("text").contains("stroom"), "Rival").otherwise("Acme"));
+        org.apache.spark.sql.functions.when(col("text").contains("stroom").or(col("text").endsWith("echt waar")), "Rival")
+            .otherwise("Acme"));
     ThemeStage.Result r = discover(silver, "2026-Q2", List.of(), null, 2);
     ThemeStage.Theme invoice = r.themes().stream().filter(t -> t.label().contains("jaarafrekening")).findFirst().orElseThrow();
     ThemeStage.Theme outage = r.themes().stream().filter(t -> t != invoice).findFirst().orElseThrow();
-    assertEquals(12, invoice.ownBrandItems());
-    assertEquals(1.0, invoice.ownBrandShare(), 1e-9);
+    assertEquals(8, invoice.ownBrandItems(), () -> invoice.toString());
+    assertEquals(8 / 12.0, invoice.ownBrandShare(), 1e-9);
     assertEquals(0, outage.ownBrandItems(), () -> outage.toString());
     assertEquals(0.0, outage.ownBrandShare(), 1e-9);
+    // What the report quotes for our theme is one of our items; the competitor's theme has none to quote.
+    assertFalse(invoice.ownBrandExamples().isEmpty());
+    assertTrue(invoice.ownBrandExamples().stream().noneMatch(x -> x.endsWith("echt waar")), () -> invoice.ownBrandExamples().toString());
+    assertEquals(List.of(), outage.ownBrandExamples());
     r.membership().unpersist();
   }
 
