@@ -47,6 +47,7 @@ public final class DataHealth {
       Map<LocalDate, Double> volume = byChannel.get(channel);
       double inPeriod = periodWeeks.stream().mapToDouble(w -> volume.getOrDefault(w, 0.0)).sum();
       List<Double> usual = baselineWeeks.stream().map(w -> volume.getOrDefault(w, 0.0)).filter(v -> v > 0).toList();
+      int baselineWeeksWithData = usual.size();
       if (usual.isEmpty()) {
         usual = periodWeeks.stream().map(w -> volume.getOrDefault(w, 0.0)).filter(v -> v > 0).toList();
       }
@@ -55,7 +56,8 @@ public final class DataHealth {
       }
       double usualWeek = median(usual);
       double expectedPeriod = usualWeek * periodWeeks.size();
-      checks.add(volumeCheck(period, channel, inPeriod, expectedPeriod, settings));
+      checks.add(volumeCheck(period, channel, inPeriod, expectedPeriod, baselineWeeksWithData, baselineWeeks.size(),
+          settings));
       checks.add(weeksCheck(period, channel, periodWeeks, volume, usualWeek, settings));
     }
     return checks;
@@ -121,8 +123,8 @@ public final class DataHealth {
    * channel's mix of categories cannot be compared with its baseline, so its silences are withheld while the rest
    * of the run goes on.
    */
-  private static Check volumeCheck(String period, String channel, double inPeriod, double expectedPeriod,
-      ProgramConfig.SilenceSettings settings) {
+  static Check volumeCheck(String period, String channel, double inPeriod, double expectedPeriod,
+      int baselineWeeksWithData, int baselineWeeks, ProgramConfig.SilenceSettings settings) {
     double ratio = inPeriod / expectedPeriod;
     String en = String.format("%s had %,.0f in the full weeks of %s against %,.0f expected from its usual week (%.0f %%).",
         channel, inPeriod, period, expectedPeriod, 100 * ratio);
@@ -130,7 +132,24 @@ public final class DataHealth {
         channel, inPeriod, period, expectedPeriod, 100 * ratio);
     boolean tooLow = ratio < settings.minVolumeRatio();
     boolean tooHigh = ratio > settings.maxVolumeRatio();
-    if (tooHigh) {
+    if (baselineWeeksWithData == 0) {
+      // The usual week is then the period's own: the comparison says nothing about earlier quarters.
+      en += " The baseline quarters have no item of this channel, so its usual week is this quarter's own median week:"
+          + " the volume cannot be compared with earlier quarters.";
+      nl += " De basisperiode heeft geen items van dit kanaal, dus de gewone week is de mediane week van dit kwartaal"
+          + " zelf: het volume is niet te vergelijken met eerdere kwartalen.";
+    } else if (tooHigh && baselineWeeksWithData < baselineWeeks / 2.0) {
+      // A real export that starts in (or just before) the period looks exactly like a flood against a baseline of a
+      // few stray items; say both, with the count that tells them apart.
+      en += String.format(" That is %.0f times the usual volume, but only %d of the baseline's %d full weeks have any item:"
+          + " if the export does not reach back that far, there is no usual volume to compare with yet; otherwise check"
+          + " for an export loaded twice over, a changed filter or a flood of automated posts before reading this"
+          + " channel's figures.", ratio, baselineWeeksWithData, baselineWeeks);
+      nl += String.format(" Dat is %.0f keer het gewone volume, maar slechts %d van de %d volle weken van de basisperiode hebben"
+          + " items: reikt de export niet zo ver terug, dan is er nog geen gewoon volume om mee te vergelijken; controleer"
+          + " anders op een dubbel geladen export, een gewijzigd filter of een vloed aan geautomatiseerde berichten"
+          + " voordat u de cijfers van dit kanaal leest.", ratio, baselineWeeksWithData, baselineWeeks);
+    } else if (tooHigh) {
       en += String.format(" That is %.0f times the usual volume, above the limit of %.0f times: check for an export loaded"
           + " twice over, a changed filter or a flood of automated posts before reading this channel's figures.", ratio,
           settings.maxVolumeRatio());

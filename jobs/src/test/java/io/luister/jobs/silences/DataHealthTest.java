@@ -66,6 +66,29 @@ class DataHealthTest {
   }
 
   @Test
+  void aVolumeFarAboveABaselineOfAFewStrayWeeksSaysTheExportMayNotReachBack() {
+    // 12 full weeks in the baseline, 3 of them with an item; the period 30 a week: 15 times "usual".
+    List<DataHealth.WeekVolume> weeks = new ArrayList<>();
+    DataHealth.fullWeeks("2026-Q2").stream().limit(3).forEach(w -> weeks.add(new DataHealth.WeekVolume("social", w, 2)));
+    DataHealth.fullWeeks(PERIOD).forEach(w -> weeks.add(new DataHealth.WeekVolume("social", w, 30)));
+    DataHealth.Check c = DataHealth.evaluate(weeks, PERIOD, BASELINE, ProgramConfig.SilenceSettings.DEFAULTS).stream()
+        .filter(x -> x.check().equals("volume")).findFirst().orElseThrow();
+    assertEquals(DataHealth.PROBLEM, c.status(), "no usual volume: the channel's silences are withheld");
+    assertTrue(c.explanationEn().contains("only 3 of the baseline's 12 full weeks have any item")
+        && c.explanationEn().contains("does not reach back"), c.explanationEn());
+    assertTrue(c.explanationNl().contains("slechts 3 van de 12"), c.explanationNl());
+  }
+
+  @Test
+  void aChannelWithoutBaselineSaysItsVolumeIsNotCompared() {
+    List<DataHealth.WeekVolume> weeks = new ArrayList<>();
+    DataHealth.fullWeeks(PERIOD).forEach(w -> weeks.add(new DataHealth.WeekVolume("social", w, 30)));
+    DataHealth.Check c = DataHealth.evaluate(weeks, PERIOD, BASELINE, ProgramConfig.SilenceSettings.DEFAULTS).stream()
+        .filter(x -> x.check().equals("volume")).findFirst().orElseThrow();
+    assertTrue(c.explanationEn().contains("cannot be compared with earlier quarters"), c.explanationEn());
+  }
+
+  @Test
   void poissonTailIsRight() {
     assertEquals(Math.exp(-3), DataHealth.poissonLowerTail(0, 3), 1e-12);
     assertEquals(Math.exp(-3) * (1 + 3), DataHealth.poissonLowerTail(1.7, 3), 1e-12, "fractional volumes floor");
