@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *       (labels only: "4g" may still shape a cluster), single letters;
  *   <li>by configuration: {@code themes.stop_words} (per language or {@code all}) and {@code themes.names};
  *   <li>by how the texts use them ({@link #detect}): person names (capitalised mid-sentence in most of their
- *       occurrences: "thanks Josh and Amanda"), hashtag-only words, export placeholders ({@code [name]},
+ *       occurrences: "thanks Josh and Amanda", or signed with in most: "Thanks for stopping by! -Becky"), hashtag-only words, export placeholders ({@code [name]},
  *       {@code <customer>}) and the words next to a masked e-mail address, phone number or IBAN in most of their
  *       occurrences (the leftovers of masking: "mail [email]", "bel [phone]");
  *   <li>function words ({@link #functionWords}, labels only): negations, contractions and modal verbs ("not",
@@ -204,11 +204,15 @@ public final class ThemeLabels {
             sum(when(mid, 1).otherwise(0)).as("mid"),
             sum(when(mid.and(col("_raw").rlike("^[\"'(]?\\p{Lu}\\p{Ll}")), 1).otherwise(0)).as("capital"),
             sum(when(col("_raw").startsWith("#"), 1).otherwise(0)).as("hashtag"),
+            // A support agent's sign-off ("Thanks for stopping by! -Becky"): after a sentence's end, so never
+            // mid-sentence, but a name all the same.
+            sum(when(col("_raw").rlike("^[-–—~^]\\p{Lu}\\p{Ll}+[.!]?$"), 1).otherwise(0)).as("signed"),
             sum(when(col("_raw").rlike("^[\\[<{]\\p{L}+[\\]>}]"), 1).otherwise(0)).as("placeholder"),
             sum(when(masked, 1).otherwise(0)).as("masked"))
         .filter(col("n").geq(MIN_OCCURRENCES))
         .filter(col("mid").geq(MIN_OCCURRENCES).and(col("capital").geq(col("mid").multiply(NAME_SHARE)))
             .or(col("hashtag").geq(col("n").multiply(TELLTALE_SHARE)))
+            .or(col("signed").geq(col("n").multiply(TELLTALE_SHARE)))
             .or(col("placeholder").geq(col("n").multiply(TELLTALE_SHARE)))
             .or(col("masked").geq(col("n").multiply(TELLTALE_SHARE))))
         .orderBy(col("n").desc(), col("language"), col("_word"))

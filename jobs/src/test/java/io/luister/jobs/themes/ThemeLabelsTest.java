@@ -73,7 +73,8 @@ class ThemeLabelsTest {
         "never again will I trust the insurer with anything #fairclaims",
         "the form asked for [customer] twice", "wrong [customer] on the letter", "[customer] missing in the claim",
         "you can always mail [email] with the documents for the claim", "please mail [email] and they will answer you",
-        "the agent said to mail [email] for the refund of the claim"};
+        "the agent said to mail [email] for the refund of the claim",
+        "Thanks for stopping by! -Becky", "We are sorry to hear that. Please DM us. -Becky", "Happy to help! -Becky"};
     int i = 0;
     for (String t : texts) {
       rows.add(RowFactory.create(String.valueOf(i++), t));
@@ -85,6 +86,7 @@ class ThemeLabelsTest {
     Set<String> tokens = new java.util.HashSet<>();
     items.select("tokens").collectAsList().forEach(r -> tokens.addAll(r.<String>getList(0)));
     assertTrue(hasStem(found, "josh", text), "capitalised mid-sentence every time: a name " + found);
+    assertTrue(hasStem(found, "becky", text), "an agent's sign-off every time: a name " + found);
     assertTrue(hasStem(found, "fairclaims", text) || !hasStem(tokens, "fairclaims", text),
         "only ever a hashtag: rejected wherever it is a token " + found + " " + tokens);
     // TextNormalizer drops the mask tokens ([customer], [email], …) themselves; what is left must not be a label.
