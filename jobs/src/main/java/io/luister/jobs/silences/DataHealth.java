@@ -141,10 +141,10 @@ public final class DataHealth {
     } else if (tooHigh && baselineWeeksWithData < baselineWeeks / 2.0) {
       // A real export that starts in (or just before) the period looks exactly like a flood against a baseline of a
       // few stray items; say both, with the count that tells them apart.
-      en += String.format(" That is %.0f times the usual volume, but only %d of the baseline's %d full weeks have any item:"
+      en += String.format(" That is %.0f times the usual volume, but only %d of the baseline's %d full weeks %s any item:"
           + " if the export does not reach back that far, there is no usual volume to compare with yet; otherwise check"
           + " for an export loaded twice over, a changed filter or a flood of automated posts before reading this"
-          + " channel's figures.", ratio, baselineWeeksWithData, baselineWeeks);
+          + " channel's figures.", ratio, baselineWeeksWithData, baselineWeeks, baselineWeeksWithData == 1 ? "has" : "have");
       nl += String.format(" Dat is %.0f keer het gewone volume, maar slechts %d van de %d volle weken van de basisperiode hebben"
           + " items: reikt de export niet zo ver terug, dan is er nog geen gewoon volume om mee te vergelijken; controleer"
           + " anders op een dubbel geladen export, een gewijzigd filter of een vloed aan geautomatiseerde berichten"
