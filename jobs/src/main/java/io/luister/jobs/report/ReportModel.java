@@ -61,6 +61,15 @@ public record ReportModel(
   }
 
   /**
+   * Whether every category row is "unclassified": the program has no taxonomy (or nothing fits it), so a chart of one
+   * bar at 100 % would say nothing; the section says why instead.
+   */
+  public boolean onlyUnclassified() {
+    return !categories.isEmpty()
+        && categories.stream().allMatch(c -> io.luister.common.taxonomy.Taxonomy.UNCLASSIFIED.equals(c.category()));
+  }
+
+  /**
    * Whether any sentiment row has an NPS: without a survey the NPS and respondents columns would be n/a and 0 on
    * every row, so the sentiment tables leave them out (the summary already says no survey responses were there).
    */

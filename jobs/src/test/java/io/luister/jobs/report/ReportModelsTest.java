@@ -188,6 +188,23 @@ class ReportModelsTest {
   }
 
   @Test
+  void withoutATaxonomyTheCategoriesSayTheyWereNotMeasuredInsteadOfOneBarAtAHundredPercent() {
+    ReportModel unclassified = ReportModels.build(sample().with("channel_mix", new GoldRows(ChannelMix.SCHEMA)
+        .add("period", P, "category", "*", "social_mentions", 50, "social_share", 1.0)
+        .add("period", P, "category", "unclassified", "social_mentions", 50, "social_share", 1.0)
+        .frame()), P, "Acme", List.of("Rival"));
+    ReportModel classified = ReportModels.build(sample(), P, "Acme", List.of("Rival"));
+    assertTrue(unclassified.onlyUnclassified());
+    assertFalse(classified.onlyUnclassified());
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    for (String lang : ReportMessages.LANGUAGES) {
+      String note = escape(ReportMessages.load(lang).get("talk.noCategories"));
+      assertTrue(renderer.html(unclassified, lang, false).contains(note), lang);
+      assertFalse(renderer.html(classified, lang, false).contains(note), lang);
+    }
+  }
+
+  @Test
   void withoutASurveyTheSentimentTablesHaveNoNpsOrRespondentsColumn() {
     GoldRows reputation = new GoldRows(Reputation.SCHEMA)
         .add("period", P, "subject_type", "category", "subject", "*", "brand", "Acme", "channel", "*", "items", 70,
