@@ -2,14 +2,10 @@ package io.luister.jobs.realdata;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.luister.common.config.ConfigLoader;
-import io.luister.common.config.ProgramConfig;
-import io.luister.common.privacy.Pseudonymizer;
 import io.luister.common.test.TestSpark;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.ingest.IngestResult;
-import io.luister.jobs.ingest.IngestStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -29,12 +25,9 @@ class AirlineTweetsIngestTest {
   void ingestsEveryTweetThroughConfigAlone() {
     assertTrue(Files.isRegularFile(DATA), "the real data set must be beside the project at " + DATA.toAbsolutePath());
     SparkSession spark = TestSpark.session();
-    ProgramConfig config = ConfigLoader.load(CONFIG);
-    Warehouse warehouse = new Warehouse(TestSpark.tempDir("airline").toString());
-    IngestStage stage = new IngestStage(spark, config, warehouse, new Pseudonymizer(Pseudonymizer.DEVELOPMENT_KEY),
-        "airline-test", Instant.parse("2026-11-01T00:00:00Z"));
-
-    IngestResult result = stage.ingest(config.sources().get(0));
+    RealExport export = RealExport.ingest(CONFIG, "airline");
+    IngestResult result = export.result();
+    Warehouse warehouse = export.warehouse();
 
     assertEquals(14_640, result.rowsRead(), "every record of the file, multi-line tweets counted once");
     assertEquals(result.rowsRead(), result.rowsAccepted() + result.rowsQuarantined());
