@@ -27,7 +27,7 @@ public final class SchemaDocs {
         .append("`_ingested_at`. Web statistics get an `id` of `date|page` or `date|term`; social sources get ")
         .append("`own_account` and `author_brand` (decided from the raw handle before it is pseudonymised).\n\n")
         .append("Kinds: **ID** trimmed text used for duplicate detection and reply chains (a whole number written as a decimal, `3.0`, as pandas writes an integer column with gaps, is read as `3`); **LABEL** short text kept as given; ")
-        .append("**TEXT** customer-written text, personal data masked, capped at `ingest.max_text_chars`; ")
+        .append("**TEXT** customer-written text, HTML character references read as typed (`&amp;` → `&`), personal data masked, capped at `ingest.max_text_chars`; ")
         .append("**TIMESTAMP** parsed with the source's `timestamp_formats` and time zone, stored in UTC; ")
         .append("**DATE** parsed with `date_formats`; **COUNT** a whole number >= 0; **SCORE** a number within the ")
         .append("source's `score_scale`; **BOOLEAN** from `true_values`/`false_values`; **PERSON** stored only as a ")

@@ -238,7 +238,8 @@ public final class CanonicalMapping {
       values.add(value.as(name));
     }
 
-    private Column text(Column s, String name) {
+    private Column text(Column raw, String name) {
+      Column s = htmlEntitiesDecoded(raw);
       addReason(s.contains("\uFFFD"), QuarantineReason.INVALID_ENCODING, name,
           lit(name + " contains bytes that are not valid " + options.encoding()
               + "; if the export is Windows-encoded, set options.encoding: windows-1252"));
@@ -251,6 +252,24 @@ public final class CanonicalMapping {
       truncatedFlags.add(tooLong);
       return when(tooLong, substring(masked, 1, max)).otherwise(masked);
     }
+
+    /**
+     * Texts as HTML-escaping exports write them (Twitter's API, review sites: "delays &amp; cancellations", "&#39;"),
+     * read as the customer typed them; "amp" and "39" would otherwise be words, theme labels among them. The common
+     * character references only (Spark has no HTML decoder); "&amp;" last, so "&amp;lt;" stays the text "&lt;".
+     */
+    static Column htmlEntitiesDecoded(Column s) {
+      Column decoded = s;
+      for (String[] entity : HTML_ENTITIES) {
+        decoded = replace(decoded, lit(entity[0]), lit(entity[1]));
+      }
+      return when(s.contains("&"), decoded).otherwise(s);
+    }
+
+    private static final String[][] HTML_ENTITIES = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", " "}, {"&#34;", "\""},
+        {"&#39;", "'"}, {"&#x27;", "'"}, {"&#x22;", "\""}, {"&#60;", "<"}, {"&#62;", ">"}, {"&#160;", " "},
+        {"&#38;", "&"}, {"&amp;", "&"}};
 
     /** A post's own author handle can appear in its URL or text; replace it there too. */
     private Column withoutAuthor(Column s) {

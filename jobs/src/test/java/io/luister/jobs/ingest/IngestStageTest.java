@@ -165,14 +165,15 @@ class IngestStageTest {
   }
 
   /**
-   * Twitter's API and e-mail headers write the day of the week first (Spark cannot parse it; Luister drops it), and
-   * pandas writes the reply-to ids of a column with gaps as floats ("1.0" answering post "1").
+   * Twitter's API and e-mail headers write the day of the week first (Spark cannot parse it; Luister drops it), the
+   * API escapes texts as HTML ("&amp;"), and pandas writes the reply-to ids of a column with gaps as floats ("1.0"
+   * answering post "1").
    */
   @Test
   void readsDatesThatBeginWithTheDayOfTheWeekAndIdsWrittenAsDecimals() {
     IngestFixture f = new IngestFixture()
         .file("t/tweets.csv", "id,created,text,reply_to\n"
-            + "1,Tue Oct 31 22:10:47 +0000 2017,twitter api,\n"
+            + "1,Tue Oct 31 22:10:47 +0000 2017,delays &amp; waits &#39;again&#39; &amp;lt;3,\n"
             + "2,\"Wed, 01 Nov 2017 08:00:00 +0100\",mail header,1.0\n"
             + "3,Oct 31 2017 22:10:47,no day at all,2.5\n");
     ProgramConfig config = f.config("""
@@ -186,7 +187,9 @@ class IngestStageTest {
     IngestResult result = f.ingest(config, "tweets");
     assertEquals(2, result.rowsAccepted());
     assertEquals(List.of("tweets.csv#3:INVALID_TIMESTAMP"), f.quarantineSummary("tweets"));
-    assertEquals(Timestamp.from(Instant.parse("2017-10-31T22:10:47Z")), f.bronze("tweets").filter("id = '1'").first().getAs("published_at"));
+    Row api = f.bronze("tweets").filter("id = '1'").first();
+    assertEquals(Timestamp.from(Instant.parse("2017-10-31T22:10:47Z")), api.getAs("published_at"));
+    assertEquals("delays & waits 'again' &lt;3", api.getAs("text"), "HTML character references read as typed, once");
     Row mail = f.bronze("tweets").filter("id = '2'").first();
     assertEquals(Timestamp.from(Instant.parse("2017-11-01T07:00:00Z")), mail.getAs("published_at"));
     assertEquals("1", mail.getAs("in_reply_to"), "the float-written id of post 1");
