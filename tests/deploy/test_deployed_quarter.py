@@ -43,17 +43,17 @@ def completed_luister_apps(ui):
 
 
 def driver_pids():
-    """The spark-submit JVMs (the drivers, in client mode) running, by the name of their application."""
+    """The spark-submit processes running, by the name of their application: each becomes the driver's JVM (in client
+    mode; spark-class execs it), not the short-lived launcher that builds its command line."""
     pids = {}
     for proc in Path("/proc").iterdir():
         try:
             args = (proc / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"org.apache.spark.deploy.SparkSubmit" in args and b"--name" in args:
-            name = args.index(b"--name") + 1
-            if name < len(args):
-                pids[args[name].decode(errors="replace")] = int(proc.name)
+        if (b"org.apache.spark.deploy.SparkSubmit" in args and b"org.apache.spark.launcher.Main" not in args
+                and b"--name" in args[:-1]):
+            pids.setdefault(args[args.index(b"--name") + 1].decode(errors="replace"), int(proc.name))
     return pids
 
 
