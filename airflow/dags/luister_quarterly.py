@@ -2,9 +2,11 @@
 ### Luister: one insight program, one quarter per run
 
 Runs the Luister stages for the quarter of the run's **data interval** (never "now"), each stage as its own
-`spark-submit` of the Luister jar, in pipeline order:
-`ingest → unify → themes → sentiment → analyse → silences → report → retention` (the stages the jar has; see
-below), as `bin/luister run` does; `retention` deletes the quarters the config's retention no longer keeps.
+`spark-submit` of the Luister jar, in the graph `bin/luister run` follows: `ingest → unify`, then `themes`, `sentiment`
+and `silences` after unify, `analyse` after themes and sentiment, `report` after analyse and silences, and `retention`
+(the quarters the config's retention no longer keeps) last. The graph is not written here: the DAG reads it from
+`luister_stages.json` next to this file, which the jar prints (`bin/luister stages --json > luister_stages.json`), so
+it is the jar's own stage list. Tasks run one at a time by default (`LUISTER_MAX_ACTIVE_TASKS`, below).
 
 Every stage replaces only what it owns for the period (Delta `replaceWhere` / dynamic partition overwrite),
 so a retried or re-run task gives the same tables. History: `themes` and `analyse` run with `--backfill`, so the first
@@ -23,7 +25,10 @@ Settings (Airflow Variables, read at run time through templates, never at parse 
 
 Connection `luister_spark` (type *Spark*): host = master URL (`spark://host:7077`, `yarn`, `k8s://https://...`,
 `local[2]`), extra `{"deploy-mode": "cluster", "spark-binary": "spark-submit"}` as needed.
-Stages, schedule and start are module settings below (environment variables `LUISTER_STAGES`,
+Stages, schedule and start are module settings below (environment variables `LUISTER_STAGES` (a comma list of
+stages; a stage whose upstream is left out runs after its nearest chosen ancestors), `LUISTER_MAX_ACTIVE_TASKS` (tasks
+of a run at once, default 1: on S3, Delta's default log store is safe for one writing driver at a time, and every
+stage appends to ops.runs; raise it with the DynamoDB log store or on HDFS, docs/DEPLOYMENT.md section 5),
 `LUISTER_SCHEDULE` (a cron expression, default `0 0 1 */3 *`), `LUISTER_START_DATE`, `LUISTER_RETRY_DELAY_SECONDS`
 (the first retry's delay, default 300, doubling after)), read at parse time because they shape the graph; they cost nothing.
 The `report` stage writes HTML and PDF files (not tables) on the driver's file system, under the config's
@@ -32,8 +37,10 @@ a folder every driver host shares. Guide: docs/DEPLOYMENT.md, docs/REPORT.md.
 """
 from __future__ import annotations
 
+import json
 import os
 from datetime import timedelta
+from pathlib import Path
 
 import pendulum
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
@@ -44,23 +51,49 @@ try:  # Airflow 3
 except ImportError:  # Airflow 2.x
     from airflow import DAG
 
-# The full pipeline in order. Stages the deployed jar does not have yet are left out with LUISTER_STAGES
-# (comma-separated, kept in this order whatever order it is given in). `ingest` takes no --period: it reads
-# every file and replaces the periods found, which is idempotent.
-PIPELINE = ("ingest", "unify", "themes", "sentiment", "analyse", "silences", "report", "retention")
-DEFAULT_STAGES = ",".join(PIPELINE)  # every stage; the jar has them all since the report stage exists
-PERIOD_LESS = {"ingest"}
-# Stages that first compute the complete earlier quarters silver holds and gold lacks (oldest first), so the DAG's
-# first run has the trend and the themes' lineage as `luister run` does; later runs find nothing lacking.
-BACKFILLING = {"themes", "analyse"}
+# The stage graph the jar prints (`bin/luister stages --json`): each stage's name, the stages it runs after, whether
+# it takes --period (ingest reads every file and replaces the periods found, which is idempotent) and --backfill (the
+# complete earlier quarters silver holds and gold lacks first, oldest first, so the DAG's first run has the trend
+# and the themes' lineage as `luister run` does; later runs find nothing lacking). A small local file read when the
+# DAG is parsed, like the environment below: it shapes the graph.
+STAGES_FILE = Path(__file__).with_name("luister_stages.json")
+
+
+def read_stage_graph(path: Path = STAGES_FILE) -> list[dict]:
+    """The stages in an order that runs each after those it needs, as the jar printed them."""
+    try:
+        return json.loads(path.read_text())["stages"]
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            f"{path} is missing: the Luister DAG takes its stages from the jar's stage list, kept next to the DAG "
+            f"file. Put it there: airflow/dags/{path.name} of the release the jar is built from, or what "
+            f"`bin/luister stages --json > {path.name}` prints (docs/DEPLOYMENT.md).") from None
+
+
+GRAPH = read_stage_graph()
+PIPELINE = tuple(stage["name"] for stage in GRAPH)
+AFTER = {stage["name"]: tuple(stage["after"]) for stage in GRAPH}
+PERIOD_LESS = {stage["name"] for stage in GRAPH if not stage["takes_period"]}
+BACKFILLING = {stage["name"] for stage in GRAPH if stage["backfills"]}
+DEFAULT_STAGES = ",".join(PIPELINE)  # every stage
 
 
 def stages(selection: str | None = None) -> list[str]:
+    """The chosen stages (LUISTER_STAGES, comma-separated; default all) in the graph's order, whatever order given."""
     chosen = [s.strip() for s in (selection or os.environ.get("LUISTER_STAGES", DEFAULT_STAGES)).split(",") if s.strip()]
     unknown = sorted(set(chosen) - set(PIPELINE))
     if unknown:
         raise ValueError(f"LUISTER_STAGES: unknown stage(s) {unknown}; the pipeline is {list(PIPELINE)}")
     return [s for s in PIPELINE if s in chosen]
+
+
+def upstream(stage: str, chosen: list[str]) -> set[str]:
+    """The chosen stages `stage` runs after: those of its own upstream stages that are chosen, and for each one left
+    out, its nearest chosen ancestors."""
+    found = set()
+    for before in AFTER[stage]:
+        found |= {before} if before in chosen else upstream(before, chosen)
+    return found
 
 
 def quarter(moment) -> str:
@@ -91,6 +124,9 @@ with DAG(
     start_date=pendulum.parse(os.environ.get("LUISTER_START_DATE", "2025-07-01"), tz="UTC"),
     catchup=True,  # on the DAG, not in default_args (where Airflow ignores it): backfills run every quarter
     max_active_runs=1,
+    # One task at a time unless raised: themes, sentiment and silences could run side by side, but each is its own
+    # driver and all append to ops.runs, which Delta's default S3 log store allows one driver at a time.
+    max_active_tasks=int(os.environ.get("LUISTER_MAX_ACTIVE_TASKS", "1")),
     user_defined_macros={"luister_quarter": quarter},
     render_template_as_native_obj=True,  # luister_spark_conf renders to a dict, as the operator's conf wants
     default_args={
@@ -101,9 +137,10 @@ with DAG(
     },
     tags=["luister", "spark"],
 ) as dag:
-    previous = None
-    for name in stages():
-        task = SparkSubmitOperator(
+    tasks = {}
+    chosen = stages()
+    for name in chosen:
+        tasks[name] = SparkSubmitOperator(
             task_id=name,
             conn_id="luister_spark",
             application="{{ var.value.get('luister_jar', '/opt/luister/luister-spark.jar') }}",
@@ -113,6 +150,5 @@ with DAG(
             conf="{{ var.json.get('luister_spark_conf', {}) }}",
             verbose=False,
         )
-        if previous is not None:
-            previous >> task
-        previous = task
+        for before in sorted(upstream(name, chosen)):
+            tasks[before] >> tasks[name]

@@ -42,16 +42,19 @@ def completed_luister_apps(ui):
     return [a["name"] for a in state.get("completedapps", []) if a["name"].startswith("luister-")]
 
 
-def driver_pid(app_name):
-    """The spark-submit JVM (the driver, in client mode) running the application of that name, if any."""
+def driver_pids():
+    """The spark-submit processes running, by the name of their application: each becomes the driver's JVM (in client
+    mode; spark-class execs it), not the short-lived launcher that builds its command line."""
+    pids = {}
     for proc in Path("/proc").iterdir():
         try:
             args = (proc / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"org.apache.spark.deploy.SparkSubmit" in args and app_name.encode() in args:
-            return int(proc.name)
-    return None
+        if (b"org.apache.spark.deploy.SparkSubmit" in args and b"org.apache.spark.launcher.Main" not in args
+                and b"--name" in args[:-1]):
+            pids.setdefault(args[args.index(b"--name") + 1].decode(errors="replace"), int(proc.name))
+    return pids
 
 
 def alive(pid):
@@ -63,8 +66,8 @@ def alive(pid):
 
 
 class StageKiller(threading.Thread):
-    """Kills every stage's first driver in turn, then has `look` check what a reader sees: look(stage, seconds,
-    versions) with the seconds the driver had run and the tables' versions from before the stage. A stage's point is
+    """Kills every stage's first driver, in the order Airflow starts them, then has `look` check what a reader sees:
+    look(stage, seconds, versions) with the seconds the driver had run and the tables' versions from before the stage. A stage's point is
     a number of seconds after its driver started, or AT_FIRST_COMMIT: as soon as the S3 server has received a commit
     to one of its tables (`commits`, a CommitLog; the run log's aside), which is where a reader could see one table
     complete and the next not."""
@@ -75,17 +78,17 @@ class StageKiller(threading.Thread):
         self.killed, self.failures, self.done = [], [], threading.Event()
 
     def run(self):
-        for stage, point in self.points:
-            name = f"luister-{stage}-{PERIOD}"
-            pid = driver_pid(name)
-            while pid is None:
-                if self.done.is_set():
-                    return
-                time.sleep(0.2)
-                pid = driver_pid(name)
+        waiting = dict(self.points)
+        while waiting:
+            # Airflow starts the stages one at a time, but in an order of its own among those whose upstream is done
+            # (themes, sentiment and silences after unify): whichever waiting stage's driver appears first is next.
+            stage, pid = self.next_driver(waiting)
+            if stage is None:
+                return
+            point = waiting.pop(stage)
             started = time.time()
             self.commits.skip()  # before the listing: no commit of this try can fall between the two
-            before = self.versions()  # the stages before it are done: Airflow runs them one after another
+            before = self.versions()  # no other stage runs meanwhile: `dags test` runs one task at a time
             if point == AT_FIRST_COMMIT:
                 while alive(pid) and not self.commits.new_commits() - {RUN_LOG}:
                     time.sleep(0.05)
@@ -100,6 +103,16 @@ class StageKiller(threading.Thread):
                 self.look(stage, time.time() - started, before)
             except Exception as e:  # noqa: BLE001 - reported by the test; the next stages must still be killed
                 self.failures.append(f"{type(e).__name__}: {e}")
+
+    def next_driver(self, stages):
+        """The first of `stages` whose driver runs, and its pid; (None, None) once the DAG run is over."""
+        names = {f"luister-{stage}-{PERIOD}": stage for stage in stages}
+        while not self.done.is_set():
+            running = [(names[name], pid) for name, pid in driver_pids().items() if name in names]
+            if running:
+                return running[0]
+            time.sleep(0.2)
+        return None, None
 
 
 def dag_stages():

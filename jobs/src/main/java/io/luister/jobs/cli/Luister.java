@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "luister", mixinStandardHelpOptions = true, version = "Luister 0.1.0",
     description = "Batch customer insights on Apache Spark: what customers say, and what they notably do not say.",
     subcommands = {RunCommand.class, CheckCommand.class, IngestCommand.class, UnifyCommand.class, ThemesCommand.class, SentimentCommand.class, AnalyseCommand.class, SilencesCommand.class, ReportCommand.class,
-        PseudonymCommand.class, PrivacyScanCommand.class, EraseCommand.class, RetentionCommand.class, SqlCommand.class, PublishCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class,
+        PseudonymCommand.class, PrivacyScanCommand.class, EraseCommand.class, RetentionCommand.class, SqlCommand.class, PublishCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class, StagesCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

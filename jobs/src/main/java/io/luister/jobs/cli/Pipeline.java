@@ -1,7 +1,10 @@
 package io.luister.jobs.cli;
 
 import io.luister.jobs.SideBySide;
+import io.luister.jobs.ingest.IngestStage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -40,6 +43,26 @@ final class Pipeline {
       new Stage("analyse", List.of("themes", "sentiment"), AnalyseCommand::analyse, AnalyseCommand::analyse),
       new Stage("silences", List.of("unify"), SilencesCommand::silences),
       new Stage("report", List.of("analyse", "silences"), ReportCommand::report));
+
+  /** A stage of the whole pipeline and the stages it runs after: {@link #whole}. */
+  record Step(String name, List<String> after) {}
+
+  /**
+   * Every stage {@code run} runs, in an order that runs each after those it needs: ingest; the stages after ingest
+   * (one that needs no other stage after ingest); retention, once the stages no other stage waits for have finished
+   * (run applies it after them all). What {@code stages --json} prints for the Airflow DAG.
+   */
+  static List<Step> whole() {
+    List<Step> steps = new ArrayList<>();
+    steps.add(new Step(IngestStage.NAME, List.of()));
+    AFTER_INGEST.forEach(stage -> steps.add(
+        new Step(stage.name(), stage.after().isEmpty() ? List.of(IngestStage.NAME) : stage.after())));
+    Set<String> waitedFor = AFTER_INGEST.stream().flatMap(stage -> stage.after().stream())
+        .collect(java.util.stream.Collectors.toSet());
+    steps.add(new Step(RetentionCommand.STAGE,
+        AFTER_INGEST.stream().map(Stage::name).filter(name -> !waitedFor.contains(name)).toList()));
+    return steps;
+  }
 
   /** Stages run at once by default: two, since one stage alone kept 60–73 % of two cores busy at 1M items. */
   static final int DEFAULT_CONCURRENT_STAGES = 2;
