@@ -2,6 +2,7 @@ package io.luister.jobs.themes;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.luister.common.config.ConfigException;
 import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.test.TestSpark;
@@ -68,7 +69,7 @@ class ThemeLabelsTest {
 
   @Test
   void aWrongStopWordLanguageIsAConfigProblem() {
-    Exception e = assertThrows(Exception.class, () -> config("{stop_words: {de: [Versicherung]}}"));
+    ConfigException e = assertThrows(ConfigException.class, () -> config("{stop_words: {de: [Versicherung]}}"));
     assertTrue(e.getMessage().contains("themes.stop_words.de"), e.getMessage());
   }
 
