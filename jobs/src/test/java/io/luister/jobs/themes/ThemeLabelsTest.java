@@ -2,7 +2,6 @@ package io.luister.jobs.themes;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.luister.common.config.ConfigException;
 import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.test.TestSpark;
@@ -69,7 +68,8 @@ class ThemeLabelsTest {
 
   @Test
   void aWrongStopWordLanguageIsAConfigProblem() {
-    ConfigException e = assertThrows(ConfigException.class, () -> config("{stop_words: {de: [Versicherung]}}"));
+    io.luister.common.config.ConfigException e = assertThrows(io.luister.common.config.ConfigException.class,
+        () -> config("{stop_words: {de: [Versicherung]}}"));
     assertTrue(e.getMessage().contains("themes.stop_words.de"), e.getMessage());
   }
 
