@@ -2,6 +2,7 @@ package io.luister.jobs;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.common.config.ConfigException;
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.config.SourceConfig;
 import io.luister.common.schema.CanonicalSchemas;
@@ -37,7 +38,7 @@ public final class AnalysisPeriod {
   /** The syntax of an explicit {@code --period}, checked before anything is read. */
   public static String validate(String requested) {
     if (!Periods.isValid(requested)) {
-      throw new IllegalArgumentException("--period '" + requested + "' is not a quarter; write it as yyyy-Qn, e.g. 2026-Q3");
+      throw ConfigException.option("--period '" + requested + "' is not a quarter; write it as yyyy-Qn, e.g. 2026-Q3");
     }
     return requested;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.luister.common.config.ConfigException;
 import io.luister.jobs.AnalysisPeriod.QuarterData;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,6 +71,6 @@ class AnalysisPeriodTest {
     assertTrue(e.getMessage().contains("2014-Q4") && e.getMessage().contains("--period 2015-Q1"), e.getMessage());
     assertThrows(LuisterDataException.class, () -> AnalysisPeriod.choose("2015-Q1", List.of()), "no data at all");
     assertThrows(LuisterDataException.class, () -> AnalysisPeriod.choose(null, List.of()));
-    assertThrows(IllegalArgumentException.class, () -> AnalysisPeriod.choose("2015-q1", nineDays), "a typo is a config error");
+    assertThrows(ConfigException.class, () -> AnalysisPeriod.choose("2015-q1", nineDays), "a typo is a config error");
   }
 }

@@ -2,7 +2,10 @@ package io.luister.common.config;
 
 import java.util.List;
 
-/** A program config that cannot be used. Carries every problem found, each saying what to fix. */
+/**
+ * A program config or a command-line option that cannot be used: the user has something to fix, so the CLI exits
+ * with code 2 and a scheduler should not retry. Carries every problem found, each saying what to fix.
+ */
 public class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient List<String> problems;
@@ -10,6 +13,19 @@ public class ConfigException extends RuntimeException {
   public ConfigException(String file, List<String> problems) {
     super(render(file, problems));
     this.problems = List.copyOf(problems);
+  }
+
+  private ConfigException(String problem) {
+    super(problem);
+    this.problems = List.of(problem);
+  }
+
+  /**
+   * A command-line option (or a file it names) that cannot be used. {@code problem} is the whole message: it
+   * names the option and what to give instead.
+   */
+  public static ConfigException option(String problem) {
+    return new ConfigException(problem);
   }
 
   public List<String> problems() {

@@ -7,6 +7,7 @@ import io.luister.common.config.ProgramConfig;
 import io.luister.common.time.Periods;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.InputTables;
 import io.luister.jobs.SideBySide;
 import io.luister.jobs.unify.FeedbackUnion;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class AnalysesStage {
     List<String> allPeriods = windows.values().stream().flatMap(List::stream).distinct().sorted().toList();
     Map<String, List<String>> notes = new LinkedHashMap<>();
     periods.forEach(p -> notes.put(p, new ArrayList<>()));
-    Dataset<Row> history = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isin(allPeriods.toArray()))
+    Dataset<Row> history = InputTables.feedback(spark, warehouse, NAME).filter(col("period").isin(allPeriods.toArray()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> current = history.filter(col("period").isin(periods.toArray()));
     // Read by the journeys table and its summary; persisting is lazy, so nothing is computed before they run. Every

@@ -2,6 +2,7 @@ package io.luister.jobs.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luister.jobs.LuisterInfrastructureException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class PeerRun {
     double processSeconds = (System.nanoTime() - start) / 1e9;
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     if (code != 0) {
-      throw new IllegalStateException("the peer exited with " + code + " (killed for memory?); its output: " + log);
+      throw new LuisterInfrastructureException("the peer exited with " + code + " (killed for memory?); its output: " + log);
     }
     return parse(lines, processSeconds, log);
   }
@@ -61,6 +62,6 @@ public final class PeerRun {
             n.path("peak_rss_mb").asDouble(), n.path("peak_pss_all_processes_mb").asDouble(), stages);
       }
     }
-    throw new IllegalStateException("the peer printed no result line ({\"peer\": ...}); its output: " + log);
+    throw new LuisterInfrastructureException("the peer printed no result line ({\"peer\": ...}); its output: " + log);
   }
 }

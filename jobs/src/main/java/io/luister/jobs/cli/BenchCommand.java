@@ -2,7 +2,9 @@ package io.luister.jobs.cli;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.common.config.ConfigException;
 import io.luister.jobs.AnalysisPeriod;
+import io.luister.jobs.LuisterInfrastructureException;
 import io.luister.jobs.bench.BenchReport;
 import io.luister.jobs.bench.PeerRun;
 import io.luister.jobs.bench.ReadTokeniseFloor;
@@ -89,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> wanted = stages == null || stages.isEmpty() ? Pipeline.names() : stages;
     for (String s : wanted) {
       if (!Pipeline.names().contains(s)) {
-        throw new IllegalArgumentException("--stages: unknown stage '" + s + "'; stages are " + Pipeline.names());
+        throw ConfigException.option("--stages: unknown stage '" + s + "'; stages are " + Pipeline.names());
       }
     }
 
@@ -102,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
 
     Path peerPipeline = peerScript != null ? peerScript : home.toAbsolutePath().resolveSibling("shared/peer/peer_pipeline.py");
     if (peer && !Files.isRegularFile(peerPipeline)) {
-      throw new IllegalArgumentException("--peer: the peer's script " + peerPipeline + " does not exist; give it with --peer-script");
+      throw ConfigException.option("--peer: the peer's script " + peerPipeline + " does not exist; give it with --peer-script");
     }
     ProgramOptions options = new ProgramOptions();
     options.config = data.resolve("luister.yaml");
@@ -177,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
   private static void runOrFail(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).inheritIO().start();
     if (p.waitFor() != 0) {
-      throw new IllegalStateException("bench: `" + String.join(" ", command) + "` failed");
+      throw new LuisterInfrastructureException("bench: `" + String.join(" ", command) + "` failed");
     }
   }
 

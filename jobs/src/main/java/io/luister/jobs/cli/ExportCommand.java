@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.ConfigException;
 import io.luister.common.warehouse.Layer;
 import io.luister.jobs.serve.ServeFrames;
 import io.luister.jobs.serve.TableExport;
@@ -84,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
       return ctx.warehouse.tables(spark, layer).stream().map(t -> layer.folder() + "." + t).toList();
     }
     if (layer == null || parts.length < 2 || !ctx.warehouse.tables(spark, layer).contains(parts[1])) {
-      throw new IllegalArgumentException("no table '" + table + "' in " + ctx.warehouse.root() + "; tables are: "
+      throw ConfigException.option("--table: no table '" + table + "' in " + ctx.warehouse.root() + "; tables are: "
           + String.join(", ", existing(ctx, spark)));
     }
     return List.of(table);

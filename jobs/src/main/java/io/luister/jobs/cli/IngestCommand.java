@@ -1,7 +1,9 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.ConfigException;
 import io.luister.common.config.SourceConfig;
 import io.luister.jobs.LuisterDataException;
+import io.luister.jobs.LuisterInfrastructureException;
 import io.luister.jobs.SideBySide;
 import io.luister.jobs.ingest.IngestResult;
 import io.luister.jobs.ingest.IngestStage;
@@ -37,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
     try (RunContext ctx = new RunContext(program)) {
       for (String s : sources) {
         if (ctx.config.source(s).isEmpty()) {
-          throw new IllegalArgumentException("--source " + s + ": no such source in " + ctx.config.file());
+          throw ConfigException.option("--source " + s + ": no such source in " + ctx.config.file());
         }
       }
       List<IngestResult> results = ingest(ctx, sources, null);
@@ -87,18 +89,21 @@ final class IngestCommand implements Callable<Integer> {
           IngestResult r = e.result();
           Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
           records[at] = unfinished(ctx, source, period, started, r, RunRecord.REFUSED, e.getMessage());
-        } catch (LuisterDataException e) {
-          // An unusable file refuses its source before anything of it is written; the other sources still go in,
-          // so one broken export costs one source, not the run's whole ingest.
-          Console.error("ingest: " + source.name() + " refused: " + e.getMessage());
-          records[at] = unfinished(ctx, source, period, started, null, RunRecord.REFUSED, e.getMessage());
         } catch (Exception e) {
           // (Exception, not RuntimeException: Spark and Delta throw checked exceptions from Scala code undeclared.)
-          // Anything else (a bug, a storage error) fails this source only; the others are still ingested, and the
-          // command then fails with every failure named.
-          Console.error("ingest: " + source.name() + " failed: " + e);
-          org.slf4j.LoggerFactory.getLogger(IngestCommand.class).error("ingest of {} failed", source.name(), e);
-          records[at] = unfinished(ctx, source, period, started, null, RunRecord.FAILED, "failed: " + e);
+          if (Luister.decisive(e) instanceof LuisterDataException unusable) {
+            // An unusable file refuses its source before anything of it is written; the other sources still go in,
+            // so one broken export costs one source, not the run's whole ingest. (Found in a Spark task, it arrives
+            // wrapped in Spark's exception: still a refusal.)
+            Console.error("ingest: " + source.name() + " refused: " + unusable.getMessage());
+            records[at] = unfinished(ctx, source, period, started, null, RunRecord.REFUSED, unusable.getMessage());
+          } else {
+            // Anything else (a bug, a storage error) fails this source only; the others are still ingested, and the
+            // command then fails with every failure named.
+            Console.error("ingest: " + source.name() + " failed: " + e);
+            org.slf4j.LoggerFactory.getLogger(IngestCommand.class).error("ingest of {} failed", source.name(), e);
+            records[at] = unfinished(ctx, source, period, started, null, RunRecord.FAILED, "failed: " + e);
+          }
         }
       }));
     }
@@ -120,7 +125,7 @@ final class IngestCommand implements Callable<Integer> {
       explain.accept(troubled);
     }
     if (!failed.isEmpty()) {
-      throw new IllegalStateException(failed.size() + " source(s) failed" + (refused.isEmpty() ? "" : " and "
+      throw new LuisterInfrastructureException(failed.size() + " source(s) failed" + (refused.isEmpty() ? "" : " and "
           + refused.size() + " refused") + ", the others were ingested: " + String.join("; ", failed)
           + (refused.isEmpty() ? "" : "; " + String.join("; ", refused)));
     }

@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ final class PersonOptions {
 
   void requireSome() {
     if (authors.isEmpty() && customers.isEmpty()) {
-      throw new IllegalArgumentException("give at least one --author HANDLE or --customer ID");
+      throw ConfigException.option("give at least one --author HANDLE or --customer ID");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.ConfigException;
 import io.luister.common.warehouse.Layer;
 import io.luister.jobs.LuisterDataException;
 import io.luister.jobs.privacy.PrivacyScan;
@@ -53,7 +54,7 @@ final class PrivacyScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, SQLException {
-    List<Row> values = PrivacyScan.parseValues(Files.readAllLines(valuesFile));
+    List<Row> values = PrivacyScan.parseValues(valuesFile.toString(), Files.readAllLines(valuesFile));
     try (RunContext ctx = new RunContext(program)) {
       Dataset<Row> known = ctx.spark().createDataFrame(values, PrivacyScan.VALUES_SCHEMA).cache();
       // Every table's and file's text cells, searched by one join (one Spark job, not one per table).
@@ -104,7 +105,7 @@ final class PrivacyScanCommand implements Callable<Integer> {
     List<Path> out = new ArrayList<>();
     for (Path path : files) {
       if (!Files.exists(path)) {
-        throw new IllegalArgumentException("privacy-scan: --files " + path + " does not exist");
+        throw ConfigException.option("privacy-scan: --files " + path + " does not exist");
       }
       try (Stream<Path> walk = Files.walk(path)) {
         // Spark's own markers (_SUCCESS, .crc) carry no data.

@@ -1,5 +1,7 @@
 package io.luister.jobs.cli;
 
+import io.luister.jobs.LuisterDataException;
+import io.luister.jobs.LuisterInfrastructureException;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.serve.GoldPublication;
@@ -43,7 +45,7 @@ final class PublishCommand extends PeriodStageCommand {
     Console.info("publish: gold tables of " + period + " to schema " + schema + " at " + target.redacted());
     List<PostgresPublisher.Table> tables = GoldPublication.tables(ctx.spark(), ctx.warehouse, period);
     if (tables.isEmpty()) {
-      throw new IllegalArgumentException("the warehouse " + ctx.warehouse.root() + " has no gold tables: run the "
+      throw new LuisterDataException("the warehouse " + ctx.warehouse.root() + " has no gold tables: run the "
           + "pipeline first (bin/luister run)");
     }
     List<RunRecord> records = new ArrayList<>();
@@ -58,7 +60,7 @@ final class PublishCommand extends PeriodStageCommand {
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new IllegalStateException("publish to " + target.redacted() + " failed; nothing changed there (the "
+      throw new LuisterInfrastructureException("publish to " + target.redacted() + " failed; nothing changed there (the "
           + "transaction was rolled back, the previous publication is intact): " + e.getMessage(), e);
     }
     Console.info(String.format("publish: %d tables, %,d rows committed in %.1f s", records.size(),

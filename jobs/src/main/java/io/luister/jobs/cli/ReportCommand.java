@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.ConfigException;
 import io.luister.common.config.ReportSettings;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
@@ -32,7 +33,7 @@ final class ReportCommand extends PeriodStageCommand {
   void runStage(RunContext ctx, String period) {
     for (String language : languages) {
       if (!ReportSettings.SUPPORTED_LANGUAGES.contains(language)) {
-        throw new IllegalArgumentException("--lang " + language + ": the report is written in "
+        throw ConfigException.option("--lang " + language + ": the report is written in "
             + ReportSettings.SUPPORTED_LANGUAGES);
       }
     }

@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.ConfigException;
 import io.luister.jobs.serve.SqlViews;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (outputs != null && outputs.size() != queries.size()) {
-      throw new IllegalArgumentException("sql: " + queries.size() + " queries but " + outputs.size()
+      throw ConfigException.option("sql: " + queries.size() + " queries but " + outputs.size()
           + " --output files; give one --output per query, or none to print every result");
     }
     try (RunContext ctx = new RunContext(program)) {

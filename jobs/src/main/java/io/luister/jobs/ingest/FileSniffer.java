@@ -3,6 +3,7 @@ package io.luister.jobs.ingest;
 import io.luister.common.config.SourceConfig;
 import io.luister.common.config.SourceFormat;
 import io.luister.jobs.LuisterDataException;
+import io.luister.jobs.LuisterInfrastructureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -40,7 +41,9 @@ final class FileSniffer {
     try (InputStream raw = path.getFileSystem(conf).open(path)) {
       head = raw.readNBytes(PROBE);
     } catch (IOException e) {
-      throw new LuisterDataException(where + ": cannot be read: " + e.getMessage(), e);
+      // Opening the file and reading its first bytes as stored (not decompressed or decoded) fails only in the
+      // storage: an infrastructure failure, which a retry may get past, not a property of the data.
+      throw new LuisterInfrastructureException(where + ": cannot be read: " + e.getMessage(), e);
     }
     String diagnosis = diagnose(head, codec != null, source.options().encoding());
     if (diagnosis != null) {

@@ -8,6 +8,7 @@ import io.luister.common.config.SourceFormat;
 import io.luister.common.schema.CanonicalField;
 import io.luister.common.schema.CanonicalSchemas;
 import io.luister.jobs.LuisterDataException;
+import io.luister.jobs.LuisterInfrastructureException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,7 +120,10 @@ public final class SourceReader {
         collect(fs, status, files, source);
       }
     } catch (IOException e) {
-      throw new LuisterDataException("source '" + source.name() + "': cannot list " + source.path() + ": " + e.getMessage(), e);
+      // The storage failed to list (a timeout, a refused connection, missing permissions): nothing is known about the
+      // export's data yet, so not a data error; a retry may succeed.
+      throw new LuisterInfrastructureException("source '" + source.name() + "': cannot list " + source.path() + ": "
+          + e.getMessage(), e);
     }
     files.sort(String::compareTo);
     return files;

@@ -2,6 +2,7 @@ package io.luister.jobs.privacy;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.luister.common.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -227,16 +228,23 @@ public final class PrivacyScan {
         .add("kind", DataTypes.StringType).add("rows", DataTypes.LongType);
   }
 
-  /** Reads "kind<TAB>value" lines (blank lines and # comments skipped). */
-  public static List<Row> parseValues(List<String> lines) {
+  /**
+   * Reads "kind<TAB>value" lines (blank lines and # comments skipped).
+   *
+   * @param file the values file the lines come from, named in the error about a line without a tab
+   */
+  public static List<Row> parseValues(String file, List<String> lines) {
     List<Row> rows = new ArrayList<>();
-    for (String line : lines) {
+    for (int number = 1; number <= lines.size(); number++) {
+      String line = lines.get(number - 1);
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       int tab = line.indexOf('\t');
       if (tab < 0) {
-        throw new IllegalArgumentException("values file: expected 'kind<TAB>value', got a line without a tab");
+        // The file is the user's list of values to look for, given with --values: theirs to fix (exit 2).
+        throw ConfigException.option("--values " + file + ", line " + number
+            + ": expected 'kind<TAB>value', got a line without a tab");
       }
       rows.add(RowFactory.create(line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
           line.substring(tab + 1)));

@@ -1,5 +1,6 @@
 package io.luister.jobs.samples;
 
+import io.luister.common.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -36,7 +37,9 @@ public final class SampleGenerator {
                         long badRecords, Map<String, Long> recordsBySource, long bytesWritten, long millis) {}
 
   public static Summary generate(Path outDir, long items, long seed) throws IOException {
-    if (items < MIN_ITEMS) throw new IllegalArgumentException("items must be >= " + MIN_ITEMS + ", got " + items);
+    if (items < MIN_ITEMS) {
+      throw ConfigException.option("--items must be at least " + MIN_ITEMS + ", not " + items);
+    }
     long start = System.nanoTime();
     Files.createDirectories(outDir);
     clean(outDir);

@@ -6,7 +6,7 @@ import io.luister.common.config.ProgramConfig;
 import io.luister.common.time.Periods;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
-import io.luister.jobs.LuisterDataException;
+import io.luister.jobs.InputTables;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -59,12 +59,9 @@ public final class SentimentStage {
   public record Result(long rows, List<Row> perMethod) {}
 
   public Result run(String period) {
-    if (!warehouse.exists(spark, Layer.SILVER, "feedback")) {
-      throw new LuisterDataException("sentiment: silver.feedback does not exist yet; run unify first");
-    }
     // Only what the analysis reads, and the period: the items are shuffled and cached on the way, and silver's other
     // columns (the token arrays above all) would be carried through both for nothing.
-    Dataset<Row> items = warehouse.read(spark, Layer.SILVER, "feedback")
+    Dataset<Row> items = InputTables.feedback(spark, warehouse, NAME)
         .filter(col("period").isInCollection(window(period)).and(col("free_text")))
         .select("period", SentimentAnalysis.INPUT_COLUMNS);
     SentimentAnalysis.Settings settings = SentimentAnalysis.Settings.DEFAULTS

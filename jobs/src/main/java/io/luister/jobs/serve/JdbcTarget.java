@@ -1,5 +1,6 @@
 package io.luister.jobs.serve;
 
+import io.luister.common.config.ConfigException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.DriverManager;
@@ -20,7 +21,7 @@ public record JdbcTarget(String url, String user, String password) {
 
   public JdbcTarget {
     if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("--jdbc must be a PostgreSQL JDBC URL such as "
+      throw ConfigException.option("--jdbc must be a PostgreSQL JDBC URL such as "
           + "jdbc:postgresql://db.example.com:5432/insights (got " + (url == null ? "nothing" : redact(url)) + ")");
     }
   }

@@ -1,5 +1,7 @@
 package io.luister.jobs.serve;
 
+import io.luister.common.config.ConfigException;
+import io.luister.jobs.LuisterDataException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,7 +47,7 @@ public final class TableExport {
       try {
         return valueOf(s.toLowerCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--format must be csv, xlsx or parquet (got '" + s + "')");
+        throw ConfigException.option("--format must be csv, xlsx or parquet (got '" + s + "')");
       }
     }
   }
@@ -119,7 +121,7 @@ public final class TableExport {
       Row row = rows.next();
       r++;
       if (r >= XLSX_MAX_ROWS) {
-        throw new IllegalArgumentException("the table has more rows than an xlsx sheet holds (" + (XLSX_MAX_ROWS - 1)
+        throw new LuisterDataException("the table has more rows than an xlsx sheet holds (" + (XLSX_MAX_ROWS - 1)
             + "): export it as csv or parquet, or one period at a time");
       }
       for (int c = 0; c < types.length; c++) {

@@ -10,6 +10,7 @@ import io.luister.common.text.AccentFolding;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.GoldSchema;
+import io.luister.jobs.InputTables;
 import io.luister.jobs.unify.FeedbackUnion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,7 +101,7 @@ public final class SilenceStage {
   private Dataset<Row> window(String period, List<String> baseline) {
     List<String> periods = new ArrayList<>(baseline);
     periods.add(period);
-    return warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").isInCollection(periods));
+    return InputTables.feedback(spark, warehouse, NAME).filter(col("period").isInCollection(periods));
   }
 
   /** Customers' items about a brand: our own accounts' posts are not what customers say. */

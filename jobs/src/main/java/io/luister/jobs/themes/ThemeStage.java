@@ -9,6 +9,7 @@ import io.luister.common.taxonomy.Taxonomy;
 import io.luister.common.text.AccentFolding;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.InputTables;
 import io.luister.jobs.unify.TextFeatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +103,7 @@ public final class ThemeStage {
   }
 
   public Result run(String period, List<String> baseline, String runId) {
-    Dataset<Row> feedback = warehouse.read(spark, Layer.SILVER, "feedback").filter(col("period").equalTo(period));
+    Dataset<Row> feedback = InputTables.feedback(spark, warehouse, NAME).filter(col("period").equalTo(period));
     long eligible = ThemeModel.eligible(inScope(feedback), config.themes()).count();
     if (eligible < MIN_ITEMS) {
       clear(period);

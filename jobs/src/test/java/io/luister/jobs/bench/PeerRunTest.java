@@ -2,6 +2,7 @@ package io.luister.jobs.bench;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.luister.jobs.LuisterInfrastructureException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class PeerRunTest {
 
   @Test
   void aPeerWithoutAResultLineIsAnErrorNamingItsLog() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+    LuisterInfrastructureException e = assertThrows(LuisterInfrastructureException.class,
         () -> PeerRun.parse(List.of("Traceback (most recent call last):", "MemoryError"), 3.0, Path.of("/w/peer-10.log")));
     assertTrue(e.getMessage().contains("/w/peer-10.log"), e.getMessage());
   }

@@ -29,7 +29,7 @@ class PrivacyScanTest {
       .add("views", DataTypes.LongType);
 
   private static Dataset<Row> values() {
-    return spark.createDataFrame(PrivacyScan.parseValues(List.of(
+    return spark.createDataFrame(PrivacyScan.parseValues("values.tsv", List.of(
         "# planted", "handle\t@Lucas_Bakker_10", "customer_id\tK1002454", "email\tmarta.huisman@ziggo.nl",
         "phone\t06-78308197", "iban\tNL31KNAB1234413296")), PrivacyScan.VALUES_SCHEMA);
   }

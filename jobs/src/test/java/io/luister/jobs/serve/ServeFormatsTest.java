@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.luister.common.config.ConfigException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
@@ -107,6 +108,6 @@ class ServeFormatsTest {
     assertEquals("s3cret", fromEnv.password());
     assertFalse(fromEnv.toString().contains("s3cret") || fromUrl.toString().contains("s3cret"));
     assertEquals("x", JdbcTarget.of("jdbc:postgresql://db/bi", "u", Map.of("PGPASSWORD", "x")).password());
-    assertThrows(IllegalArgumentException.class, () -> JdbcTarget.of("jdbc:mysql://db/bi?password=s3cret", null, Map.of()));
+    assertThrows(ConfigException.class, () -> JdbcTarget.of("jdbc:mysql://db/bi?password=s3cret", null, Map.of()));
   }
 }

@@ -57,7 +57,8 @@ class ThemeLabelsTest {
 
   @Test
   void aWrongStopWordLanguageIsAConfigProblem() {
-    Exception e = assertThrows(Exception.class, () -> config("{stop_words: {de: [Versicherung]}}"));
+    io.luister.common.config.ConfigException e = assertThrows(io.luister.common.config.ConfigException.class,
+        () -> config("{stop_words: {de: [Versicherung]}}"));
     assertTrue(e.getMessage().contains("themes.stop_words.de"), e.getMessage());
   }
 
