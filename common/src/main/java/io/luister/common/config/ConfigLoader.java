@@ -61,7 +61,7 @@ public final class ConfigLoader {
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count",
       "max_quarantine_share", "max_quarantine_share_by_source");
   static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "mapping",
-      "brand");
+      "brand", "company_posts");
   static final Set<String> CSV_OPTION_KEYS = Set.of("encoding", "delimiter", "quote", "escape", "header", "multiline",
       "timestamp_formats", "date_formats", "timezone", "true_values", "false_values", "null_value", "skip_lines");
   static final Set<String> JSON_OPTION_KEYS = Set.of("encoding", "multiline", "timestamp_formats", "date_formats",
@@ -655,10 +655,15 @@ public final class ConfigLoader {
       if (brandRule != null && type.isPresent() && (type.get() == SourceType.WEB_PAGEVIEWS || type.get() == SourceType.WEB_SEARCH)) {
         problems.add(where + ".brand", "web statistics are always about our own site; remove brand");
       }
+      CompanyPosts companyPosts = SourceRules.companyPosts(node.get("company_posts"), where + ".company_posts", problems);
+      if (companyPosts != null && type.isPresent() && type.get() != SourceType.SOCIAL) {
+        problems.add(where + ".company_posts", "only social exports hold companies' posts; remove company_posts");
+      }
       if (name == null || type.isEmpty() || format.isEmpty() || path == null) {
         return null;
       }
-      return new SourceConfig(name, type.get(), path, format.get(), options, scale, mapping, idRule, scaleRule, brandRule);
+      return new SourceConfig(name, type.get(), path, format.get(), options, scale, mapping, idRule, scaleRule, brandRule,
+          companyPosts);
     }
 
     private String checkPath(String raw, String where) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param scoreScaleRule a scale per record or per file, or null when {@code scoreScale} holds for every record
  * @param brand how records get their brand, or null (social: the export's brand field, the author's account
  *     and the text; other types: our brand)
+ * @param companyPosts (social) which posts the export marks as a company's, not a customer's, or null
  */
 public record SourceConfig(
     String name,
@@ -28,7 +29,8 @@ public record SourceConfig(
     Map<String, String> mapping,
     IdRule idRule,
     ScoreScaleRule scoreScaleRule,
-    BrandAttribution brand) {
+    BrandAttribution brand,
+    CompanyPosts companyPosts) {
 
   public SourceConfig {
     mapping = Map.copyOf(mapping);

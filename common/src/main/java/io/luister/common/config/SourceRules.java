@@ -114,6 +114,44 @@ final class SourceRules {
     return null;
   }
 
+  /** {@code company_posts: {column: inbound, values: ["False"]}}; see {@link CompanyPosts}. */
+  static CompanyPosts companyPosts(JsonNode node, String where, ConfigLoader.Problems problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String example = "e.g. {column: inbound, values: [\"False\"]}: the export's column that tells a company's post from a "
+        + "customer's, and its values for a company";
+    if (!node.isObject()) {
+      problems.add(where, "must be a mapping with column and values, " + example);
+      return null;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!k.equals("column") && !k.equals("values")) {
+        problems.add(where + "." + k, "is not a key of company_posts; use column and values");
+      }
+    }
+    JsonNode column = node.get("column");
+    if (column == null || !column.isTextual() || column.asText().isBlank()) {
+      problems.add(where + ".column", "must name a column of the export, " + example);
+    }
+    List<String> values = new ArrayList<>();
+    JsonNode v = node.get("values");
+    if (v != null && v.isArray()) {
+      v.forEach(x -> {
+        if (x.isValueNode() && !x.isNull() && !x.asText().isBlank()) {
+          values.add(x.asText());
+        } else {
+          problems.add(where + ".values", "must list non-empty values (got " + x + ")");
+        }
+      });
+    }
+    if (values.isEmpty()) {
+      problems.add(where + ".values", "must list the column's values that mark a company's post, " + example);
+    }
+    return column == null || !column.isTextual() || values.isEmpty() ? null : new CompanyPosts(column.asText(), values);
+  }
+
   /** {@code brand: Acme} (a constant) or a mapping of rules; see {@link BrandAttribution}. */
   static BrandAttribution brandAttribution(JsonNode node, String where, List<BrandConfig> brands,
       ConfigLoader.Problems problems) {

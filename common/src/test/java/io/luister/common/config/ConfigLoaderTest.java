@@ -120,6 +120,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsWhichSocialPostsAreCompaniesAndRefusesItElsewhere() throws IOException {
+    String social = "mapping: {id: post_id, published_at: created, text: content, author: user.handle}";
+    SourceConfig read = load(VALID.replace(social, social + "\n    company_posts: {column: inbound, values: [False, \" NO \"]}"))
+        .source("social").orElseThrow();
+    assertEquals(new CompanyPosts("inbound", List.of("false", "no")), read.companyPosts(), "YAML's False read as text");
+    assertNull(load(VALID).source("social").orElseThrow().companyPosts());
+
+    String contact = "mapping: {id: ContactID, started_at: Startdatum, notes: Notities}";
+    String all = String.join("\n", problems(VALID
+        .replace(social, social + "\n    company_posts: {column: inbound, valuez: [False]}")
+        .replace(contact, contact + "\n    company_posts: {column: agent, values: [x]}")));
+    assertTrue(all.contains("sources[0] (social).company_posts.valuez: is not a key of company_posts; use column and values"), all);
+    assertTrue(all.contains("sources[0] (social).company_posts.values: must list the column's values"), all);
+    assertTrue(all.contains("sources[1] (contacts).company_posts: only social exports hold companies' posts"), all);
+  }
+
+  @Test
   void readsAnalysesSettingsWithDefaultsAndRefusesNonsense() throws IOException {
     assertEquals(AnalysesSettings.DEFAULTS, load(VALID).analyses());
     AnalysesSettings set = load(VALID + "analyses: {reach_cap_percentile: 0.95, alert_min_ratio: 2, persistent_min_weeks: 6}\n")

@@ -3,6 +3,7 @@ package io.luister.jobs.ingest;
 import static org.apache.spark.sql.functions.*;
 
 import io.luister.common.config.BrandAttribution;
+import io.luister.common.config.CompanyPosts;
 import io.luister.common.config.ConfigLoader;
 import io.luister.common.config.DayOfWeekPatterns;
 import io.luister.common.config.IdRule;
@@ -56,6 +57,7 @@ public final class CanonicalMapping {
       QuarantineReason.INVALID_NUMBER, QuarantineReason.NEGATIVE_COUNT, QuarantineReason.COUNT_OUT_OF_RANGE,
       QuarantineReason.SCORE_OUT_OF_SCALE, QuarantineReason.INVALID_BOOLEAN);
   private static final String BRAND_FROM_COLUMN = "_brand_from_column";
+  private static final String COMPANY_POST = "_company_post";
   /** The record as read, not yet masked: only for {@link #withRawRecord}, which drops it. */
   private static final String UNMASKED = "_raw_unmasked";
   /** Prefix of a person field's value as read (its canonical column holds the pseudonym), for the same. */
@@ -138,6 +140,11 @@ public final class CanonicalMapping {
       CanonicalField timeSpec = CanonicalSchemas.field(type, timeField).orElseThrow();
       if (type == SourceType.SOCIAL) {
         out.add(rawAuthor.as("_raw_author"));
+        CompanyPosts companyPosts = spec.source().companyPosts();
+        if (companyPosts != null) {
+          out.add(coalesce(lower(trimBlanks(rawColumn(companyPosts.column(), "company_posts.column").cast("string")))
+              .isin(companyPosts.values().toArray()), lit(false)).as(COMPANY_POST));
+        }
       }
       out.add((truncatedFlags.isEmpty() ? lit(false) : truncatedFlags.stream().reduce(Column::or).orElseThrow()).as("text_truncated"));
       out.add(lit(spec.source().name()).as("_source"));
@@ -173,9 +180,12 @@ public final class CanonicalMapping {
       if (type == SourceType.SOCIAL) {
         Column handle = Pseudonymizer.normalisedHandle(col("_raw_author"));
         Column brandOfAccount = accountMap().map(m -> try_element_at(m, handle)).orElse(lit(null).cast("string"));
-        mapped = mapped.withColumn("own_account", brandOfAccount.isNotNull())
+        // A post the export marks as a company's (any company's support account, not only the configured brands')
+        // is no customer voice either: it is read like the brands' own posts, without an author brand.
+        Column companyPost = spec.source().companyPosts() == null ? lit(false) : col(COMPANY_POST);
+        mapped = mapped.withColumn("own_account", brandOfAccount.isNotNull().or(companyPost))
             .withColumn("author_brand", brandOfAccount)
-            .drop("_raw_author");
+            .drop("_raw_author", COMPANY_POST);
       }
       mapped = withBrand(mapped, brandRule);
       Column period = timeSpec.kind() == FieldKind.DATE

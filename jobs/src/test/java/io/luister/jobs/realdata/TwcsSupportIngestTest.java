@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public Twitter customer-support export ingests through docs/examples/twcs-support-tweets.yaml alone: dates with
- * the day of the week first, reply ids written as decimals, and a tweet broken by bare carriage returns.
+ * the day of the week first, reply ids written as decimals, a tweet broken by bare carriage returns, and the
+ * companies' replies marked by the export's inbound column.
  */
 class TwcsSupportIngestTest {
   static final Path CONFIG = Path.of("..", "docs", "examples", "twcs-support-tweets.yaml");
@@ -43,6 +44,12 @@ class TwcsSupportIngestTest {
     Row first = tweets.filter("id = '1'").first();
     assertEquals(Timestamp.from(Instant.parse("2017-10-31T22:10:47Z")), first.getAs("published_at"), "Tue Oct 31 ... 2017");
     assertEquals("3", first.getAs("in_reply_to"), "written 3.0 in the export");
+    // Tweet 1 is Sprint's support account answering a customer: Sprint is no configured brand, the export's inbound
+    // column (company_posts) marks it; tweet 2 is the customer's.
+    assertTrue(first.<Boolean>getAs("own_account"), "a company's reply is no customer voice");
+    assertNull(first.getAs("author_brand"), "Sprint is no configured brand");
+    assertFalse(tweets.filter("id = '2'").first().<Boolean>getAs("own_account"));
+    assertEquals(2_222, tweets.filter("own_account").count(), "every tweet the export marks inbound = False");
     long replies = tweets.filter("in_reply_to IS NOT NULL").count();
     long resolved = tweets.alias("r").join(tweets.alias("p"), org.apache.spark.sql.functions.col("r.in_reply_to")
         .equalTo(org.apache.spark.sql.functions.col("p.id"))).count();
