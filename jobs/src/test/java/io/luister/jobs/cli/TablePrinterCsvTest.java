@@ -2,6 +2,8 @@ package io.luister.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.univocity.parsers.csv.CsvWriter;
+import io.luister.jobs.serve.CsvCells;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -28,9 +30,10 @@ class TablePrinterCsvTest {
         new String[] {"8", "=1+1", "-2 stars"},
         new String[] {"9", "ok;=cmd", "\""},
         new String[] {"-1,5", "é 😀", "  "});
-    StringBuilder printed = new StringBuilder(TablePrinter.csvLine(new String[] {"=n", "a,b", "q\"", ""}, null)).append('\n');
+    CsvWriter csv = CsvCells.writer(null, new StructType(fields), CsvCells.Flavour.SQL_OUTPUT);
+    StringBuilder printed = new StringBuilder(TablePrinter.csvLine(csv, new String[] {"=n", "a,b", "q\"", ""}, null)).append('\n');
     for (String[] values : records) {
-      printed.append(TablePrinter.csvLine(values, fields)).append('\n');
+      printed.append(TablePrinter.csvLine(csv, values, fields)).append('\n');
     }
     assertEquals("'=n,\"a,b\",\"q\"\"\",\n"
         + "1,plain,\"[a, b]\"\n"

@@ -130,9 +130,34 @@ class CsvBytesTest {
   void copySendsTheSameBytesAsBefore() {
     StringBuilder sb = new StringBuilder();
     for (Row row : rows()) {
-      CsvCells.appendRecord(sb, row, SCHEMA, CsvCells.Flavour.POSTGRES_COPY);
-      sb.append('\n');
+      sb.append(record(row, SCHEMA, CsvCells.Flavour.POSTGRES_COPY)).append('\n');
     }
     assertEquals(COPIED, sb.toString());
+  }
+
+  @Test
+  void writesLongCellsWideRowsAndCellsThatLookQuotedAlready() throws Exception {
+    String longText = "x".repeat(100_000) + ",";
+    StructType one = new StructType().add("t", DataTypes.StringType);
+    assertEquals("\"" + longText + "\"", record(RowFactory.create(longText), one, CsvCells.Flavour.SPREADSHEET));
+    assertEquals("\"\"\"hi\"\"\"", record(RowFactory.create("\"hi\""), one, CsvCells.Flavour.SPREADSHEET));
+    assertEquals("\"\"\"\"\"\"", record(RowFactory.create("\"\""), one, CsvCells.Flavour.POSTGRES_COPY));
+    StructType wide = new StructType();
+    Object[] values = new Object[1000];
+    for (int i = 0; i < values.length; i++) {
+      wide = wide.add("c" + i, DataTypes.IntegerType);
+      values[i] = i;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TableExport.csv(List.of(RowFactory.create(values)).iterator(), wide, out);
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
+    assertEquals(2, lines.length);
+    assertEquals(1000, lines[1].split(",").length);
+    assertEquals("999", lines[1].substring(lines[1].lastIndexOf(',') + 1));
+  }
+
+  /** One record of {@code flavour}, as export and publish write it, without its line end. */
+  static String record(Row row, StructType schema, CsvCells.Flavour flavour) {
+    return CsvCells.writer(null, schema, flavour).writeRowToString((Object[]) CsvCells.cells(row, schema, flavour));
   }
 }
