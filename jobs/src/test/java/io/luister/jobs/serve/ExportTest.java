@@ -1,6 +1,7 @@
 package io.luister.jobs.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luister.common.test.TestSpark;
@@ -142,5 +143,27 @@ class ExportTest {
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals("period,text\r\n", Files.readString(folder.resolve("texts-2026-Q2.csv")), "no Q2 rows, a header");
+  }
+
+  @Test
+  void anEmptyPeriodIsRefusedAndAnExistingFolderAsOutGetsTheFileUnderItsOwnName() throws Exception {
+    String config = CliRunner.config();
+    Path dir = TestSpark.tempDir("export-out");
+    CliRunner.Result none = CliRunner.run("export", "--config", config, "--warehouse", warehouse.root(),
+        "--table", "gold.mentions", "--period", "2025-Q1", "--out", dir.resolve("none.csv").toString());
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_DATA, none.code(), "a quarter without rows: " + none.printed());
+    assertFalse(Files.exists(dir.resolve("none.csv")), "nothing written for a quarter without rows");
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_CONFIG, CliRunner.run("export", "--config", config, "--warehouse",
+        warehouse.root(), "--table", "gold.mentions", "--period", "2026Q2").code(), "a badly formed period");
+
+    Path folder = Files.createDirectories(dir.resolve("existing"));
+    CliRunner.Result ok = CliRunner.run("export", "--config", config, "--warehouse", warehouse.root(),
+        "--table", "gold.mentions", "--period", "2026-Q2", "--out", folder.toString());
+    assertEquals(0, ok.code(), ok.printed());
+    assertEquals("period,text,score,n,tags\r\n2026-Q2,older,1.0,1,\r\n",
+        Files.readString(folder.resolve("mentions-2026-Q2.csv")), "the file in the folder, under its own name");
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_CONFIG, CliRunner.run("export", "--config", config, "--warehouse",
+        warehouse.root(), "--table", "gold.*", "--out", folder.resolve("mentions-2026-Q2.csv").toString()).code(),
+        "several tables into a file");
   }
 }
