@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.luister.common.test.CsvFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,43 +25,8 @@ class ShortTextLanguageEvaluationTest {
   static final Path REALDATA = Path.of("..", "..", "shared", "realdata");
   static final int MAX_WORDS = 5;
 
-  /** Minimal RFC 4180 reader: quoted fields with doubled quotes and line breaks. */
   static List<List<String>> csv(Path file, char delimiter) throws IOException {
-    String s = Files.readString(file, StandardCharsets.UTF_8);
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-      } else if (c == delimiter) {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n') {
-        row.add(field.toString().replace("\r", ""));
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
+    return CsvFiles.parse(Files.readString(file, StandardCharsets.UTF_8), delimiter);
   }
 
   static boolean isShort(String text) {

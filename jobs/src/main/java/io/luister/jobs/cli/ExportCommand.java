@@ -2,14 +2,16 @@ package io.luister.jobs.cli;
 
 import io.luister.common.config.ConfigException;
 import io.luister.common.warehouse.Layer;
+import io.luister.jobs.AnalysisPeriod;
+import io.luister.jobs.LuisterDataException;
 import io.luister.jobs.serve.ServeFrames;
 import io.luister.jobs.serve.TableExport;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,16 +40,20 @@ final class ExportCommand implements Callable<Integer> {
       description = "Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--period", paramLabel = "yyyy-Qn", description = "Only this period's rows. Default: every row.")
+  @Option(names = "--period", paramLabel = "yyyy-Qn", description = "Only this period's rows, e.g. 2026-Q3. A period "
+      + "none of the tables has rows in is refused (exit 3). Default: every row.")
   String period;
 
-  @Option(names = "--out", paramLabel = "PATH", description = "The file; for several tables the folder. "
-      + "Default: <table>[-<period>].<format> in the current folder.")
+  @Option(names = "--out", paramLabel = "PATH", description = "The file; for several tables, or when it is an "
+      + "existing folder, the folder (files named <table>[-<period>].<format>). Default: that name in the current folder.")
   Path out;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     TableExport.Format fmt = TableExport.Format.parse(format);
+    if (period != null) {
+      AnalysisPeriod.validate(period);
+    }
     try (RunContext ctx = new RunContext(program)) {
       SparkSession spark = ctx.spark();
       List<String> chosen = new ArrayList<>();
@@ -55,26 +61,60 @@ final class ExportCommand implements Callable<Integer> {
         chosen.addAll(resolve(ctx, spark, table.strip()));
       }
       boolean several = chosen.size() > 1 || tables.stream().anyMatch(t -> t.endsWith(".*"));
-      if (several && out != null) {
-        Files.createDirectories(out);
+      if (several && out != null && Files.exists(out) && !Files.isDirectory(out)) {
+        throw ConfigException.option("--out " + out + " is a file; several tables go to a folder, one file each");
       }
+      List<Export> exports = new ArrayList<>();
       for (String table : chosen) {
         String[] parts = table.split("\\.", 2);
         Dataset<Row> data = ctx.warehouse.read(spark, layerOf(parts[0]), parts[1]);
-        if (period != null && !ServeFrames.hasPeriod(data.schema())) {
+        boolean byPeriod = period != null && ServeFrames.hasPeriod(data.schema());
+        if (period != null && !byPeriod) {
           Console.info("export: " + table + " has no period column, so every row is exported");
         }
-        Path file = Path.of(parts[1] + (period != null && ServeFrames.hasPeriod(data.schema()) ? "-" + period : "")
-            + "." + fmt);
-        Path target = out == null ? file : several ? out.resolve(file) : out;
+        Path file = Path.of(parts[1] + (byPeriod ? "-" + period : "") + "." + fmt);
+        // An existing folder as --out for one table: the file goes into it under its own name, as for several.
+        Path target = out == null ? file : several || Files.isDirectory(out) ? out.resolve(file) : out;
+        Dataset<Row> slice = ServeFrames.slice(data, period);
+        exports.add(new Export(table, parts[1], data, slice, target, byPeriod, byPeriod && slice.isEmpty()));
+      }
+      refuseAPeriodWithoutRows(exports);
+      for (Export export : exports) {
+        if (export.emptyPeriod()) {
+          Console.info("export: " + export.table() + " has no rows in " + period + ": its file holds only the header");
+        }
         Instant started = Instant.now();
-        long rows = TableExport.export(ServeFrames.slice(data, period), fmt, target, parts[1]);
-        Console.info(String.format("export: %,d rows of %s%s to %s in %.1f s", rows, table,
-            period != null ? " (" + period + ")" : "", target.toAbsolutePath(),
+        long rows = TableExport.export(export.rows(), fmt, export.target(), export.sheet());
+        Console.info(String.format("export: %,d rows of %s%s to %s in %.1f s", rows, export.table(),
+            period != null ? " (" + period + ")" : "", export.target().toAbsolutePath(),
             (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0));
       }
       return 0;
     }
+  }
+
+  /** One table to write: its rows (the period's, if asked), where, and whether the asked period has none. */
+  private record Export(String table, String sheet, Dataset<Row> whole, Dataset<Row> rows, Path target,
+      boolean byPeriod, boolean emptyPeriod) {}
+
+  /**
+   * A period no exported table has rows in is most likely a mistyped or not yet analysed quarter: refused (exit 3)
+   * naming the periods the tables do hold, before any file is written. When some tables have rows in it, the
+   * others get a header-only file, so a layer's export is the same set of files every quarter.
+   */
+  private void refuseAPeriodWithoutRows(List<Export> exports) {
+    List<Export> byPeriod = exports.stream().filter(Export::byPeriod).toList();
+    if (byPeriod.isEmpty() || byPeriod.stream().anyMatch(e -> !e.emptyPeriod())) {
+      return;
+    }
+    TreeSet<String> held = new TreeSet<>();
+    for (Export e : byPeriod) {
+      e.whole().select(ServeFrames.PERIOD).distinct().collectAsList().forEach(r -> held.add(String.valueOf(r.get(0))));
+    }
+    throw new LuisterDataException((byPeriod.size() == 1 ? byPeriod.get(0).table() + " has" : "none of "
+        + byPeriod.stream().map(Export::table).toList() + " has") + " rows in " + period + "; "
+        + (held.isEmpty() ? "no period holds rows yet" : "periods with rows: " + String.join(", ", held))
+        + ". Nothing was written.");
   }
 
   /** The tables a --table value names: one, or every table of a layer for {@code layer.*}. */

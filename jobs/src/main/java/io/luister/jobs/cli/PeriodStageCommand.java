@@ -15,11 +15,15 @@ abstract class PeriodStageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkOptions();
     try (RunContext ctx = new RunContext(program)) {
       runStage(ctx, ctx.analysisPeriod(period));
       return 0;
     }
   }
+
+  /** Refuses the command's own option values (a ConfigException, exit 2) before any Spark work starts. */
+  void checkOptions() {}
 
   abstract void runStage(RunContext ctx, String period);
 }

@@ -1,11 +1,13 @@
 package io.luister.jobs.cli;
 
+import io.luister.common.config.ConfigException;
 import io.luister.jobs.LuisterDataException;
 import io.luister.jobs.LuisterInfrastructureException;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.serve.GoldPublication;
 import io.luister.jobs.serve.JdbcTarget;
+import io.luister.jobs.serve.PgDdl;
 import io.luister.jobs.serve.PostgresPublisher;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,6 +36,14 @@ final class PublishCommand extends PeriodStageCommand {
 
   @Option(names = "--user", paramLabel = "U", description = "The database user. Default: the URL's user parameter.")
   String user;
+
+  @Override
+  void checkOptions() {
+    if (!PgDdl.isUsableIdentifier(schema)) {
+      throw ConfigException.option("--schema '" + schema.replace("\0", "\\0") + "' is not a PostgreSQL schema name: give a "
+          + "non-empty name without NUL characters, e.g. --schema luister");
+    }
+  }
 
   @Override
   void runStage(RunContext ctx, String period) {

@@ -1,5 +1,6 @@
 package io.luister.jobs.cli;
 
+import com.univocity.parsers.csv.CsvWriter;
 import io.luister.jobs.serve.CsvCells;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,8 +38,9 @@ final class TablePrinter {
       return;
     }
     if (format == Format.csv) {
-      sink.accept(csvLine(names(fields), null));
-      streamLines(result.limit(limit + 1).toLocalIterator(), row -> csvLine(cells(row, fields, ""), fields), limit, sink);
+      CsvWriter csv = CsvCells.writer(null, result.schema(), CsvCells.Flavour.SQL_OUTPUT);
+      sink.accept(csvLine(csv, names(fields), null));
+      streamLines(result.limit(limit + 1).toLocalIterator(), row -> csvLine(csv, cells(row, fields, ""), fields), limit, sink);
       return;
     }
     List<Row> rows = result.limit(limit + 1).collectAsList();
@@ -112,20 +114,18 @@ final class TablePrinter {
   }
 
   /**
-   * RFC 4180 quoting. Text cells that a spreadsheet would run as a formula get a leading apostrophe, so an
-   * exported customer text cannot execute: the same rules as {@code export} ({@link CsvCells}). Unlike export, an
-   * empty cell (null or the empty string) is written unquoted, as this command always has.
+   * One line of {@code csv} (a {@link CsvCells.Flavour#SQL_OUTPUT} writer). Text cells that a spreadsheet would run
+   * as a formula get a leading apostrophe, so an exported customer text cannot execute: the same rules as
+   * {@code export} ({@link CsvCells}). Unlike export, an empty cell (null or the empty string) is written unquoted,
+   * as this command always has. {@code fields} null: the header, every cell text.
    */
-  static String csvLine(String[] values, StructField[] fields) {
-    StringBuilder sb = new StringBuilder();
+  static String csvLine(CsvWriter csv, String[] values, StructField[] fields) {
+    String[] cells = new String[values.length];
     for (int i = 0; i < values.length; i++) {
       String v = values[i] == null ? "" : values[i];
-      if (fields == null || fields[i].dataType() instanceof StringType) {
-        v = CsvCells.neutralise(v);
-      }
-      sb.append(i == 0 ? "" : ",").append(CsvCells.quotedIfNeeded(v));
+      cells[i] = fields == null || fields[i].dataType() instanceof StringType ? CsvCells.neutralise(v) : v;
     }
-    return sb.toString();
+    return csv.writeRowToString((Object[]) cells);
   }
 
   private static void noteTruncation(boolean truncated, int limit) {

@@ -5,14 +5,13 @@ import static org.apache.spark.sql.functions.*;
 import io.luister.common.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -25,6 +24,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Finds raw personal values (handles, customer ids, e-mail addresses, phone numbers, IBANs) that should never
@@ -172,7 +173,7 @@ public final class PrivacyScan {
 
   /**
    * An output file as rows of one text column, so {@link #scan} reads it like a table: parquet as its columns,
-   * xlsx as the text of its sheets (the XML inside the zip, tags dropped), pdf as the text of its pages, anything
+   * xlsx as the text of its sheets (see {@link #xlsxText}), pdf as the text of its pages, anything
    * else (csv, json, html, txt) line by line as UTF-8.
    */
   public static Dataset<Row> fileText(SparkSession spark, Path file) {
@@ -189,16 +190,18 @@ public final class PrivacyScan {
     return spark.read().text(file.toString()).withColumnRenamed("value", "text");
   }
 
-  /** Every cell text of a workbook, a row per XML part, with the markup removed and entities decoded. */
+  /**
+   * The text of a workbook as fastexcel reads it: a row per sheet name and a row per sheet row, its cells' texts
+   * (shared strings resolved, entities decoded) joined by tabs, as a CSV line is one row of text.
+   */
   static List<Row> xlsxText(Path file) {
     List<Row> rows = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      for (ZipEntry entry : Collections.list(zip.entries())) {
-        if (entry.getName().startsWith("xl/") && entry.getName().endsWith(".xml")) {
-          String xml = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
-          String text = xml.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">")
-              .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
-          rows.add(RowFactory.create(text));
+    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+      for (Sheet sheet : workbook.getSheets().toList()) {
+        rows.add(RowFactory.create(sheet.getName()));
+        try (Stream<org.dhatim.fastexcel.reader.Row> sheetRows = sheet.openStream()) {
+          sheetRows.forEach(row -> rows.add(RowFactory.create(row.stream().filter(Objects::nonNull)
+              .map(cell -> cell.getText()).collect(Collectors.joining("\t")))));
         }
       }
     } catch (IOException e) {

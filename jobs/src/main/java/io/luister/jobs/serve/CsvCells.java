@@ -1,9 +1,14 @@
 package io.luister.jobs.serve;
 
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
@@ -11,8 +16,8 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One Row as one CSV record (RFC 4180: comma separated, fields with a quote, comma or line break in double
- * quotes, quotes doubled), in two flavours:
+ * What goes into each CSV cell, and a univocity writer configured for it (RFC 4180: comma separated, fields
+ * with a quote, comma or line break in double quotes, quotes doubled), in three flavours:
  * <ul>
  *   <li>{@link Flavour#POSTGRES_COPY}: for {@code COPY ... (FORMAT csv)}. Every non-null text field is quoted,
  *   because there an unquoted empty field means NULL and a quoted one the empty string, and a quoted
@@ -22,12 +27,15 @@ import org.apache.spark.sql.types.StructType;
  *   starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe (OWASP's guidance on
  *   CSV injection), so a customer's "=HYPERLINK(...)" is shown, not run; so does a formula start after a
  *   ';', ',', tab or '|' (a spreadsheet may split on any of them), and a cell holding one of those is quoted.
- *   Numeric columns are never touched: -2 stays a number.</li>
+ *   Numeric columns are never touched: -2 stays a number. The empty string is {@code ""}, null nothing.</li>
+ *   <li>{@link Flavour#SQL_OUTPUT}: what {@code luister sql --format csv} prints. Quoted like SPREADSHEET, but an
+ *   empty cell (null or the empty string) is written unquoted, as that command always has; its caller
+ *   neutralises the text cells.</li>
  * </ul>
  * Nested columns arrive here already as JSON text (see {@link ServeFrames#forServing}).
  */
 public final class CsvCells {
-  public enum Flavour { POSTGRES_COPY, SPREADSHEET }
+  public enum Flavour { POSTGRES_COPY, SPREADSHEET, SQL_OUTPUT }
 
   private CsvCells() {}
 
@@ -66,62 +74,77 @@ public final class CsvCells {
     return FORMULA_AFTER_DELIMITER.matcher(cell).replaceAll("$1$2'$3");
   }
 
-  /** Appends one record (without its line ending) for {@code row}, whose columns are {@code schema}'s. */
-  public static void appendRecord(StringBuilder out, Row row, StructType schema, Flavour flavour) {
-    for (int i = 0; i < schema.fields().length; i++) {
-      if (i > 0) {
-        out.append(',');
+  /**
+   * A univocity writer for records of {@code flavour} over {@code schema}'s columns, writing to {@code out} (or, with
+   * {@code out} null, only to strings through {@code writeRowToString}). Give it {@link #cells} or {@link #header}:
+   * univocity does the quoting (RFC 4180, quotes doubled), this class what goes into each cell.
+   */
+  public static CsvWriter writer(Writer out, StructType schema, Flavour flavour) {
+    CsvWriterSettings settings = new CsvWriterSettings();
+    settings.getFormat().setDelimiter(',');
+    settings.getFormat().setQuote('"');
+    settings.getFormat().setQuoteEscape('"');
+    settings.getFormat().setLineSeparator(flavour == Flavour.SPREADSHEET ? "\r\n" : "\n");
+    settings.getFormat().setComment('\0'); // a cell starting with '#' is text, never a comment to quote
+    // Cells are written as they are: no trimming, no line-ending rewriting inside quotes, no skipped empty rows.
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setNormalizeLineEndingsWithinQuotes(false);
+    settings.setSkipEmptyLines(false);
+    settings.setMaxColumns(Math.max(settings.getMaxColumns(), schema.fields().length));
+    // Quoted when a cell holds a quote, a line break or a character a spreadsheet may split on: a spreadsheet that
+    // splits on ';', tab or '|' then still sees one cell.
+    settings.setQuoteEscapingEnabled(true);
+    settings.setQuotationTriggers(',', '"', '\n', '\r', ';', '\t', '|');
+    settings.setNullValue(null);
+    settings.setQuoteNulls(false);
+    if (flavour == Flavour.POSTGRES_COPY) {
+      List<Integer> text = new ArrayList<>();
+      for (int i = 0; i < schema.fields().length; i++) {
+        if (isText(schema.fields()[i].dataType())) {
+          text.add(i);
+        }
       }
-      DataType type = schema.fields()[i].dataType();
-      Object value = row.isNullAt(i) ? null : row.get(i);
-      appendField(out, value, isText(type), flavour);
+      settings.quoteIndexes(text.toArray(Integer[]::new));
+    } else if (flavour == Flavour.SPREADSHEET) {
+      // A quoted empty cell is the empty string, an unquoted one a missing value (null is written as nothing).
+      settings.setEmptyValue("\"\"");
     }
+    return out == null ? new CsvWriter(settings) : new CsvWriter(out, settings);
   }
 
-  public static void appendHeader(StringBuilder out, StructType schema) {
-    for (int i = 0; i < schema.fields().length; i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      appendField(out, schema.fields()[i].name(), true, Flavour.SPREADSHEET);
+  /** The header's cells: column names as {@link Flavour#SPREADSHEET} text cells (a formula start neutralised). */
+  public static String[] header(StructType schema) {
+    String[] names = new String[schema.fields().length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = neutralise(schema.fields()[i].name());
     }
+    return names;
+  }
+
+  /** One row's cells for {@code flavour}: each value's text (see {@link #format}), null for null. */
+  public static String[] cells(Row row, StructType schema, Flavour flavour) {
+    String[] cells = new String[schema.fields().length];
+    for (int i = 0; i < cells.length; i++) {
+      if (row.isNullAt(i)) {
+        continue;
+      }
+      String s = format(row.get(i));
+      if (isText(schema.fields()[i].dataType())) {
+        if (flavour == Flavour.POSTGRES_COPY) {
+          s = s.indexOf('\0') >= 0 ? s.replace("\0", "") : s;
+        } else if (flavour == Flavour.SPREADSHEET) {
+          s = neutralise(s);
+        }
+      }
+      cells[i] = s;
+    }
+    return cells;
   }
 
   /** Text columns: strings, and nested columns served as JSON. */
   public static boolean isText(DataType type) {
     return type instanceof StringType || PgTypes.isNested(type);
-  }
-
-  static void appendField(StringBuilder out, Object value, boolean text, Flavour flavour) {
-    if (value == null) {
-      return;
-    }
-    String s = format(value);
-    if (!text) {
-      out.append(s);
-      return;
-    }
-    if (flavour == Flavour.POSTGRES_COPY) {
-      quote(out, s.indexOf('\0') >= 0 ? s.replace("\0", "") : s);
-      return;
-    }
-    s = neutralise(s);
-    // A quoted empty cell is the empty string, an unquoted one a missing value (null is written as nothing).
-    out.append(s.isEmpty() ? "\"\"" : quotedIfNeeded(s));
-  }
-
-  /**
-   * RFC 4180 quoting for a spreadsheet: the cell in double quotes (quotes doubled) when it holds a quote, a line
-   * break or a character a spreadsheet may split on (',', ';', tab, '|'), else as it is. The empty string stays
-   * empty.
-   */
-  public static String quotedIfNeeded(String s) {
-    if (!needsQuotes(s)) {
-      return s;
-    }
-    StringBuilder out = new StringBuilder(s.length() + 2);
-    quote(out, s);
-    return out.toString();
   }
 
   /** A value's text: ISO-8601 for dates and instants, plain digits for decimals, PostgreSQL hex for bytes. */
@@ -139,28 +162,5 @@ public final class CsvCells {
       return "\\x" + HexFormat.of().formatHex(bytes);
     }
     return value.toString();
-  }
-
-  private static boolean needsQuotes(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      // ';', tab and '|' too: a spreadsheet that splits on them then still sees one cell.
-      if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';' || c == '\t' || c == '|') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        out.append('"');
-      }
-      out.append(c);
-    }
-    out.append('"');
   }
 }

@@ -19,9 +19,14 @@ public final class PgDdl {
 
   private PgDdl() {}
 
+  /** PostgreSQL refuses an empty identifier, and none can hold a NUL character. */
+  public static boolean isUsableIdentifier(String name) {
+    return !name.isEmpty() && name.indexOf('\0') < 0;
+  }
+
   /** A double-quoted identifier, so names are kept exactly and nothing in them is read as SQL. */
   public static String ident(String name) {
-    if (name.isEmpty() || name.indexOf('\0') >= 0) {
+    if (!isUsableIdentifier(name)) {
       throw new IllegalArgumentException("not a usable PostgreSQL identifier: '" + name + "'");
     }
     return "\"" + name.replace("\"", "\"\"") + "\"";

@@ -1,5 +1,6 @@
 package io.luister.jobs.serve;
 
+import com.univocity.parsers.csv.CsvWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,9 +104,10 @@ public final class PostgresPublisher {
   static long copy(Connection connection, String sql, StructType columns, Iterator<Row> rows) throws SQLException {
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     try {
+      CsvWriter csv = CsvCells.writer(null, columns, CsvCells.Flavour.POSTGRES_COPY);
       StringBuilder chunk = new StringBuilder(COPY_CHUNK + 4096);
       while (rows.hasNext()) {
-        CsvCells.appendRecord(chunk, rows.next(), columns, CsvCells.Flavour.POSTGRES_COPY);
+        chunk.append(csv.writeRowToString((Object[]) CsvCells.cells(rows.next(), columns, CsvCells.Flavour.POSTGRES_COPY)));
         chunk.append('\n');
         if (chunk.length() >= COPY_CHUNK) {
           write(copy, chunk);

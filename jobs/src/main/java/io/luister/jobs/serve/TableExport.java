@@ -1,5 +1,6 @@
 package io.luister.jobs.serve;
 
+import com.univocity.parsers.csv.CsvWriter;
 import io.luister.common.config.ConfigException;
 import io.luister.jobs.LuisterDataException;
 import java.io.BufferedWriter;
@@ -90,17 +91,14 @@ public final class TableExport {
   /** UTF-8, a header line, RFC 4180 quoting and CRLF line ends, text cells neutralised (see CsvCells). */
   public static long csv(Iterator<Row> rows, StructType schema, OutputStream out) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    StringBuilder line = new StringBuilder(1024);
-    CsvCells.appendHeader(line, schema);
-    writer.append(line).append("\r\n");
+    CsvWriter csv = CsvCells.writer(writer, schema, CsvCells.Flavour.SPREADSHEET);
+    csv.writeRow((Object[]) CsvCells.header(schema));
     long count = 0;
     while (rows.hasNext()) {
-      line.setLength(0);
-      CsvCells.appendRecord(line, rows.next(), schema, CsvCells.Flavour.SPREADSHEET);
-      writer.append(line).append("\r\n");
+      csv.writeRow((Object[]) CsvCells.cells(rows.next(), schema, CsvCells.Flavour.SPREADSHEET));
       count++;
     }
-    writer.flush();
+    csv.flush();
     return count;
   }
 

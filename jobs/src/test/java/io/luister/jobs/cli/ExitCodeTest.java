@@ -59,6 +59,8 @@ class ExitCodeTest {
         "a source the config does not have");
     assertEquals(Luister.EXIT_CONFIG, exit("export", "--config", config, "--warehouse", warehouse,
         "--table", "gold.themes", "--format", "docx"), "an export format");
+    assertEquals(Luister.EXIT_CONFIG, exit("publish", "--config", config, "--warehouse", warehouse,
+        "--period", "2026-Q3", "--jdbc", "jdbc:postgresql://127.0.0.1:1/none", "--schema", ""), "an empty schema name");
   }
 
   @Test

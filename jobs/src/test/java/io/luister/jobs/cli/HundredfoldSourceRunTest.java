@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.luister.common.test.CsvFiles;
 import io.luister.common.test.TestSpark;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
@@ -40,7 +41,7 @@ class HundredfoldSourceRunTest {
     Files.writeString(program.resolve("luister.yaml"), Files.readString(samplesConfig())
         + "\nreport: {output_dir: '" + program.resolve("reports") + "'}\n");
     Path export = program.resolve("contact/contacten_2026Q3.csv");
-    List<String> records = csvRecords(Files.readString(export, StandardCharsets.UTF_8));
+    List<List<String>> records = CsvFiles.parse(Files.readString(export, StandardCharsets.UTF_8), ';');
     long usual = records.size() - 1;  // the header
     Files.writeString(program.resolve("contact/contacten_2026Q3_again.csv"), copies(records), StandardCharsets.UTF_8);
     String warehouse = program.resolveSibling("warehouse").toString();
@@ -74,36 +75,20 @@ class HundredfoldSourceRunTest {
         "a flooded channel gets no silences");
   }
 
-  /** The records of a CSV text (a quoted field may hold line breaks), each with its line break. */
-  private static List<String> csvRecords(String text) {
-    List<String> records = new ArrayList<>();
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '\n' && !quoted) {
-        records.add(text.substring(start, i + 1));
-        start = i + 1;
-      }
-    }
-    if (start < text.length()) {
-      records.add(text.substring(start));
-    }
-    return records;
-  }
-
-  /** The header, then every record COPIES times, each copy with its own id (the first field) so none is a duplicate. */
-  private static String copies(List<String> records) {
-    StringBuilder out = new StringBuilder(records.get(0));
+  /**
+   * The header, then every record COPIES times, each copy with its own id (the first field) so none is a duplicate;
+   * ';'-separated with CRLF, as the contact centre's export.
+   */
+  private static String copies(List<List<String>> records) {
+    List<List<String>> out = new ArrayList<>(List.of(records.get(0)));
     for (int copy = 1; copy <= COPIES; copy++) {
-      for (String record : records.subList(1, records.size())) {
-        int idEnd = record.indexOf(';');
-        out.append(record, 0, idEnd).append("-R").append(copy).append(record, idEnd, record.length());
+      for (List<String> record : records.subList(1, records.size())) {
+        List<String> copied = new ArrayList<>(record);
+        copied.set(0, record.get(0) + "-R" + copy);
+        out.add(copied);
       }
     }
-    return out.toString();
+    return CsvFiles.write(out, ';', "\r\n");
   }
 
   private static Path samplesConfig() {

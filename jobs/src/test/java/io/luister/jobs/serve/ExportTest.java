@@ -1,8 +1,10 @@
 package io.luister.jobs.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.luister.common.test.Rows;
 import io.luister.common.test.TestSpark;
 import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
@@ -64,18 +66,14 @@ class ExportTest {
     assertTrue(raw.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""), raw);
     assertTrue(raw.contains(",-3.0,-2,"), "numbers are never prefixed: " + raw);
 
-    List<Row> back = spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
-        .option("inferSchema", false).csv(out.toString()).collectAsList();
-    TreeSet<String> expected = new TreeSet<>();
+    Dataset<Row> back = spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
+        .option("inferSchema", false).csv(out.toString()).select("text", "score", "n", "tags");
+    List<String> expected = new ArrayList<>();
     for (int i = 0; i < TEXTS.size(); i++) {
       expected.add(CsvCells.neutralise(TEXTS.get(i)) + "|" + (-1.5 * i) + "|" + (-i) + "|[\"t" + i + "\",\"=x\"]");
     }
-    TreeSet<String> actual = new TreeSet<>();
-    for (Row r : back) {
-      actual.add(r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3) + "|" + r.getString(4));
-    }
-    assertEquals(expected, actual);
-    assertTrue(actual.contains("'-2 in text|-3.0|-2|[\"t2\",\"=x\"]"), actual.toString());
+    Rows.assertRows("the csv read back by Spark", back, expected);
+    assertTrue(expected.contains("'-2 in text|-3.0|-2|[\"t2\",\"=x\"]"), expected.toString());
   }
 
   @Test
@@ -106,8 +104,7 @@ class ExportTest {
     assertTrue(Files.isRegularFile(out));
     Dataset<Row> back = spark.read().parquet(out.toString());
     assertEquals(SCHEMA.fieldNames().length, back.schema().fieldNames().length);
-    assertEquals(0, back.exceptAll(q3.select(back.columns()[0], java.util.Arrays.copyOfRange(back.columns(), 1,
-        back.columns().length))).count() + q3.exceptAll(back).count(), "the same rows, untouched");
+    Rows.assertRows("the parquet file read back: the same rows, untouched", back, Rows.sortedLines(q3));
     try (var files = Files.list(out.getParent())) {
       assertEquals(List.of("mentions.parquet"), files.map(p -> p.getFileName().toString()).toList(), "no leftovers");
     }
@@ -142,5 +139,27 @@ class ExportTest {
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals("period,text\r\n", Files.readString(folder.resolve("texts-2026-Q2.csv")), "no Q2 rows, a header");
+  }
+
+  @Test
+  void anEmptyPeriodIsRefusedAndAnExistingFolderAsOutGetsTheFileUnderItsOwnName() throws Exception {
+    String config = CliRunner.config();
+    Path dir = TestSpark.tempDir("export-out");
+    CliRunner.Result none = CliRunner.run("export", "--config", config, "--warehouse", warehouse.root(),
+        "--table", "gold.mentions", "--period", "2025-Q1", "--out", dir.resolve("none.csv").toString());
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_DATA, none.code(), "a quarter without rows: " + none.printed());
+    assertFalse(Files.exists(dir.resolve("none.csv")), "nothing written for a quarter without rows");
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_CONFIG, CliRunner.run("export", "--config", config, "--warehouse",
+        warehouse.root(), "--table", "gold.mentions", "--period", "2026Q2").code(), "a badly formed period");
+
+    Path folder = Files.createDirectories(dir.resolve("existing"));
+    CliRunner.Result ok = CliRunner.run("export", "--config", config, "--warehouse", warehouse.root(),
+        "--table", "gold.mentions", "--period", "2026-Q2", "--out", folder.toString());
+    assertEquals(0, ok.code(), ok.printed());
+    assertEquals("period,text,score,n,tags\r\n2026-Q2,older,1.0,1,\r\n",
+        Files.readString(folder.resolve("mentions-2026-Q2.csv")), "the file in the folder, under its own name");
+    assertEquals(io.luister.jobs.cli.Luister.EXIT_CONFIG, CliRunner.run("export", "--config", config, "--warehouse",
+        warehouse.root(), "--table", "gold.*", "--out", folder.resolve("mentions-2026-Q2.csv").toString()).code(),
+        "several tables into a file");
   }
 }

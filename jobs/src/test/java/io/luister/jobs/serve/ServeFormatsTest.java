@@ -56,13 +56,11 @@ class ServeFormatsTest {
 
   @Test
   void copyRecordsQuoteEveryTextAndTellNullFromEmpty() {
-    StringBuilder sb = new StringBuilder();
-    CsvCells.appendRecord(sb, RowFactory.create("2026-Q3", "a \"b\",\nc\0", -1.5, -3L, "[\"x\"]", new BigDecimal("1E+3"),
-        Timestamp.from(java.time.Instant.parse("2026-07-01T10:00:00Z"))), SCHEMA, CsvCells.Flavour.POSTGRES_COPY);
-    assertEquals("\"2026-Q3\",\"a \"\"b\"\",\nc\",-1.5,-3,\"[\"\"x\"\"]\",1000,2026-07-01T10:00:00Z", sb.toString());
-    sb.setLength(0);
-    CsvCells.appendRecord(sb, RowFactory.create("p", "", null, null, null, null, null), SCHEMA, CsvCells.Flavour.POSTGRES_COPY);
-    assertEquals("\"p\",\"\",,,,,", sb.toString());
+    assertEquals("\"2026-Q3\",\"a \"\"b\"\",\nc\",-1.5,-3,\"[\"\"x\"\"]\",1000,2026-07-01T10:00:00Z",
+        CsvBytesTest.record(RowFactory.create("2026-Q3", "a \"b\",\nc\0", -1.5, -3L, "[\"x\"]", new BigDecimal("1E+3"),
+            Timestamp.from(java.time.Instant.parse("2026-07-01T10:00:00Z"))), SCHEMA, CsvCells.Flavour.POSTGRES_COPY));
+    assertEquals("\"p\",\"\",,,,,", CsvBytesTest.record(RowFactory.create("p", "", null, null, null, null, null), SCHEMA,
+        CsvCells.Flavour.POSTGRES_COPY));
   }
 
   @Test
@@ -72,10 +70,8 @@ class ServeFormatsTest {
       assertEquals("'" + hostile, CsvCells.neutralise(hostile));
     }
     assertFalse(CsvCells.startsLikeFormula("fine = good"));
-    StringBuilder sb = new StringBuilder();
-    CsvCells.appendRecord(sb, RowFactory.create("2026-Q3", "-2 stars", -2.0, -7L, null, null, null), SCHEMA,
-        CsvCells.Flavour.SPREADSHEET);
-    assertEquals("2026-Q3,'-2 stars,-2.0,-7,,,", sb.toString());
+    assertEquals("2026-Q3,'-2 stars,-2.0,-7,,,", CsvBytesTest.record(RowFactory.create("2026-Q3", "-2 stars", -2.0, -7L,
+        null, null, null), SCHEMA, CsvCells.Flavour.SPREADSHEET));
   }
 
   @Test
@@ -83,15 +79,15 @@ class ServeFormatsTest {
     List<String> hostile = List.of("factuur te hoog;=cmd|' /C calc'!A0", "ok,=HYPERLINK(\"http://evil\")",
         "a\t@SUM(A1)", "x| +cmd|' /C calc'!A0", "ja;-cmd|x", "kort;\n=1+1", " =2+3", "a;b;=c");
     for (String cell : hostile) {
-      StringBuilder sb = new StringBuilder();
-      CsvCells.appendRecord(sb, RowFactory.create("p", cell, null, null, null, null, null), SCHEMA, CsvCells.Flavour.SPREADSHEET);
+      String record = CsvBytesTest.record(RowFactory.create("p", cell, null, null, null, null, null), SCHEMA,
+          CsvCells.Flavour.SPREADSHEET);
       // A spreadsheet that ignores the quotes and splits on any of these sees these pieces.
-      for (String piece : sb.toString().split("[;,\t|\n\"]")) {
+      for (String piece : record.split("[;,\t|\n\"]")) {
         String shown = piece.strip();
-        assertFalse(shown.matches("(?s)[=@].*|[+-][^0-9 ].*"), "'" + shown + "' of " + sb);
+        assertFalse(shown.matches("(?s)[=@].*|[+-][^0-9 ].*"), "'" + shown + "' of " + record);
       }
       if (cell.matches("(?s).*[;\t|\n,].*")) {
-        assertTrue(sb.toString().contains("\""), "a cell with a delimiter-like character is quoted: " + sb);
+        assertTrue(record.contains("\""), "a cell with a delimiter-like character is quoted: " + record);
       }
     }
     assertEquals("prijs 10,- of 3;-2", CsvCells.neutralise("prijs 10,- of 3;-2"), "numbers after a delimiter stay");
