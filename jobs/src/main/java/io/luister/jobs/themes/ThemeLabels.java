@@ -110,8 +110,28 @@ public final class ThemeLabels {
       }
       out.put(language.getKey(), Set.copyOf(words));
     }
+    // A theme in neither language (Spanish tweets in an English export: "que · la · con · lo") is checked against
+    // every list Spark ships, besides both of ours: its words cannot be stemmed, but its function words are known.
+    Set<String> other = new TreeSet<>(out.get("en"));
+    other.addAll(out.get("nl"));
+    for (String language : OTHER_STOP_WORD_LISTS) {
+      for (String listed : StopWordsRemover.loadDefaultStopWords(language)) {
+        for (String w : TextNormalizer.normalize(listed).words()) {
+          if (!fold(w).isEmpty()) {
+            other.add(fold(w));
+          }
+        }
+      }
+    }
+    out.put(OTHER, Set.copyOf(other));
     return out;
   }
+
+  /** The key of {@link #functionWords} for a theme whose dominant language is neither Dutch nor English. */
+  static final String OTHER = "other";
+  /** Spark's default stop-word lists besides English and Dutch ({@link StopWordsRemover#loadDefaultStopWords}). */
+  static final List<String> OTHER_STOP_WORD_LISTS = List.of("danish", "finnish", "french", "german", "hungarian",
+      "italian", "norwegian", "portuguese", "russian", "spanish", "swedish", "turkish");
 
   static Set<String> configured(ThemeSettings settings, TextFeatures text) {
     Set<String> out = new TreeSet<>();
@@ -162,10 +182,12 @@ public final class ThemeLabels {
 
   /**
    * As {@link #rejectsTerm(String, String)}, and also when a word is a function word of {@code language}, the
-   * theme's dominant language (of both languages when it is neither Dutch nor English; none when null).
+   * theme's dominant language (when it is neither Dutch nor English: of both and of every other language Spark has
+   * a stop-word list for; none when null).
    */
   public boolean rejectsTerm(String stems, String readable, String language) {
     Set<String> function = language == null ? Set.of() : labelOnly.containsKey(language) ? labelOnly.get(language)
+        : labelOnly.containsKey(OTHER) ? labelOnly.get(OTHER)
         : labelOnly.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
     for (String s : (stems + " " + readable).split(" ")) {
       if (rejects(s) || function.contains(fold(s))) {

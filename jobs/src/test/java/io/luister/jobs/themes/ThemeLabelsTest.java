@@ -139,5 +139,13 @@ class ThemeLabelsTest {
     List<ThemeTerms.Term> terms = List.of(new ThemeTerms.Term("not", 3, 1), new ThemeTerms.Term("havent", 2.5, 1),
         new ThemeTerms.Term("refund", 2, 1), new ThemeTerms.Term("can", 1.5, 1), new ThemeTerms.Term("delay", 1, 1));
     assertEquals("refund · delay", ThemeTerms.label(terms, "en", Map.of(), 4, labels));
+    // A theme in neither language (Spanish tweets in an English export, seen as "que · la · con · lo"): the function
+    // words of every list Spark ships are no label words; its content words are.
+    for (String w : List.of("que", "la", "con", "lo", "und", "der", "les", "och")) {
+      assertTrue(labels.rejectsTerm(w, w, "other"), w);
+    }
+    for (String w : List.of("vuelo", "factura", "internet")) {
+      assertFalse(labels.rejectsTerm(w, w, "other"), w);
+    }
   }
 }
