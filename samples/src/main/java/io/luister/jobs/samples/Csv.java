@@ -1,6 +1,10 @@
 package io.luister.jobs.samples;
 
-/** RFC 4180-style quoting with a configurable separator. */
+/**
+ * RFC 4180-style quoting with a configurable separator. Not univocity's writer (the CSV library on the class path):
+ * it does not quote a value for a leading or trailing space, which a reader that trims would then lose, and the
+ * generated files must stay byte-identical.
+ */
 final class Csv {
   private Csv() {}
 
