@@ -9,8 +9,9 @@ jar="$home/jobs/target/luister-jobs.jar"
 samples_jar="$home/samples/target/luister-samples.jar"
 classpath_file="$home/jobs/target/launcher-classpath.txt"
 provided_file="$home/jobs/target/launcher-classpath-provided.txt"
-if [ ! -f "$jar" ] || [ ! -f "$samples_jar" ] || [ -n "$(find "$home/common/src/main" "$home/jobs/src/main" \
-    "$home/samples/src/main" -type f \( -newer "$jar" -o -newer "$samples_jar" \) 2>/dev/null | head -n 1)" ]; then
+if [ ! -f "$jar" ] || [ ! -f "$samples_jar" ] \
+    || [ -n "$(find "$home/common/src/main" "$home/jobs/src/main" -newer "$jar" -type f 2>/dev/null | head -n 1)" ] \
+    || [ -n "$(find "$home/samples/src/main" -newer "$samples_jar" -type f 2>/dev/null | head -n 1)" ]; then
   (cd "$home" && mvn -B -q -DskipTests install) >&2
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
