@@ -6,9 +6,12 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
 jar="$home/jobs/target/luister-jobs.jar"
+samples_jar="$home/samples/target/luister-samples.jar"
 classpath_file="$home/jobs/target/launcher-classpath.txt"
 provided_file="$home/jobs/target/launcher-classpath-provided.txt"
-if [ ! -f "$jar" ] || [ -n "$(find "$home/common/src/main" "$home/jobs/src/main" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+if [ ! -f "$jar" ] || [ ! -f "$samples_jar" ] \
+    || [ -n "$(find "$home/common/src/main" "$home/jobs/src/main" -newer "$jar" -type f 2>/dev/null | head -n 1)" ] \
+    || [ -n "$(find "$home/samples/src/main" -newer "$samples_jar" -type f 2>/dev/null | head -n 1)" ]; then
   (cd "$home" && mvn -B -q -DskipTests install) >&2
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
@@ -22,4 +25,4 @@ exec java -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true \
   -Xmx"${LUISTER_DRIVER_MEMORY:-2g}" -Duser.timezone=UTC \
-  -cp "$jar:$(cat "$classpath_file"):$(cat "$provided_file")" io.luister.jobs.samples.SilenceWorldEvaluation "$@"
+  -cp "$samples_jar:$jar:$(cat "$classpath_file"):$(cat "$provided_file")" io.luister.jobs.samples.SilenceWorldEvaluation "$@"

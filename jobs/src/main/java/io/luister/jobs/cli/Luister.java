@@ -7,12 +7,16 @@ import io.luister.jobs.LuisterInfrastructureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code luister} command: one entry point, one subcommand per stage. */
+/**
+ * The {@code luister} command: one entry point, one subcommand per stage. The samples module's {@code generate} and
+ * {@code bench} are not part of it (the production jars do not carry the sample generator): its
+ * {@code LuisterWithSamples}, which {@code bin/luister} runs, adds them through {@link #commandLine}.
+ */
 @Command(name = "luister", mixinStandardHelpOptions = true, version = "Luister 0.1.0",
     description = "Batch customer insights on Apache Spark: what customers say, and what they notably do not say.",
+    // stages and help are added last by commandLine, after any commands of other modules, so --help lists them last.
     subcommands = {RunCommand.class, CheckCommand.class, IngestCommand.class, UnifyCommand.class, ThemesCommand.class, SentimentCommand.class, AnalyseCommand.class, SilencesCommand.class, ReportCommand.class,
-        PseudonymCommand.class, PrivacyScanCommand.class, EraseCommand.class, RetentionCommand.class, SqlCommand.class, PublishCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class, StagesCommand.class,
-        CommandLine.HelpCommand.class},
+        PseudonymCommand.class, PrivacyScanCommand.class, EraseCommand.class, RetentionCommand.class, SqlCommand.class, PublishCommand.class, ExportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -42,7 +46,21 @@ public final class Luister implements Runnable {
    * (an unknown option, a bad value) exit 2 through its parameter exception handler.
    */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /**
+   * The command line with Luister's own commands, then {@code moreCommands} (picocli command objects of another
+   * module), then {@code stages} and {@code help}, in that order in {@code --help}; failures map to exit codes as
+   * {@link #execute} says.
+   */
+  public static CommandLine commandLine(Object... moreCommands) {
     CommandLine cli = new CommandLine(new Luister());
+    for (Object command : moreCommands) {
+      cli.addSubcommand(command);
+    }
+    cli.addSubcommand(new StagesCommand());
+    cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       Throwable decisive = decisive(e);
       int code = exitCode(decisive);
@@ -56,7 +74,7 @@ public final class Luister implements Runnable {
       }
       return code;
     });
-    return cli.execute(args);
+    return cli;
   }
 
   /** The exit code of a failure, by the type of {@link #decisive} of it. */

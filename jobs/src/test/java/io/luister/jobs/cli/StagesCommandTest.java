@@ -85,7 +85,7 @@ class StagesCommandTest {
 
   @Test
   void aStageTakesPeriodWhenItsCommandIsAPeriodStageAndBackfillsWhenRunBackfillsIt() {
-    CommandLine luister = new CommandLine(new Luister());
+    CommandLine luister = Luister.commandLine();
     printed.forEach((name, stage) -> {
       Object command = luister.getSubcommands().get(name).getCommandSpec().userObject();
       assertEquals(command instanceof PeriodStageCommand, stage.get("takes_period").asBoolean(), name);

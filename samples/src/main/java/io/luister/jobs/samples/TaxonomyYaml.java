@@ -1,5 +1,6 @@
 package io.luister.jobs.samples;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,8 +151,9 @@ final class TaxonomyYaml {
     return out;
   }
 
+  /** A double-quoted scalar: a JSON string (Jackson's escaping) is one in YAML too. */
   private static String q(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 
   private static String list(List<String> items) {

@@ -1,7 +1,11 @@
 package io.luister.jobs.samples;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,8 @@ import java.util.PriorityQueue;
  * one day of posts plus the replies still pending (at most one day ahead) are in memory.
  */
 final class SocialGen {
+  private static final JsonFactory JSON = new JsonFactory();
+
   static final BadPlan.Kind[] BAD_KINDS = {
       new BadPlan.Kind("MALFORMED_RECORD", 1, "truncated JSON line"),
       new BadPlan.Kind("MISSING_REQUIRED", 1, "post_id", "created"),
@@ -609,29 +615,43 @@ final class SocialGen {
     }
   }
 
-  /** One JSON line; number-ish arguments are raw JSON tokens. */
+  /**
+   * One JSON line, written by Jackson; number-ish arguments are raw JSON tokens (a bad record's may be a quoted
+   * string or a negative count).
+   */
   static String line(String postId, String created, String platform, String about, String content, String handle,
                      String followers, String likes, String shares, String replies, String replyTo, String url,
                      String rating) {
-    StringBuilder sb = new StringBuilder(256 + content.length());
-    sb.append("{\"post_id\":");
-    Csv.json(sb, postId);
-    sb.append(",\"created\":");
-    Csv.json(sb, created);
-    sb.append(",\"platform\":");
-    Csv.json(sb, platform);
-    sb.append(",\"about\":");
-    Csv.json(sb, about);
-    sb.append(",\"content\":");
-    Csv.json(sb, content);
-    sb.append(",\"user\":{\"handle\":");
-    Csv.json(sb, handle);
-    sb.append(",\"followers\":").append(followers).append("},\"metrics\":{\"likes\":").append(likes)
-        .append(",\"shares\":").append(shares).append(",\"replies\":").append(replies).append("},\"reply_to\":")
-        .append(replyTo).append(",\"url\":");
-    Csv.json(sb, url);
-    sb.append(",\"rating\":").append(rating).append('}');
-    return sb.toString();
+    StringWriter out = new StringWriter(256 + content.length());
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("post_id", postId);
+      g.writeStringField("created", created);
+      g.writeStringField("platform", platform);
+      g.writeStringField("about", about);
+      g.writeStringField("content", content);
+      g.writeObjectFieldStart("user");
+      g.writeStringField("handle", handle);
+      rawField(g, "followers", followers);
+      g.writeEndObject();
+      g.writeObjectFieldStart("metrics");
+      rawField(g, "likes", likes);
+      rawField(g, "shares", shares);
+      rawField(g, "replies", replies);
+      g.writeEndObject();
+      rawField(g, "reply_to", replyTo);
+      g.writeStringField("url", url);
+      rawField(g, "rating", rating);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void rawField(JsonGenerator g, String name, String jsonToken) throws IOException {
+    g.writeFieldName(name);
+    g.writeRawValue(jsonToken);
   }
 
   // ------------------------------------------------------------------ files, bad records

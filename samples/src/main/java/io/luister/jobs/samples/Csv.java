@@ -1,6 +1,10 @@
 package io.luister.jobs.samples;
 
-/** RFC 4180-style quoting with a configurable separator. */
+/**
+ * RFC 4180-style quoting with a configurable separator. Not univocity's writer (the CSV library on the class path):
+ * it does not quote a value for a leading or trailing space, which a reader that trims would then lose, and the
+ * generated files must stay byte-identical.
+ */
 final class Csv {
   private Csv() {}
 
@@ -34,24 +38,5 @@ final class Csv {
       field(sb, fields[i], sep);
     }
     return sb.toString();
-  }
-
-  /** Minimal JSON string escaping (UTF-8 output, control characters escaped). */
-  static void json(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        default:
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-          else sb.append(c);
-      }
-    }
-    sb.append('"');
   }
 }
