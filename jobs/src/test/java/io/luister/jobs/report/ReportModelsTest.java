@@ -201,6 +201,10 @@ class ReportModelsTest {
       String note = escape(ReportMessages.load(lang).get("talk.noCategories"));
       assertTrue(renderer.html(unclassified, lang, false).contains(note), lang);
       assertFalse(renderer.html(classified, lang, false).contains(note), lang);
+      // Nor does every theme say it is mostly "Unclassified".
+      String mostly = "<th>" + escape(ReportMessages.load(lang).get("talk.topCategory")) + "</th>";
+      assertFalse(renderer.html(unclassified, lang, false).contains(mostly), lang + ": no category column");
+      assertTrue(renderer.html(classified, lang, false).contains(mostly), lang + ": the category column");
     }
   }
 
