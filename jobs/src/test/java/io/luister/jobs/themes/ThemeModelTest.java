@@ -90,6 +90,34 @@ class ThemeModelTest {
         .filter(org.apache.spark.sql.functions.col(ThemeModel.THEME_INDEX).isNotNull()).count());
   }
 
+  @Test
+  void ldaFitsTopicsOnTheCountsAndScoresEveryItemWithItsMostLikelyTopic() {
+    // method: lda is an option without a default use (docs/THEMES.md, second round); this keeps its path working.
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    ThemeSettings lda = new ThemeSettings(ThemeSettings.LDA, 2, d.kMin(), d.kMax(), d.maxFitRows(),
+        d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
+        d.kCriterion(), 0.0, 0.0, ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
+        d.minThemeShare(), d.duplicateDeviations());
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rows.add(RowFactory.create("bill" + i, List.of("jaarafreken", "hoog", "nabetal"), "social", null));
+      rows.add(RowFactory.create("app" + i, List.of("app", "crash", "updat"), "social", null));
+    }
+    Dataset<Row> items = spark.createDataFrame(rows, new StructType().add("feedback_id", "string")
+        .add("tokens", "array<string>").add("source", "string").add("category", "string"));
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), lda);
+    assertEquals(2, fitted.k());
+    org.apache.spark.ml.Transformer[] stages = fitted.pipeline().stages();
+    assertTrue(stages[stages.length - 1] instanceof org.apache.spark.ml.clustering.LDAModel);
+    List<Row> scored = ThemeModel.score(fitted.pipeline(), items, lda)
+        .select(ThemeModel.THEME_INDEX, ThemeModel.THEME_WEIGHT).collectAsList();
+    assertEquals(12, scored.size());
+    for (Row r : scored) {
+      assertTrue(r.getInt(0) == 0 || r.getInt(0) == 1, r.toString());
+      assertTrue(r.getDouble(1) >= 0.5 && r.getDouble(1) <= 1.0, r.toString());
+    }
+  }
+
   static double dot(org.apache.spark.ml.linalg.Vector a, org.apache.spark.ml.linalg.Vector b) {
     double s = 0;
     for (int i = 0; i < a.size(); i++) {
