@@ -62,11 +62,7 @@ class ThemeModelTest {
 
   @Test
   void theCategoryFeatureBringsItemsOfOneCategoryCloserAndLeavesUnclassifiedItemsTextOnly() {
-    ThemeSettings d = ThemeSettings.DEFAULTS;
-    ThemeSettings withCategory = new ThemeSettings(ThemeSettings.KMEANS, 2, d.kMin(), d.kMax(), d.maxFitRows(),
-        d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
-        d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
-        d.minThemeShare(), d.duplicateDeviations());
+    ThemeSettings withCategory = twoThemesOnIdf(ThemeSettings.KMEANS, 0.7);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
@@ -93,11 +89,7 @@ class ThemeModelTest {
   @Test
   void ldaFitsTopicsOnTheCountsAndScoresEveryItemWithItsMostLikelyTopic() {
     // method: lda is an option without a default use (docs/THEMES.md, second round); this keeps its path working.
-    ThemeSettings d = ThemeSettings.DEFAULTS;
-    ThemeSettings lda = new ThemeSettings(ThemeSettings.LDA, 2, d.kMin(), d.kMax(), d.maxFitRows(),
-        d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
-        d.kCriterion(), 0.0, 0.0, ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
-        d.minThemeShare(), d.duplicateDeviations());
+    ThemeSettings lda = twoThemesOnIdf(ThemeSettings.LDA, 0.0);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       rows.add(RowFactory.create("bill" + i, List.of("jaarafreken", "hoog", "nabetal"), "social", null));
@@ -116,6 +108,15 @@ class ThemeModelTest {
       assertTrue(r.getInt(0) == 0 || r.getInt(0) == 1, r.toString());
       assertTrue(r.getDouble(1) >= 0.5 && r.getDouble(1) <= 1.0, r.toString());
     }
+  }
+
+  /** Two themes on TF-IDF of the terms in at least two items, no boilerplate filter: for tiny corpora. */
+  private static ThemeSettings twoThemesOnIdf(String method, double categoryWeight) {
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    return new ThemeSettings(method, 2, d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(), 2, d.minTokens(),
+        d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0, categoryWeight,
+        ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(), d.minThemeShare(),
+        d.duplicateDeviations());
   }
 
   static double dot(org.apache.spark.ml.linalg.Vector a, org.apache.spark.ml.linalg.Vector b) {
