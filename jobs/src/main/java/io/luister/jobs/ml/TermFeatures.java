@@ -19,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,9 @@ public final class TermFeatures {
   static final int MAX_VOCABULARY = 1 << 18;
   /** A term in fewer training items than this tells the model nothing it can generalise. */
   static final int MIN_DOCUMENTS = 2;
-  private static final String KNOWN_TERMS_UDF = "luister_known_terms";
+  private static final UserDefinedFunction NONZEROS = udf(
+      (org.apache.spark.sql.api.java.UDF1<org.apache.spark.ml.linalg.Vector, Integer>) v -> v.numNonzeros(),
+      org.apache.spark.sql.types.DataTypes.IntegerType).withName("luister_nonzeros");
 
   private TermFeatures() {}
 
@@ -108,13 +111,17 @@ public final class TermFeatures {
 
   /**
    * Whether an item has any term the model was trained with: without one its feature vector is all zeros, and
-   * the model would answer with its class prior, which is no evidence. No built-in counts a vector's non-zeros
-   * without densifying it, hence this one small UDF.
+   * the model would answer with its class prior, which is no evidence.
    */
-  public static Column knownTerms(org.apache.spark.sql.SparkSession spark) {
-    spark.udf().register(KNOWN_TERMS_UDF,
-        (org.apache.spark.sql.api.java.UDF1<org.apache.spark.ml.linalg.Vector, Integer>) v -> v.numNonzeros(),
-        org.apache.spark.sql.types.DataTypes.IntegerType);
-    return call_udf(KNOWN_TERMS_UDF, col(FEATURES)).gt(0);
+  public static Column knownTerms() {
+    return anyNonzero(col(FEATURES));
+  }
+
+  /**
+   * Whether a vector has a non-zero entry. No built-in counts a vector's non-zeros without densifying it (as
+   * {@code vector_to_array} does, a vocabulary's length per item), hence this one small UDF, shared by every model.
+   */
+  public static Column anyNonzero(Column vector) {
+    return NONZEROS.apply(vector).gt(0);
   }
 }

@@ -104,7 +104,7 @@ public final class SentimentModel {
    */
   public static Dataset<Row> predict(PipelineModel model, Dataset<Row> rows) {
     Column p = functions.vector_to_array(col("_probability"), "float64");
-    Column known = TermFeatures.knownTerms(rows.sparkSession());
+    Column known = TermFeatures.knownTerms();
     Column predicted = element_at(lit(Sentiments.CLASSES.toArray(new String[0])), col("_prediction").cast("int").plus(1));
     return model.transform(rows)
         .withColumn(PREDICTED, predicted)

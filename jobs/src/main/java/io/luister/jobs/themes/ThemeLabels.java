@@ -46,7 +46,7 @@ public final class ThemeLabels {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeLabels.class);
   /**
    * Redaction: runs of x, and the word "redacted" (what [REDACTED] leaves after normalising). One definition for
-   * the model's features (ThemeModel's term stages) and the labels. Tokens are lower-case and accent-folded.
+   * the model's features (ThemeFeatures' term stages) and the labels. Tokens are lower-case and accent-folded.
    */
   static final Pattern REDACTION = Pattern.compile("x{2,}|redact[a-z]*");
   static final Pattern DIGIT = Pattern.compile(".*\\p{N}.*");

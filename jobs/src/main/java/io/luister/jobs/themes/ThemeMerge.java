@@ -11,7 +11,7 @@ import java.util.List;
  * and the level of this hierarchy with the highest cosine silhouette is kept. The silhouette of every level is exact
  * and cheap: for unit vectors the mean cosine distance of an item x to a group G is 1 − x·S_G/|G|, with S_G the sum
  * of G's vectors, and x·S_G is the sum of x·S_c over G's clusters c, so one matrix of item × cluster dot products
- * (bounded: at most {@link ThemeModel#MAX_SILHOUETTE_ROWS} items × k clusters) serves every level. Pure Java on
+ * (bounded: at most {@link ThemeCount#MAX_SILHOUETTE_ROWS} items × k clusters) serves every level. Pure Java on
  * bounded summaries.
  */
 public final class ThemeMerge {

@@ -11,7 +11,7 @@ import java.util.Map;
  * by both halves' models, and at each number of themes the two partitions are compared by the adjusted Rand index
  * (Hubert and Arabie 1985: 0 for partitions that agree as often as chance, 1 for identical ones). This is the
  * resampling idea of Ben-Hur, Elisseeff and Guyon (2002) and Lange, Roth, Braun and Buhmann (2004). Pure Java on
- * bounded summaries: the assignments of at most {@link ThemeModel#MAX_SILHOUETTE_ROWS} items.
+ * bounded summaries: the assignments of at most {@link ThemeCount#MAX_SILHOUETTE_ROWS} items.
  */
 final class ThemeStability {
   private ThemeStability() {}

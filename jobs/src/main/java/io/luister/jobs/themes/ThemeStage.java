@@ -104,7 +104,7 @@ public final class ThemeStage {
 
   public Result run(String period, List<String> baseline, String runId) {
     Dataset<Row> feedback = InputTables.feedback(spark, warehouse, NAME).filter(col("period").equalTo(period));
-    long eligible = ThemeModel.eligible(inScope(feedback), config.themes()).count();
+    long eligible = ThemeFitSample.eligible(inScope(feedback), config.themes()).count();
     if (eligible < MIN_ITEMS) {
       clear(period);
       return Result.notMeasured(eligible, notMeasuredReason(eligible, period, config.themes().minTokens()));
@@ -298,7 +298,7 @@ public final class ThemeStage {
     Column readable = length(col("text")).between(EXAMPLE_MIN_CHARS, EXAMPLE_MAX_CHARS);
     Map<Integer, List<String>> out = new HashMap<>();
     scored.join(broadcast(top), col(ThemeModel.THEME_INDEX).equalTo(col("_index")))
-        .withColumn("_hits", size(array_intersect(col(ThemeModel.TERMS), col("_top"))))
+        .withColumn("_hits", size(array_intersect(col(ThemeFeatures.TERMS), col("_top"))))
         .withColumn("_r", row_number().over(Window.partitionBy("_index").orderBy(
             col("language").equalTo(col("_language")).desc(), readable.desc(), col("_hits").desc(),
             xxhash64(col("text")), col("text"), col("feedback_id"))))

@@ -59,7 +59,7 @@ public final class ThemeTerms {
     Dataset<Row> dominantFrame = scored.sparkSession().createDataFrame(dom, new org.apache.spark.sql.types.StructType()
         .add("theme_index", "int").add("dominant_language", "string"));
     Dataset<Row> counts = scored.filter(col(ThemeModel.THEME_INDEX).isNotNull())
-        .select(col(ThemeModel.THEME_INDEX).as("theme_index"), col("language"), explode(col(ThemeModel.TERMS)).as("term"))
+        .select(col(ThemeModel.THEME_INDEX).as("theme_index"), col("language"), explode(col(ThemeFeatures.TERMS)).as("term"))
         .join(broadcast(vocab), "term")
         .join(broadcast(dominantFrame), "theme_index")
         .groupBy("theme_index", "term")

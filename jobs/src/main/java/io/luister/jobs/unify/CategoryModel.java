@@ -85,7 +85,7 @@ public final class CategoryModel {
     // The indexer is only needed for training; at scoring time its input may be empty, so skip it.
     PipelineModel scoring = new PipelineModel(model.uid(), java.util.Arrays.copyOfRange(model.stages(), 1, model.stages().length));
     Column confidence = array_max(org.apache.spark.ml.functions.vector_to_array(col("_probability"), "float64"));
-    Column known = TermFeatures.knownTerms(rows.sparkSession());
+    Column known = TermFeatures.knownTerms();
     Dataset<Row> scored = scoring.transform(withLabel)
         .withColumn(PREDICTED, when(known, col(PREDICTED)))
         .withColumn(CONFIDENCE, when(known, confidence))

@@ -76,7 +76,7 @@ class TermFeaturesTest {
     // sparse matrix is walked in full for every item scored.
     assertInstanceOf(DenseMatrix.class, model.coefficientMatrix());
     Row unseen = new PipelineModel("features", stages.toArray(Transformer[]::new))
-        .transform(items("volkomen onbekend")).select(TermFeatures.knownTerms(spark).as("known")).first();
+        .transform(items("volkomen onbekend")).select(TermFeatures.knownTerms().as("known")).first();
     assertFalse(unseen.getBoolean(0), "an item without a training term is flagged, not scored on the prior");
   }
 }

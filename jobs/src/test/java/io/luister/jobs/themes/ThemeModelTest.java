@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ThemeModelTest {
   static final SparkSession spark = TestSpark.session();
   static final StructType SCHEMA = new StructType().add("source", "string").add("category", "string")
-      .add(ThemeModel.TERMS, "array<string>");
+      .add(ThemeFeatures.TERMS, "array<string>");
 
   /**
    * Contact notes of two categories: every note carries handling words ("klant", "mail") alike in both
@@ -35,7 +35,7 @@ class ThemeModelTest {
 
   @Test
   void handlingWordsSpreadOverCategoriesAreBoilerplateThemeWordsAreNot() {
-    List<String> dropped = ThemeModel.boilerplate(corpus("meter", "outage"), ThemeSettings.DEFAULTS);
+    List<String> dropped = TermInformation.boilerplate(corpus("meter", "outage"), ThemeSettings.DEFAULTS);
     assertTrue(dropped.containsAll(List.of("klant", "mail", "belt")), dropped.toString());
     assertFalse(dropped.contains("meterstand"), dropped.toString());
     assertFalse(dropped.contains("storing"), dropped.toString());
@@ -44,29 +44,25 @@ class ThemeModelTest {
   @Test
   void nothingIsDroppedWhenCategoriesSayNothingOrTheFilterIsOff() {
     // Everything unclassified (e.g. a one-category taxonomy): the criterion cannot tell boilerplate apart.
-    assertEquals(List.of(), ThemeModel.boilerplate(corpus(null, null), ThemeSettings.DEFAULTS));
+    assertEquals(List.of(), TermInformation.boilerplate(corpus(null, null), ThemeSettings.DEFAULTS));
     ThemeSettings d = ThemeSettings.DEFAULTS;
     ThemeSettings off = new ThemeSettings(d.method(), d.k(), d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(),
         d.minDf(), d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0,
         d.categoryWeight(), d.termWeight(), d.restarts(), d.stopWords(), d.names(), d.duplicateSimilarity(),
         d.minThemeShare(), d.duplicateDeviations());
-    assertEquals(List.of(), ThemeModel.boilerplate(corpus("meter", "outage"), off));
+    assertEquals(List.of(), TermInformation.boilerplate(corpus("meter", "outage"), off));
   }
 
   @Test
   void theResultDoesNotDependOnRowOrder() {
     Dataset<Row> c = corpus("meter", "outage");
-    assertEquals(ThemeModel.boilerplate(c, ThemeSettings.DEFAULTS),
-        ThemeModel.boilerplate(c.repartition(3).sortWithinPartitions(ThemeModel.TERMS), ThemeSettings.DEFAULTS));
+    assertEquals(TermInformation.boilerplate(c, ThemeSettings.DEFAULTS),
+        TermInformation.boilerplate(c.repartition(3).sortWithinPartitions(ThemeFeatures.TERMS), ThemeSettings.DEFAULTS));
   }
 
   @Test
   void theCategoryFeatureBringsItemsOfOneCategoryCloserAndLeavesUnclassifiedItemsTextOnly() {
-    ThemeSettings d = ThemeSettings.DEFAULTS;
-    ThemeSettings withCategory = new ThemeSettings(ThemeSettings.KMEANS, 2, d.kMin(), d.kMax(), d.maxFitRows(),
-        d.vocabularySize(), 2, d.minTokens(), d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(),
-        d.kCriterion(), 0.0, 0.7, ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(),
-        d.minThemeShare(), d.duplicateDeviations());
+    ThemeSettings withCategory = twoThemesOnIdf(ThemeSettings.KMEANS, 0.7);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // The same complaint in two languages with no shared word, one category; and an unrelated unclassified text.
@@ -78,7 +74,7 @@ class ThemeModelTest {
         .add("tokens", "array<string>").add("source", "string").add("category", "string"));
     ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), withCategory);
     java.util.Map<String, org.apache.spark.ml.linalg.Vector> features = new java.util.HashMap<>();
-    fitted.pipeline().transform(items).select("feedback_id", ThemeModel.FEATURES).collectAsList()
+    fitted.pipeline().transform(items).select("feedback_id", ThemeFeatures.FEATURES).collectAsList()
         .forEach(r -> features.put(r.getString(0), (org.apache.spark.ml.linalg.Vector) r.get(1)));
     // Unit vectors: the dot product is the cosine. One category, no shared word: w²/(1+w²), about 1/3 at w = 0.7.
     double sameCategory = dot(features.get("nl0"), features.get("en0"));
@@ -88,6 +84,39 @@ class ThemeModelTest {
     assertEquals(1.0, dot(features.get("x0"), features.get("x1")), 1e-9);
     assertEquals(18, ThemeModel.score(fitted.pipeline(), items, withCategory)
         .filter(org.apache.spark.sql.functions.col(ThemeModel.THEME_INDEX).isNotNull()).count());
+  }
+
+  @Test
+  void ldaFitsTopicsOnTheCountsAndScoresEveryItemWithItsMostLikelyTopic() {
+    // method: lda is an option without a default use (docs/THEMES.md, second round); this keeps its path working.
+    ThemeSettings lda = twoThemesOnIdf(ThemeSettings.LDA, 0.0);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rows.add(RowFactory.create("bill" + i, List.of("jaarafreken", "hoog", "nabetal"), "social", null));
+      rows.add(RowFactory.create("app" + i, List.of("app", "crash", "updat"), "social", null));
+    }
+    Dataset<Row> items = spark.createDataFrame(rows, new StructType().add("feedback_id", "string")
+        .add("tokens", "array<string>").add("source", "string").add("category", "string"));
+    ThemeModel.Fitted fitted = ThemeModel.fit(items, List.of(), lda);
+    assertEquals(2, fitted.k());
+    org.apache.spark.ml.Transformer[] stages = fitted.pipeline().stages();
+    assertTrue(stages[stages.length - 1] instanceof org.apache.spark.ml.clustering.LDAModel);
+    List<Row> scored = ThemeModel.score(fitted.pipeline(), items, lda)
+        .select(ThemeModel.THEME_INDEX, ThemeModel.THEME_WEIGHT).collectAsList();
+    assertEquals(12, scored.size());
+    for (Row r : scored) {
+      assertTrue(r.getInt(0) == 0 || r.getInt(0) == 1, r.toString());
+      assertTrue(r.getDouble(1) >= 0.5 && r.getDouble(1) <= 1.0, r.toString());
+    }
+  }
+
+  /** Two themes on TF-IDF of the terms in at least two items, no boilerplate filter: for tiny corpora. */
+  private static ThemeSettings twoThemesOnIdf(String method, double categoryWeight) {
+    ThemeSettings d = ThemeSettings.DEFAULTS;
+    return new ThemeSettings(method, 2, d.kMin(), d.kMax(), d.maxFitRows(), d.vocabularySize(), 2, d.minTokens(),
+        d.matchSimilarity(), d.taxonomyCandidateShare(), d.seed(), d.kCriterion(), 0.0, categoryWeight,
+        ThemeSettings.IDF, 1, d.stopWords(), d.names(), d.duplicateSimilarity(), d.minThemeShare(),
+        d.duplicateDeviations());
   }
 
   static double dot(org.apache.spark.ml.linalg.Vector a, org.apache.spark.ml.linalg.Vector b) {
@@ -100,19 +129,19 @@ class ThemeModelTest {
 
   @Test
   void kGridIsAscendingWithinTheRange() {
-    List<Integer> ks = ThemeModel.candidateKs(ThemeSettings.DEFAULTS, 10_000);
+    List<Integer> ks = ThemeCount.candidateKs(ThemeSettings.DEFAULTS, 10_000);
     assertEquals(8, ks.get(0));
     assertEquals(40, ks.get(ks.size() - 1));
     for (int i = 1; i < ks.size(); i++) {
       assertTrue(ks.get(i) > ks.get(i - 1));
     }
-    assertEquals(List.of(12), ThemeModel.candidateKs(ThemeSettings.DEFAULTS.withK(12), 10_000));
+    assertEquals(List.of(12), ThemeCount.candidateKs(ThemeSettings.DEFAULTS.withK(12), 10_000));
   }
 
   @Test
   void informationWeightingWeighsThemeWordsAboveWordsSpreadOverTheCategories() {
-    java.util.Map<String, ThemeModel.TermInformation> info =
-        ThemeModel.categoryInformation(corpus("meter", "outage"), ThemeSettings.DEFAULTS);
+    java.util.Map<String, TermInformation> info =
+        TermInformation.categoryInformation(corpus("meter", "outage"), ThemeSettings.DEFAULTS);
     for (String filler : List.of("klant", "mail", "belt")) {
       for (String theme : List.of("meterstand", "storing")) {
         assertTrue(info.get(theme).excess() > info.get(filler).excess(), theme + " vs " + filler + ": " + info);
@@ -122,22 +151,22 @@ class ThemeModelTest {
     assertTrue(info.values().stream().allMatch(t -> t.chance() > 0 && t.excess() >= 0), info.toString());
     List<String> vocabulary = List.of("meterstand", "klant", "storing", "nooit");
     org.apache.spark.ml.feature.ElementwiseProduct weighting = (org.apache.spark.ml.feature.ElementwiseProduct)
-        ThemeModel.weighting(vocabulary, info, ThemeSettings.IDF_INFORMATION);
+        ThemeFeatures.weighting(vocabulary, info, ThemeSettings.IDF_INFORMATION);
     double[] w = weighting.getScalingVec().toArray();
     assertTrue(w[0] > w[1] && w[2] > w[1], java.util.Arrays.toString(w));
     // A vocabulary term without information (not among the counted terms) weighs nothing.
     assertEquals(0.0, w[3]);
     assertEquals("_idf", weighting.getInputCol());
-    assertEquals(ThemeModel.COUNTS, ((org.apache.spark.ml.feature.ElementwiseProduct)
-        ThemeModel.weighting(vocabulary, info, ThemeSettings.INFORMATION)).getInputCol());
+    assertEquals(ThemeFeatures.COUNTS, ((org.apache.spark.ml.feature.ElementwiseProduct)
+        ThemeFeatures.weighting(vocabulary, info, ThemeSettings.INFORMATION)).getInputCol());
   }
 
   @Test
   void withoutCategoryInformationTheWeightingIsIdf() {
-    java.util.Map<String, ThemeModel.TermInformation> none =
-        ThemeModel.categoryInformation(corpus(null, null), ThemeSettings.DEFAULTS);
+    java.util.Map<String, TermInformation> none =
+        TermInformation.categoryInformation(corpus(null, null), ThemeSettings.DEFAULTS);
     assertTrue(none.isEmpty());
-    assertTrue(ThemeModel.weighting(List.of("storing"), none, ThemeSettings.IDF_INFORMATION)
+    assertTrue(ThemeFeatures.weighting(List.of("storing"), none, ThemeSettings.IDF_INFORMATION)
         instanceof org.apache.spark.ml.feature.SQLTransformer);
   }
 
@@ -188,8 +217,8 @@ class ThemeModelTest {
     Dataset<Row> items = spark.createDataFrame(List.of(RowFactory.create("i0",
             List.of("claim", "x", "2021", "xxxx", "redacted", "denied", "josh", "4g"))),
         new StructType().add("feedback_id", "string").add("tokens", "array<string>"));
-    Row terms = new org.apache.spark.ml.Pipeline().setStages(ThemeModel.termStages(List.of("josh")))
-        .fit(items).transform(items).select(ThemeModel.TERMS).head();
+    Row terms = new org.apache.spark.ml.Pipeline().setStages(ThemeFeatures.termStages(List.of("josh")))
+        .fit(items).transform(items).select(ThemeFeatures.TERMS).head();
     // "4g" is kept: a word with a digit is a product name as often as noise; labels, not features, reject it.
     assertEquals(List.of("claim", "denied", "4g", "claim denied", "denied 4g"), terms.getList(0));
   }
