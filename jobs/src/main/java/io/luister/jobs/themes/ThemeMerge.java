@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Topic reduction after over-clustering: k-means is fitted once with more clusters than the corpus is expected to
  * have themes (so small themes get a cluster of their own instead of sharing one with a big theme), the clusters are
- * merged bottom-up, always the two whose mean directions are closest (centroid linkage on the unit feature vectors),
- * and the level of this hierarchy with the highest cosine silhouette is kept. The silhouette of every level is exact
+ * merged bottom-up, always the two most alike (average linkage of their clusters' cosines by default, see
+ * {@link #hierarchy}), and the level of this hierarchy with the highest cosine silhouette is kept (by default among
+ * the levels without a near-duplicate pair: {@link #nearDuplicateLevel}). The silhouette of every level is exact
  * and cheap: for unit vectors the mean cosine distance of an item x to a group G is 1 − x·S_G/|G|, with S_G the sum
  * of G's vectors, and x·S_G is the sum of x·S_c over G's clusters c, so one matrix of item × cluster dot products
  * (bounded: at most {@link ThemeCount#MAX_SILHOUETTE_ROWS} items × k clusters) serves every level. Pure Java on
