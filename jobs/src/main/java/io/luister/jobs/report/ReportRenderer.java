@@ -1,5 +1,6 @@
 package io.luister.jobs.report;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.luister.jobs.report.ReportModel.AlertRow;
 import io.luister.jobs.report.ReportModel.CategoryRow;
@@ -207,6 +208,12 @@ public final class ReportRenderer {
     d.addValue(value == null ? 0.0 : value, series, category);
   }
 
+  /** The font family the PDF's CSS names (report.peb), registered in {@link #pdf} from the project's resources. */
+  static final String PDF_FONT_FAMILY = "DejaVu Sans";
+  private static final String[][] PDF_FONT_FACES = {
+      {"DejaVuSans", "400", "normal"}, {"DejaVuSans-Bold", "700", "normal"},
+      {"DejaVuSans-Oblique", "400", "italic"}, {"DejaVuSans-BoldOblique", "700", "italic"}};
+
   /** The PDF of the XHTML report (openhtmltopdf on PDFBox; A4, page numbers from the CSS). */
   public static byte[] pdf(String xhtml) {
     // openhtmltopdf logs every layout step at INFO through java.util.logging; the stage reports what matters.
@@ -215,6 +222,14 @@ public final class ReportRenderer {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
+      // PDFBox's built-in Helvetica has only the Latin-1 glyphs: "≤" in a finding printed as "#" ("Poisson p # 0.0038")
+      // and so did every Greek, Cyrillic or Arabic letter of a quote. DejaVu Sans ships with the report (subset into
+      // each PDF, so only the glyphs used travel): docs/DEPENDENCIES.md.
+      for (String[] face : PDF_FONT_FACES) {
+        builder.useFont(() -> ReportRenderer.class.getResourceAsStream("/report/fonts/" + face[0] + ".ttf"),
+            PDF_FONT_FAMILY, Integer.parseInt(face[1]),
+            face[2].equals("italic") ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
+      }
       builder.withHtmlContent(xhtml, null);
       builder.toStream(out);
       builder.run();

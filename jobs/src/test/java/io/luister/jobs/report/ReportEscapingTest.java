@@ -44,4 +44,22 @@ class ReportEscapingTest {
       }
     }
   }
+
+  @Test
+  void thePdfShowsCharactersBeyondLatin1AsWritten() throws IOException {
+    // PDFBox's built-in Helvetica printed "≤" of a finding as "#" ("Poisson p # 0.0038"), and so every Greek,
+    // Cyrillic or Arabic letter of a quote; the report embeds DejaVu Sans.
+    String quote = "p ≤ 0,0038 — “ok” € Ωμέγα Привет ženské";
+    GoldTables gold = ReportModelsTest.sample().with("themes", new GoldRows(ThemeTables.THEMES_SCHEMA)
+        .add("period", ReportModelsTest.P, "theme_id", "t1", "label", "price · prijs", "size", 40, "share", 0.4,
+            "top_category", "billing", "examples", List.of(quote), "taxonomy_candidate", false)
+        .frame());
+    ReportModel m = ReportModels.build(gold, ReportModelsTest.P, "Acme", List.of("Rival"));
+    ReportRenderer renderer = new ReportRenderer(Map.of(), LocalDate.of(2026, 10, 1));
+    byte[] pdf = ReportRenderer.pdf(renderer.html(m, "en", true));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertTrue(text.contains(quote), "the quote as written, not with '#' for what the font lacks: " + text);
+    }
+  }
 }

@@ -73,7 +73,7 @@ class ReportModelsTest {
                 "channel", "social", "brand", "Acme", "compared_with", "all competitors", "observed_count", 2.0,
                 "expected_count", 18.0, "ratio", 0.11, "q_value", 1e-8, "severity", 8.0, "status", "silence")
             .add("period", P, "detector", "baseline_drop", "subject", "green", "label_en", "Green", "label_nl", "Groen",
-                "channel", "social", "brand", "Acme", "compared_with", "baseline", "observed_count", 1.0,
+                "channel", "social", "brand", "Acme", "compared_with", "baseline 2025-Q3..2026-Q2", "observed_count", 1.0,
                 "expected_count", 12.0, "ratio", 0.08, "q_value", 0.001, "severity", 5.0, "status", "silence")
             .add("period", P, "detector", "channel_gap", "subject", "moving", "channel", "survey", "brand", "Acme",
                 "status", "insufficient_evidence", "severity", 0.1)
