@@ -75,8 +75,14 @@ final class ExportCommand implements Callable<Integer> {
         Path file = Path.of(parts[1] + (byPeriod ? "-" + period : "") + "." + fmt);
         // An existing folder as --out for one table: the file goes into it under its own name, as for several.
         Path target = out == null ? file : several || Files.isDirectory(out) ? out.resolve(file) : out;
-        Dataset<Row> slice = ServeFrames.slice(data, period);
-        exports.add(new Export(table, parts[1], data, slice, target, byPeriod, byPeriod && slice.isEmpty()));
+        // One small action per table answers both questions of refuseAPeriodWithoutRows: whether the asked period
+        // has rows, and which periods do (a handful of quarters, so the collect is bounded).
+        TreeSet<String> periods = new TreeSet<>();
+        if (byPeriod) {
+          data.select(ServeFrames.PERIOD).distinct().collectAsList().forEach(r -> periods.add(String.valueOf(r.get(0))));
+        }
+        exports.add(new Export(table, parts[1], ServeFrames.slice(data, period), target, byPeriod,
+            byPeriod && !periods.contains(period), periods));
       }
       refuseAPeriodWithoutRows(exports);
       for (Export export : exports) {
@@ -94,8 +100,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** One table to write: its rows (the period's, if asked), where, and whether the asked period has none. */
-  private record Export(String table, String sheet, Dataset<Row> whole, Dataset<Row> rows, Path target,
-      boolean byPeriod, boolean emptyPeriod) {}
+  private record Export(String table, String sheet, Dataset<Row> rows, Path target, boolean byPeriod,
+      boolean emptyPeriod, TreeSet<String> periods) {}
 
   /**
    * A period no exported table has rows in is most likely a mistyped or not yet analysed quarter: refused (exit 3)
@@ -108,9 +114,7 @@ final class ExportCommand implements Callable<Integer> {
       return;
     }
     TreeSet<String> held = new TreeSet<>();
-    for (Export e : byPeriod) {
-      e.whole().select(ServeFrames.PERIOD).distinct().collectAsList().forEach(r -> held.add(String.valueOf(r.get(0))));
-    }
+    byPeriod.forEach(e -> held.addAll(e.periods()));
     throw new LuisterDataException((byPeriod.size() == 1 ? byPeriod.get(0).table() + " has" : "none of "
         + byPeriod.stream().map(Export::table).toList() + " has") + " rows in " + period + "; "
         + (held.isEmpty() ? "no period holds rows yet" : "periods with rows: " + String.join(", ", held))
