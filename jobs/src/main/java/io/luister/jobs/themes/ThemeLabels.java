@@ -102,6 +102,23 @@ public final class ThemeLabels {
           }
         }
       }
+      // Abbreviated month names ("nov", "okt", "mrt"): date notation, as a number is ("since Nov 3rd" labelled a
+      // support export's theme "nov"). From the JDK's locale data; a full name the same as its abbreviation ("may",
+      // "mei") stays, and full names and weekdays stay too: "sunday · open" or "december · bill" is a subject.
+      java.text.DateFormatSymbols calendar = java.text.DateFormatSymbols.getInstance(Locale.forLanguageTag(
+          language.getKey()));
+      String[] months = calendar.getMonths();
+      String[] abbreviated = calendar.getShortMonths();
+      for (int m = 0; m < Math.min(months.length, abbreviated.length); m++) {
+        String full = fold(months[m]);
+        for (String w : TextNormalizer.normalize(abbreviated[m]).words()) {
+          String folded = fold(w);
+          if (!folded.isEmpty() && !folded.equals(full)) {
+            words.add(folded);
+            words.addAll(text.stem(folded, language.getKey()));
+          }
+        }
+      }
       // The negations silver keeps ("never" and "nooit" are in neither of Spark's lists): of both languages, since
       // none of them is a content word in the other.
       for (String negation : TextAnalyzer.keptNegations()) {

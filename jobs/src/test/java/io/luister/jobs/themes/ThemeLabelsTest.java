@@ -147,5 +147,18 @@ class ThemeLabelsTest {
     for (String w : List.of("vuelo", "factura", "internet")) {
       assertFalse(labels.rejectsTerm(w, w, "other"), w);
     }
+    // Abbreviated months are date notation ("since Nov 3rd"), in both languages; full month names and weekdays are
+    // words a subject can hold ("december bill", "sunday opening").
+    for (String w : List.of("nov", "oct", "sep", "jan")) {
+      assertTrue(labels.rejectsTerm(w, w, "en"), w);
+      assertFalse(labels.stems().contains(w), w + " stays a feature of the model");
+    }
+    for (String w : List.of("okt", "mrt", "nov")) {
+      assertTrue(labels.rejectsTerm(w, w, "nl"), w);
+    }
+    for (String w : List.of("december", "sunday", "may")) {
+      assertFalse(labels.rejectsTerm(text.stem(w, "en").get(0), w, "en"), w);
+    }
+    assertFalse(labels.rejectsTerm("zondag", "zondag", "nl"));
   }
 }
