@@ -808,6 +808,14 @@ public final class ConfigLoader {
                 + (f.name().equals("id") ? "; without one unique column, map id to a list of columns or to 'generated'" : ""));
           }
         }
+        // Web statistics as daily counts must say the count; an export of one row per event (id mapped) counts rows.
+        CanonicalSchemas.dailyCount(type).ifPresent(count -> {
+          if (!mapping.containsKey(count) && !mapping.containsKey("id") && !idByRule) {
+            problems.add(where, "the field '" + count + "' is not mapped: add '" + count + ": <column in the export>'"
+                + " for an export of daily counts; for an export of one row per visit, hit or search, map id to the"
+                + " row's id column (or 'generated') instead, and each row counts once");
+          }
+        });
       }
       return mapping;
     }

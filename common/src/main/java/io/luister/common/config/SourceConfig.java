@@ -36,4 +36,14 @@ public record SourceConfig(
     mapping = Map.copyOf(mapping);
     idRule = idRule == null ? IdRule.SINGLE : idRule;
   }
+
+  /**
+   * Whether each record has an id of its own: always for posts, responses and contacts; for web statistics only
+   * when {@code mapping.id} is set (an export of one row per visit, hit or search), else rows are daily counts
+   * identified by their day and page or term.
+   */
+  public boolean rowIds() {
+    return mapping.containsKey("id") || idRule != IdRule.SINGLE
+        || io.luister.common.schema.CanonicalSchemas.dailyCount(type).isEmpty();
+  }
 }

@@ -137,6 +137,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aWebExportOfDailyCountsMapsItsCountAndAnExportOfEventsMapsAnIdInstead() throws IOException {
+    Files.writeString(dir.resolve("web.csv"), "");
+    String web = "  - name: web\n    type: web_pageviews\n    path: web.csv\n    format: csv\n    mapping: {date: day, page: path%s}\n";
+    String all = String.join("\n", problems(VALID + web.formatted("")));
+    assertTrue(all.contains("sources[2] (web).mapping: the field 'views' is not mapped") && all.contains("map id to the"
+        + " row's id column (or 'generated') instead, and each row counts once"), all);
+    SourceConfig daily = load(VALID + web.formatted(", views: n")).source("web").orElseThrow();
+    assertFalse(daily.rowIds(), "daily counts are keyed by day and page");
+    SourceConfig events = load(VALID + web.formatted(", id: generated")).source("web").orElseThrow();
+    assertTrue(events.rowIds(), "one row per hit, each counted once");
+    assertTrue(load(VALID + web.formatted(", id: [visitId, time], views: hits")).source("web").orElseThrow().rowIds());
+    assertTrue(load(VALID).source("contacts").orElseThrow().rowIds(), "a contact always has its own id");
+  }
+
+  @Test
   void readsAnalysesSettingsWithDefaultsAndRefusesNonsense() throws IOException {
     assertEquals(AnalysesSettings.DEFAULTS, load(VALID).analyses());
     AnalysesSettings set = load(VALID + "analyses: {reach_cap_percentile: 0.95, alert_min_ratio: 2, persistent_min_weeks: 6}\n")

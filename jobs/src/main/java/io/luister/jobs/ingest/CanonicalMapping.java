@@ -104,6 +104,8 @@ public final class CanonicalMapping {
     private final Map<String, Column> asTexts = new LinkedHashMap<>();
     private final Map<String, Column> cleaned = new LinkedHashMap<>();
     private final Map<String, Column> maskedTexts = new LinkedHashMap<>();
+    /** Fields optional in the schema that this source must have (a web export's id or daily count): see build(). */
+    private final java.util.Set<String> requiredHere = new java.util.HashSet<>();
 
     Builder(RawBatch batch, IngestSpec spec) {
       this.batch = batch;
@@ -114,9 +116,20 @@ public final class CanonicalMapping {
     }
 
     Dataset<Row> build() {
+      boolean rowIds = spec.source().rowIds();
+      String dailyCount = CanonicalSchemas.dailyCount(type).orElse(null);
       for (CanonicalField field : CanonicalSchemas.fieldsOf(type)) {
-        if (field.name().equals("id") && spec.source().idRule() != IdRule.SINGLE) {
+        boolean id = field.name().equals("id");
+        if (id && !rowIds) {
+          continue; // web statistics as daily counts: the id is the day and the page or term (below)
+        } else if (id && spec.source().idRule() != IdRule.SINGLE) {
           values.add(ruleId().as("id"));
+        } else if (field.name().equals(dailyCount) && rowIds && !batch.columns().containsKey(dailyCount)) {
+          values.add(lit(1L).as(dailyCount)); // one row per visit, hit or search, without a count: each counts once
+        } else if (id || (field.name().equals(dailyCount) && !rowIds)) {
+          // Optional in the schema only because the other form of web export may leave it out; here required.
+          requiredHere.add(field.name());
+          mapField(new CanonicalField(field.name(), field.kind(), true, field.meaning()));
         } else {
           mapField(field);
         }
@@ -173,8 +186,8 @@ public final class CanonicalMapping {
       // export's raw column of that name rather than to the parsed canonical field.
       Dataset<Row> mapped = raw.withColumns(asTexts).withColumns(cleaned).withColumns(maskedTexts)
           .select(out.toArray(Column[]::new));
-      if (type == SourceType.WEB_PAGEVIEWS || type == SourceType.WEB_SEARCH) {
-        List<String> key = CanonicalSchemas.naturalKey(type);
+      if (!rowIds) {
+        List<String> key = CanonicalSchemas.naturalKey(type, false);
         mapped = mapped.withColumn("id", concat_ws("|", date_format(col(key.get(0)), "yyyy-MM-dd"), col(key.get(1))));
       }
       if (type == SourceType.SOCIAL) {
@@ -510,7 +523,8 @@ public final class CanonicalMapping {
     }
 
     private void addReason(Column condition, QuarantineReason reason, String field, Column message) {
-      boolean optional = CanonicalSchemas.field(type, field).map(f -> !f.required()).orElse(false);
+      boolean optional = !requiredHere.contains(field)
+          && CanonicalSchemas.field(type, field).map(f -> !f.required()).orElse(false);
       List<Column> target = optional && FIELD_ISSUE_REASONS.contains(reason) ? fieldIssues : reasons;
       target.add(when(coalesce(condition, lit(false)), reasonStruct(reason, field, message)));
     }

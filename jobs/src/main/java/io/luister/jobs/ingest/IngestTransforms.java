@@ -21,7 +21,7 @@ public final class IngestTransforms {
         .reduce((a, b) -> a.unionByName(b))
         .orElseThrow();
     return CanonicalMapping.withRawRecord(
-        Deduplication.markDuplicates(canonical, CanonicalSchemas.naturalKey(spec.source().type())), spec.maskingRules());
+        Deduplication.markDuplicates(canonical, CanonicalSchemas.naturalKey(spec.source().type(), spec.source().rowIds())), spec.maskingRules());
   }
 
   public static Column isAccepted() {

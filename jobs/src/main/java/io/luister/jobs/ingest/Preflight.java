@@ -269,8 +269,15 @@ public final class Preflight {
         continue;
       }
       switch (e.getKey()) {
-        case "DUPLICATE_ID" -> advice.add(String.format("%.0f %% of the records share an id with another: the mapped"
-            + " id column is not unique; map id to a column that is, or to several columns together", 100 * share));
+        case "DUPLICATE_ID" -> advice.add(source.rowIds()
+            ? String.format("%.0f %% of the records share an id with another: the mapped"
+                + " id column is not unique; map id to a column that is, or to several columns together", 100 * share)
+            // Web statistics read as daily counts are keyed by day and page (term): repeats mean a finer export.
+            : String.format("%.0f %% of the rows repeat a day and %s of another row: the export has one row per"
+                + " visit, hit or search rather than per day; map id to the row's id column, several columns or"
+                + " 'generated', and each row counts once (or by the mapped %s)", 100 * share,
+                source.type() == io.luister.common.config.SourceType.WEB_SEARCH ? "search term" : "page",
+                io.luister.common.schema.CanonicalSchemas.dailyCount(source.type()).orElse("count")));
         case "INVALID_TIMESTAMP" -> advice.add("dates do not match the configured patterns (e.g. "
             + shorten(exampleOf.get(e.getKey()), 120) + "): set options.timestamp_formats / date_formats to the export's pattern");
         case "INVALID_ENCODING" -> advice.add("text has bytes that are not " + source.options().encoding()

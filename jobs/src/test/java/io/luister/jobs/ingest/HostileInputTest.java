@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,39 @@ class HostileInputTest {
     assertEquals(List.of(12L, 13L), accepted.stream().map(r -> r.<Long>getAs("views")).toList());
     assertEquals(List.of("INVALID_NUMBER"), IngestTransforms.quarantined(checked, spec).select("reason_code")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
+  @Test
+  void aDailyCountMayNotBeEmptyAndRepeatsADayAndPageOnlyOnceWhileAnExportOfHitsCountsEachRow() {
+    IngestFixture f = new IngestFixture();
+    f.spark.sql("SELECT '2026-07-01' AS day, '/tarieven' AS page, '' AS views, 'h1' AS hit UNION ALL "
+            + "SELECT '2026-07-01', '/tarieven', '3', 'h2' UNION ALL SELECT '2026-07-01', '/tarieven', '2', 'h3'")
+        .coalesce(1).write().parquet(f.dir.resolve("hits").toString());
+    String web = """
+        - name: pageviews
+          type: web_pageviews
+          path: hits
+          format: parquet
+          mapping: {date: day, page: page, %s}
+        """;
+    // Read as daily counts: the empty count is refused, the second count of the same day and page is a duplicate.
+    Dataset<Row> daily = check(f, f.config(web.formatted("views: views")));
+    assertEquals(List.of(3L), IngestTransforms.accepted(daily).select("views").as(Encoders.LONG()).collectAsList());
+    assertEquals(List.of("DUPLICATE_ID", "MISSING_REQUIRED"), IngestTransforms.quarantined(daily, spec(f.config(
+        web.formatted("views: views")))).select("reason_code").orderBy("reason_code").as(Encoders.STRING()).collectAsList());
+    // Read as hits (id mapped, no count): every row is one view.
+    Dataset<Row> hits = check(f, f.config(web.formatted("id: hit")));
+    assertEquals(List.of("h1", "h2", "h3"), IngestTransforms.accepted(hits).orderBy("id").select("id")
+        .as(Encoders.STRING()).collectAsList());
+    assertEquals(List.of(1L, 1L, 1L), IngestTransforms.accepted(hits).select("views").as(Encoders.LONG()).collectAsList());
+  }
+
+  private static IngestSpec spec(ProgramConfig config) {
+    return IngestSpec.of(config, config.sources().get(0), IngestFixture.PSEUDONYMIZER, "test-run", IngestFixture.RUN_STARTED);
+  }
+
+  private static Dataset<Row> check(IngestFixture f, ProgramConfig config) {
+    return IngestTransforms.check(new SourceReader(f.spark).read(config.sources().get(0)), spec(config));
   }
 
   private static String fileName(String path) {
