@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.luister.common.schema.CanonicalField;
 import io.luister.common.schema.CanonicalSchemas;
+import io.luister.common.schema.FieldKind;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class ConfigLoader {
   static final Set<String> PSEUDONYM_KEYS = Set.of("key_env", "allow_development_key", "staff_names", "customer_id_patterns");
   static final Set<String> INGEST_KEYS = Set.of("max_text_chars", "earliest_date", "max_future_days", "max_count",
       "max_quarantine_share", "max_quarantine_share_by_source");
-  static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "mapping",
+  static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "format", "options", "score_scale", "score_values", "mapping",
       "brand", "company_posts");
   static final Set<String> CSV_OPTION_KEYS = Set.of("encoding", "delimiter", "quote", "escape", "header", "multiline",
       "timestamp_formats", "date_formats", "timezone", "true_values", "false_values", "null_value", "skip_lines");
@@ -659,11 +660,17 @@ public final class ConfigLoader {
       if (companyPosts != null && type.isPresent() && type.get() != SourceType.SOCIAL) {
         problems.add(where + ".company_posts", "only social exports hold companies' posts; remove company_posts");
       }
+      Map<String, Double> scoreValues = SourceRules.scoreValues(node.get("score_values"), where + ".score_values",
+          scaleRule == null ? scale : null, problems);
+      if (!scoreValues.isEmpty() && type.isPresent()
+          && CanonicalSchemas.fieldsOf(type.get()).stream().noneMatch(f -> f.kind() == FieldKind.SCORE)) {
+        problems.add(where + ".score_values", "a " + type.get().configName() + " source has no score; remove score_values");
+      }
       if (name == null || type.isEmpty() || format.isEmpty() || path == null) {
         return null;
       }
       return new SourceConfig(name, type.get(), path, format.get(), options, scale, mapping, idRule, scaleRule, brandRule,
-          companyPosts);
+          companyPosts, scoreValues);
     }
 
     private String checkPath(String raw, String where) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param brand how records get their brand, or null (social: the export's brand field, the author's account
  *     and the text; other types: our brand)
  * @param companyPosts (social) which posts the export marks as a company's, not a customer's, or null
+ * @param scoreValues answers written as words → their score (keys lower case, trimmed); empty when none
  */
 public record SourceConfig(
     String name,
@@ -30,10 +31,12 @@ public record SourceConfig(
     IdRule idRule,
     ScoreScaleRule scoreScaleRule,
     BrandAttribution brand,
-    CompanyPosts companyPosts) {
+    CompanyPosts companyPosts,
+    Map<String, Double> scoreValues) {
 
   public SourceConfig {
     mapping = Map.copyOf(mapping);
+    scoreValues = scoreValues == null ? Map.of() : Map.copyOf(scoreValues);
     idRule = idRule == null ? IdRule.SINGLE : idRule;
   }
 

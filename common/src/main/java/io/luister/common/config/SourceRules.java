@@ -115,6 +115,34 @@ final class SourceRules {
   }
 
   /** {@code company_posts: {column: inbound, values: ["False"]}}; see {@link CompanyPosts}. */
+  /**
+   * {@code score_values}: answers a survey or review export writes as words, each read as a number on the source's
+   * scale ({@code {Yes: 10, Maybe: 7, No: 0}} for a three-answer "would you recommend us?" read as NPS). Answers are
+   * compared trimmed and ignoring case; an answer neither listed nor a number stays a field issue. Each number must
+   * lie on {@code scale} (null: a scale that varies, not checked here).
+   */
+  static Map<String, Double> scoreValues(JsonNode node, String where, ScoreScale scale, ConfigLoader.Problems problems) {
+    if (node == null || node.isNull()) {
+      return Map.of();
+    }
+    if (!node.isObject() || node.isEmpty()) {
+      problems.add(where, "must map each answer to its score, e.g. {Yes: 10, Maybe: 7, No: 0}");
+      return Map.of();
+    }
+    Map<String, Double> values = new java.util.LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> {
+      String answer = e.getKey().trim().toLowerCase(java.util.Locale.ROOT);
+      if (!e.getValue().isNumber()) {
+        problems.add(where + "." + e.getKey(), "must be a number (the score the answer stands for)");
+      } else if (scale != null && (e.getValue().asDouble() < scale.min() || e.getValue().asDouble() > scale.max())) {
+        problems.add(where + "." + e.getKey(), e.getValue().asText() + " is outside the " + scale.describe() + " scale");
+      } else if (values.put(answer, e.getValue().asDouble()) != null) {
+        problems.add(where + "." + e.getKey(), "is listed twice (answers are compared ignoring case)");
+      }
+    });
+    return Map.copyOf(values);
+  }
+
   static CompanyPosts companyPosts(JsonNode node, String where, ConfigLoader.Problems problems) {
     if (node == null || node.isNull()) {
       return null;

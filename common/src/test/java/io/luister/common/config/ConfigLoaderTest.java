@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +150,23 @@ class ConfigLoaderTest {
     assertTrue(events.rowIds(), "one row per hit, each counted once");
     assertTrue(load(VALID + web.formatted(", id: [visitId, time], views: hits")).source("web").orElseThrow().rowIds());
     assertTrue(load(VALID).source("contacts").orElseThrow().rowIds(), "a contact always has its own id");
+  }
+
+  @Test
+  void readsAnswersWrittenAsWordsAsScoresOnTheSourcesScale() throws IOException {
+    Files.writeString(dir.resolve("survey.csv"), "");
+    String survey = "  - name: survey\n    type: survey\n    path: survey.csv\n    format: csv\n    score_scale: nps\n"
+        + "    score_values: %s\n    mapping: {id: generated, responded_at: at, score: recommend}\n";
+    SourceConfig read = load(VALID + survey.formatted("{Yes: 10, \" Maybe \": 7, No: 0}")).source("survey").orElseThrow();
+    assertEquals(Map.of("yes", 10.0, "maybe", 7.0, "no", 0.0), read.scoreValues(), "YAML's Yes and No read as the words");
+    assertEquals(Map.of(), load(VALID).source("contacts").orElseThrow().scoreValues());
+    String all = String.join("\n", problems(VALID + survey.formatted("{Yes: 10, Maybe: lots, yes: 9, Nee: 11}")
+        + "  - name: web\n    type: web_pageviews\n    path: survey.csv\n    format: csv\n    score_values: {Yes: 1}\n"
+        + "    mapping: {date: d, page: p, views: v}\n"));
+    assertTrue(all.contains("sources[2] (survey).score_values.Nee: 11 is outside the nps"), all);
+    assertTrue(all.contains("sources[2] (survey).score_values.Maybe: must be a number"), all);
+    assertTrue(all.contains("sources[2] (survey).score_values.yes: is listed twice"), all);
+    assertTrue(all.contains("sources[3] (web).score_values: a web_pageviews source has no score"), all);
   }
 
   @Test

@@ -385,15 +385,27 @@ public final class CanonicalMapping {
       return when(whole.and(n.geq(0)).and(n.leq(spec.limits().maxCount())), n.cast("long"));
     }
 
-    private Column score(Column s, String name) {
+    private Column score(Column written, String name) {
       ScoreScale scale = spec.source().scoreScale() == null ? ScoreScale.STARS : spec.source().scoreScale();
+      // Answers written as words (score_values: {Yes: 10, Maybe: 7, No: 0}) read as the numbers they stand for.
+      Map<String, Double> words = spec.source().scoreValues();
+      Column s = written;
+      if (!words.isEmpty()) {
+        List<Column> pairs = new ArrayList<>();
+        new java.util.TreeMap<>(words).forEach((answer, score) -> {
+          pairs.add(lit(answer));
+          pairs.add(lit(score));
+        });
+        s = coalesce(try_element_at(map(pairs.toArray(Column[]::new)), lower(trim(written))).cast("string"), written);
+      }
       // Written as a plain decimal number (a decimal comma is read): "1e1" or "0x0A" is never a score a survey
       // tool exports, however well it casts.
       Column plain = s.rlike("^\\s*[+-]?[0-9]+([.,][0-9]+)?\\s*$");
       Column n = when(plain, regexp_replace(s, ",", ".").try_cast("double"));
       Column number = n.isNotNull().and(not(isnan(n)));
       addReason(s.isNotNull().and(not(coalesce(number, lit(false)))), QuarantineReason.INVALID_NUMBER, name,
-          concat(lit(name + ": "), shortValue(s), lit(" is not a plain number")));
+          concat(lit(name + ": "), shortValue(s), lit(" is not a plain number" + (words.isEmpty() ? ""
+              : " nor one of score_values (" + String.join(", ", new java.util.TreeSet<>(words.keySet())) + ")"))));
       ScoreScaleRule rule = spec.source().scoreScaleRule();
       if (rule != null) {
         return variableScale(s, n, number, name, rule);
