@@ -22,6 +22,28 @@ public record Taxonomy(List<Category> categories) {
     return categories.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
+  /**
+   * The category's owner: its own, else its parent's (a team that owns "billing" owns its sub-categories unless one
+   * names another); null when neither names one.
+   */
+  public String owner(String id) {
+    return category(id).map(c -> c.owner() != null ? c.owner()
+        : c.parent() == null ? null : category(c.parent()).map(Category::owner).orElse(null)).orElse(null);
+  }
+
+  /** The category's influence, inherited from its parent like {@link #owner}; "unknown" when neither says. */
+  public String influence(String id) {
+    return category(id).map(c -> !Category.UNKNOWN_INFLUENCE.equals(c.influence()) ? c.influence()
+        : c.parent() == null ? Category.UNKNOWN_INFLUENCE
+            : category(c.parent()).map(Category::influence).orElse(Category.UNKNOWN_INFLUENCE))
+        .orElse(Category.UNKNOWN_INFLUENCE);
+  }
+
+  /** Whether any category names an owner. */
+  public boolean hasOwners() {
+    return categories.stream().anyMatch(c -> c.owner() != null);
+  }
+
   public List<String> ids() {
     return categories.stream().map(Category::id).toList();
   }

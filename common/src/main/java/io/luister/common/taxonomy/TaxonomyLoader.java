@@ -22,7 +22,8 @@ import java.util.Set;
  * the category and key it concerns.
  */
 public final class TaxonomyLoader {
-  static final Set<String> CATEGORY_KEYS = Set.of("id", "label", "description", "parent", "native", "rules");
+  static final Set<String> CATEGORY_KEYS = Set.of("id", "label", "description", "parent", "native", "rules",
+      "owner", "influence");
   static final Set<String> RULE_KEYS = Set.of("include", "exclude");
   static final Set<String> LANGUAGES = Set.of("nl", "en");
 
@@ -112,7 +113,32 @@ public final class TaxonomyLoader {
       include = byLanguage(rules.get("include"), at + ".rules.include", problems);
       exclude = byLanguage(rules.get("exclude"), at + ".rules.exclude", problems);
     }
-    return new Category(id, labels, description, parent, nativeMappings, include, exclude);
+    String owner = null;
+    JsonNode ownerNode = node.get("owner");
+    if (ownerNode != null && !ownerNode.isNull()) {
+      if (!ownerNode.isValueNode() || ownerNode.asText().isBlank()) {
+        problems.add(at + ".owner: must be a non-empty text naming who acts on the category, e.g. owner: Billing team");
+      } else {
+        owner = ownerNode.asText().strip();
+      }
+    }
+    String influence = Category.UNKNOWN_INFLUENCE;
+    JsonNode influenceNode = node.get("influence");
+    if (influenceNode != null && !influenceNode.isNull()) {
+      String value = influenceNode.isValueNode() ? influenceNode.asText().strip().toLowerCase(Locale.ROOT) : null;
+      // YAML 1.1 reads an unquoted yes/no as a boolean; Jackson gives it back as true/false.
+      if (influenceNode.isBoolean()) {
+        value = influenceNode.asBoolean() ? "yes" : "no";
+      }
+      if (value == null || !Category.INFLUENCE_VALUES.contains(value)) {
+        problems.add(at + ".influence: '" + (influenceNode.isValueNode() ? influenceNode.asText() : influenceNode)
+            + "' is not allowed; use one of " + String.join(", ", Category.INFLUENCE_VALUES)
+            + " (can the company change what customers say about it?)");
+      } else {
+        influence = value;
+      }
+    }
+    return new Category(id, labels, description, parent, nativeMappings, include, exclude, owner, influence);
   }
 
   private static Map<String, List<String>> byLanguage(JsonNode node, String where, List<String> problems) {

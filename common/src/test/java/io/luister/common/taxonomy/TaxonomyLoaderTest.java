@@ -73,4 +73,55 @@ class TaxonomyLoaderTest {
     assertTrue(all.contains("'fact-01' is also mapped to 'billing'"), all);
     assertTrue(all.contains("'unclassified' is reserved"), all);
   }
+
+  @Test
+  void readsOwnerAndInfluenceAndSubCategoriesInheritThem() throws IOException {
+    Taxonomy t = load("""
+        categories:
+          - id: billing
+            label: {en: Billing, nl: Facturen}
+            owner: Billing team
+            influence: yes
+          - id: payments
+            label: {en: Payments, nl: Betalingen}
+            parent: billing
+          - id: weather
+            label: {en: Weather, nl: Weer}
+            owner: Operations
+            influence: "no"
+          - id: delivery
+            label: {en: Delivery, nl: Bezorging}
+            influence: Partly
+          - id: other
+            label: {en: Other, nl: Overig}
+        """);
+    assertEquals("Billing team", t.category("billing").orElseThrow().owner());
+    assertEquals("yes", t.category("billing").orElseThrow().influence());
+    assertNull(t.category("payments").orElseThrow().owner());
+    assertEquals("Billing team", t.owner("payments"));
+    assertEquals("yes", t.influence("payments"));
+    assertEquals("no", t.influence("weather"));
+    assertEquals("partly", t.influence("delivery"));
+    assertNull(t.owner("other"));
+    assertEquals(Category.UNKNOWN_INFLUENCE, t.influence("other"));
+    assertNull(t.owner("unclassified"));
+    assertTrue(t.hasOwners());
+  }
+
+  @Test
+  void rejectsAnUnknownInfluenceNamingTheCategoryAndTheAllowedValues() {
+    ConfigException e = assertThrows(ConfigException.class, () -> load("""
+        categories:
+          - id: billing
+            label: {en: Billing, nl: Facturen}
+            influence: maybe
+          - id: delivery
+            label: {en: Delivery, nl: Bezorging}
+            owner: ""
+        """));
+    String message = e.getMessage();
+    assertTrue(message.contains("category 'billing'.influence: 'maybe' is not allowed; use one of yes, partly, no"),
+        message);
+    assertTrue(message.contains("category 'delivery'.owner"), message);
+  }
 }

@@ -2,6 +2,7 @@ package io.luister.jobs.cli;
 
 import io.luister.common.config.ConfigException;
 import io.luister.common.config.ReportSettings;
+import io.luister.jobs.docs.TableUpkeep;
 import io.luister.jobs.ops.RunLog;
 import io.luister.jobs.ops.RunRecord;
 import io.luister.jobs.report.ReportRenderer;
@@ -49,7 +50,8 @@ final class ReportCommand extends PeriodStageCommand {
   static void write(RunContext ctx, String period, List<String> languages, Path outputRoot) {
     Instant started = Instant.now();
     ReportStage.Result result = new ReportStage(ctx.spark(), ctx.config, ctx.taxonomy, ctx.warehouse)
-        .run(period, languages, outputRoot);
+        .run(period, languages, outputRoot, ctx.runId);
+    TableUpkeep.afterStage(ctx.spark(), ctx.warehouse, ReportStage.NAME);
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     Console.info(String.format("report: %s in %.1f s (gold tables %.1f s, charts/HTML/PDF %.1f s)", languages, seconds,
         result.modelSeconds(), result.renderSeconds()));

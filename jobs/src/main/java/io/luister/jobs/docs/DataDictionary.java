@@ -7,6 +7,7 @@ import io.luister.jobs.analyses.EmergingIssues;
 import io.luister.jobs.analyses.Reputation;
 import io.luister.jobs.analyses.ShareOfVoice;
 import io.luister.jobs.analyses.Webcare;
+import io.luister.jobs.report.ActionList;
 import io.luister.jobs.sentiment.SentimentStage;
 import io.luister.jobs.serve.SqlViews;
 import io.luister.jobs.silences.SilenceStage;
@@ -50,7 +51,8 @@ public final class DataDictionary {
       new Table("gold", SilenceStage.TABLE, "silences", "one tested silence", SilenceStage.SILENCES),
       new Table("gold", SilenceStage.HEALTH_TABLE, "silences", "one data-health check of a channel", SilenceStage.HEALTH),
       new Table("gold", SilenceStage.FINDINGS_TABLE, "silences", "one silence finding (a subject's grouped tests)", SilenceStage.FINDINGS),
-      new Table("gold", SilenceStage.COVERAGE_TABLE, "silences", "one (channel, category) pair not tested: structurally absent", SilenceStage.COVERAGE));
+      new Table("gold", SilenceStage.COVERAGE_TABLE, "silences", "one (channel, category) pair not tested: structurally absent", SilenceStage.COVERAGE),
+      new Table("gold", ActionList.TABLE, "report", "one finding to act on, with its owner", ActionList.SCHEMA));
 
   public static String render() {
     StringBuilder md = new StringBuilder("# Data dictionary: the insight tables\n\n")

@@ -29,6 +29,10 @@ import java.util.List;
  * @param missingTables gold tables the warehouse does not have (their sections say so)
  * @param themesNotMeasured why the period has no themes when the themes stage found too little text for them
  *     (ops.runs), else null
+ * @param actions the first {@link ReportModels#TOP} rows of gold.action_list, in rank order (empty when the stage
+ *     computed none)
+ * @param ownersConfigured whether any category of the taxonomy names an owner: without, the section says how to
+ *     configure them rather than listing every action as unowned
  */
 public record ReportModel(
     String period,
@@ -48,7 +52,9 @@ public record ReportModel(
     List<WebcareRow> webcare,
     List<HealthRow> health,
     List<String> missingTables,
-    ThemesNotMeasured themesNotMeasured) {
+    ThemesNotMeasured themesNotMeasured,
+    List<ActionRow> actions,
+    boolean ownersConfigured) {
 
   /** The themes stage fitted no model: {@code items} eligible items of free text, {@code needed} required. */
   public record ThemesNotMeasured(long items, int needed) {}
@@ -57,7 +63,14 @@ public record ReportModel(
   public ReportModel withThemesNotMeasured(ThemesNotMeasured notMeasured) {
     return new ReportModel(period, brand, competitors, headline, categories, themes, silences, silenceCounts,
         sentimentTrend, sentimentByChannel, voice, alerts, competitorAlerts, candidateThemes, webcare, health,
-        missingTables, notMeasured);
+        missingTables, notMeasured, actions, ownersConfigured);
+  }
+
+  /** This model with the period's action list (gold.action_list, written by the report stage itself). */
+  public ReportModel withActions(List<ActionRow> top, boolean owners) {
+    return new ReportModel(period, brand, competitors, headline, categories, themes, silences, silenceCounts,
+        sentimentTrend, sentimentByChannel, voice, alerts, competitorAlerts, candidateThemes, webcare, health,
+        missingTables, themesNotMeasured, List.copyOf(top), owners);
   }
 
   /**
@@ -67,6 +80,11 @@ public record ReportModel(
   public boolean onlyUnclassified() {
     return !categories.isEmpty()
         && categories.stream().allMatch(c -> io.luister.common.taxonomy.Taxonomy.UNCLASSIFIED.equals(c.category()));
+  }
+
+  /** Whether an action of the list has no owner (its category names none, or it has no category). */
+  public boolean hasUnownedActions() {
+    return actions.stream().anyMatch(a -> a.owner() == null);
   }
 
   /**
@@ -160,6 +178,14 @@ public record ReportModel(
    */
   public record WebcareRow(String brand, String kind, long items, Long answered, Double responseRate,
       Double medianMinutes, Double p90Minutes, boolean measurable, String reason) {}
+
+  /**
+   * One row of gold.action_list: a finding of the period with its owner (null: none named) and influence (yes,
+   * partly, no or unknown). {@code label} names a theme or expectation; a category subject is labelled by the taxonomy.
+   */
+  public record ActionRow(int rank, String findingType, String subjectType, String subject, String category,
+      String label, String brand, String channel, Double observed, Double expected, String owner, String influence,
+      String novelty, double severity, double score) {}
 
   /** One data-health check. */
   public record HealthRow(String channel, String check, double observed, double expected, String status,

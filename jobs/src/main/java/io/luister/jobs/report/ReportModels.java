@@ -76,7 +76,17 @@ public final class ReportModels {
     return new ReportModel(period, brand, List.copyOf(competitors), headline, categories(gold.channelMix(), period),
         themes(periodThemes), silences, counts, trend, byChannel, voice,
         alerts(gold.alerts(), period, brand, true, themeLabels), alerts(gold.alerts(), period, brand, false, themeLabels),
-        candidateThemes(periodThemes), webcare, health, gold.missing(), null);
+        candidateThemes(periodThemes), webcare, health, gold.missing(), null, List.of(), false);
+  }
+
+  /** The first {@link #TOP} actions of a gold.action_list frame of the period, in rank order. */
+  public static List<ReportModel.ActionRow> actions(Dataset<Row> actionList) {
+    return actionList.orderBy(col("rank")).limit(TOP).collectAsList().stream()
+        .map(r -> new ReportModel.ActionRow(r.<Integer>getAs("rank"), str(r, "finding_type"), str(r, "subject_type"),
+            str(r, "subject"), str(r, "category"), str(r, "label"), str(r, "brand"), str(r, "channel"),
+            dbl(r, "observed"), dbl(r, "expected"), str(r, "owner"), str(r, "influence"), str(r, "novelty"),
+            r.<Double>getAs("severity"), r.<Double>getAs("score")))
+        .toList();
   }
 
   /** Our brand and the competitors, all channels, over the period and the quarters before it in the table. */

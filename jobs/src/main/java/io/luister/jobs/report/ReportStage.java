@@ -1,9 +1,18 @@
 package io.luister.jobs.report;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.luister.common.config.ProgramConfig;
 import io.luister.common.taxonomy.Category;
 import io.luister.common.taxonomy.Taxonomy;
+import io.luister.common.time.Periods;
+import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
+import io.luister.jobs.analyses.CriticalAuthors;
+import io.luister.jobs.analyses.EmergingIssues;
+import io.luister.jobs.analyses.Webcare;
+import io.luister.jobs.silences.SilenceStage;
+import io.luister.jobs.themes.ThemeTables;
 import io.luister.jobs.themes.ThemeStage;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,11 +20,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The report stage: reads the gold tables, builds the model once, writes the HTML and PDF per language. The
- * output is files on the local file system of the driver (where {@code run} is started), not the warehouse.
+ * report is files on the local file system of the driver (where {@code run} is started). It also writes
+ * gold.action_list ({@link ActionList}): the one stage that runs after both the analyses and the silences, whose
+ * tables the list combines, and which reads them already.
  */
 public final class ReportStage {
   public static final String NAME = "report";
@@ -42,11 +56,14 @@ public final class ReportStage {
   /**
    * @param outputRoot the folder under which {@code <period>/} is created
    */
-  public Result run(String period, List<String> languages, Path outputRoot) {
+  public Result run(String period, List<String> languages, Path outputRoot, String runId) {
     long t0 = System.nanoTime();
+    Taxonomy categories = taxonomy == null ? Taxonomy.NONE : taxonomy;
+    Dataset<Row> actions = actionList(period, categories, runId);
     ReportModel model = ReportModels.build(GoldTables.read(spark, warehouse, period), period, config.brand().name(),
         config.competitors().stream().map(b -> b.name()).toList())
-        .withThemesNotMeasured(themesNotMeasured(spark, warehouse, period));
+        .withThemesNotMeasured(themesNotMeasured(spark, warehouse, period))
+        .withActions(ReportModels.actions(actions), categories.hasOwners());
     long t1 = System.nanoTime();
     ReportRenderer renderer = new ReportRenderer(categoryLabels(taxonomy), LocalDate.now(config.timezone()));
     List<ReportRenderer.Output> outputs = new ArrayList<>();
@@ -54,6 +71,37 @@ public final class ReportStage {
       outputs.add(renderer.write(model, language, outputRoot.resolve(period)));
     }
     return new Result(model, outputs, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+  }
+
+  /**
+   * Computes gold.action_list of the period from the silences, alerts, critical authors, webcare and themes of the
+   * period and the one before (for novelty), writes it (replacing the period) and returns it as a local frame.
+   */
+  Dataset<Row> actionList(String period, Taxonomy categories, String runId) {
+    List<String> periods = List.of(Periods.previous(period), period);
+    ActionList.Inputs inputs = new ActionList.Inputs(local(SilenceStage.TABLE, SilenceStage.SILENCES, periods),
+        local(EmergingIssues.TABLE, EmergingIssues.SCHEMA, periods),
+        local(CriticalAuthors.TABLE, CriticalAuthors.SCHEMA, periods), local(Webcare.TABLE, Webcare.SCHEMA, periods),
+        local(ThemeTables.THEMES, ThemeTables.THEMES_SCHEMA, periods));
+    Map<String, String> expectationCategories = new LinkedHashMap<>();
+    config.expectations().stream().filter(e -> e.category() != null)
+        .forEach(e -> expectationCategories.put(e.name(), e.category()));
+    Dataset<Row> computed = ActionList.compute(inputs, ActionList.owners(spark, categories), expectationCategories,
+        period, Periods.previous(period), config.brand().name(), runId);
+    // A few hundred rows at most (findings of one quarter): held on the driver, written and shown from one result.
+    Dataset<Row> rows = spark.createDataFrame(computed.collectAsList(), computed.schema());
+    warehouse.replaceWhere(rows.coalesce(1), Layer.GOLD, ActionList.TABLE, "period = '" + period + "'", "period");
+    return rows;
+  }
+
+  /** A gold table's rows of {@code periods} as a local frame of its schema; empty when the table does not exist. */
+  private Dataset<Row> local(String table, StructType schema, List<String> periods) {
+    if (!warehouse.exists(spark, Layer.GOLD, table)) {
+      return GoldTables.empty(spark, schema);
+    }
+    Dataset<Row> frame = GoldTables.withSchemaColumns(warehouse.read(spark, Layer.GOLD, table)
+        .filter(col("period").isInCollection(periods)), schema);
+    return spark.createDataFrame(frame.collectAsList(), frame.schema());
   }
 
   /**

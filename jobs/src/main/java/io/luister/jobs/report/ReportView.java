@@ -143,6 +143,40 @@ public final class ReportView {
     return readable.isEmpty() ? id : Character.toUpperCase(readable.charAt(0)) + readable.substring(1);
   }
 
+  /** What an action is about: the category's label, or the theme's or expectation's own label. */
+  public String actionSubject(ReportModel.ActionRow a) {
+    if (a.label() != null) {
+      return a.label();
+    }
+    return "category".equals(a.subjectType()) ? category(a.subject()) : a.subject();
+  }
+
+  /** One sentence with the numbers behind an action, per finding type (silence, alert, critics, unanswered). */
+  public String actionText(ReportModel.ActionRow a) {
+    String key = "action.text." + a.findingType();
+    if (!messages.has(key)) {
+      return "";
+    }
+    return messages.get(key, channel(a.channel()), count(a.observed()), num(a.expected()));
+  }
+
+  /** The owner of an action, or "no owner set" (never a guess). */
+  public String owner(String owner) {
+    return owner == null ? messages.get("action.noOwner") : owner;
+  }
+
+  public String influence(String influence) {
+    return messages.has("influence." + influence) ? messages.get("influence." + influence) : messages.get("influence.unknown");
+  }
+
+  public String findingType(String type) {
+    return messages.has("finding." + type) ? messages.get("finding." + type) : type;
+  }
+
+  public String novelty(String novelty) {
+    return messages.has("novelty." + novelty) ? messages.get("novelty." + novelty) : novelty;
+  }
+
   public String detector(String detector) {
     return messages.get("detector." + detector);
   }

@@ -29,6 +29,37 @@ final class TaxonomyYaml {
     CATS.put(id, new Cat(id, en, nl, description, parent, List.of(pages), List.of(terms), inclNl, inclEn, exclNl, exclEn));
   }
 
+  /** Who acts on a category and whether the company can influence it: {owner, influence}. */
+  record Ownership(String owner, String influence) {}
+
+  /**
+   * The owners of a mid-size energy supplier. Outages are the grid operator's (the supplier cannot prevent them);
+   * prices, feed-in and the smart meter depend on the market, the law or the grid operator as well. payments has no
+   * entry of its own: it inherits billing's, as a sub-category does.
+   */
+  static final Map<String, Ownership> OWNERS = new LinkedHashMap<>();
+
+  static {
+    OWNERS.put("billing", new Ownership("Billing team", "yes"));
+    OWNERS.put("meter_readings", new Ownership("Metering team", "yes"));
+    OWNERS.put("outage", new Ownership("Grid operator liaison", "no"));
+    OWNERS.put("moving", new Ownership("Customer service", "yes"));
+    OWNERS.put("contract_prices", new Ownership("Pricing and products", "partly"));
+    OWNERS.put("solar_feed_in", new Ownership("Pricing and products", "partly"));
+    OWNERS.put("green_energy", new Ownership("Marketing and communication", "partly"));
+    OWNERS.put("app_login", new Ownership("Digital team", "yes"));
+    OWNERS.put("customer_service", new Ownership("Customer service", "yes"));
+    OWNERS.put("smart_meter", new Ownership("Metering team", "partly"));
+    OWNERS.put("dynamic_contract", new Ownership("Pricing and products", "yes"));
+  }
+
+  /** A category's ownership, its parent's when it names none (as the taxonomy loader reads it); null for none. */
+  static Ownership ownership(String id) {
+    Ownership own = OWNERS.get(id);
+    Cat c = CATS.get(id);
+    return own != null || c == null || c.parent() == null ? own : OWNERS.get(c.parent());
+  }
+
   private static String[] a(String... s) {
     return s;
   }
@@ -116,13 +147,19 @@ final class TaxonomyYaml {
     sb.append("# TECH-07 (\"App crasht na update\", new in 2026-Q3) is missing, survey topic \"Other\" and the\n");
     sb.append("# misspelt search term \"jaarafrekenig\" are not mapped. Globs: '*' matches any characters\n");
     sb.append("# (including '/'); search globs match the lower-cased, accent-folded term. Free-text rules are\n");
-    sb.append("# matched on normalised, stemmed text and are intentionally incomplete.\n");
+    sb.append("# matched on normalised, stemmed text and are intentionally incomplete. owner and influence say who\n");
+    sb.append("# acts on a category and whether the company can change it; payments inherits billing's.\n");
     sb.append("categories:\n");
     for (Cat c : CATS.values()) {
       sb.append("  - id: ").append(c.id()).append('\n');
       sb.append("    label: {en: ").append(q(c.en())).append(", nl: ").append(q(c.nl())).append("}\n");
       sb.append("    description: ").append(q(c.description())).append('\n');
       sb.append("    parent: ").append(c.parent() == null ? "null" : c.parent()).append('\n');
+      Ownership own = OWNERS.get(c.id());
+      if (own != null) {
+        sb.append("    owner: ").append(q(own.owner())).append('\n');
+        sb.append("    influence: ").append(own.influence()).append('\n');
+      }
       sb.append("    native:\n");
       sb.append("      contact: ").append(list(codes(c.id()))).append('\n');
       sb.append("      survey: ").append(list(topics(c.id()))).append('\n');

@@ -124,6 +124,15 @@ final class TruthWriter {
       g.writeStringField("id", World.CATS[c]);
       if (c == World.C_PAYMENTS) g.writeStringField("parent", "billing");
       else g.writeNullField("parent");
+      // The owner and influence the report's action list should name for the category (inherited for payments).
+      TaxonomyYaml.Ownership own = TaxonomyYaml.ownership(World.CATS[c]);
+      if (own == null) {
+        g.writeNullField("owner");
+        g.writeStringField("influence", "unknown");
+      } else {
+        g.writeStringField("owner", own.owner());
+        g.writeStringField("influence", own.influence());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
