@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -112,15 +114,28 @@ public final class AnalysisPeriod {
     return isDate ? col(timeField) : to_date(from_utc_timestamp(col(timeField), config.timezone().getId()));
   }
 
-  /** A source's quarters in its bronze table with their first and last day, for commands run after an earlier ingest. */
+  /**
+   * The quarters in the sources' bronze tables with their first and last day, for commands run after an earlier
+   * ingest. One aggregation over every source's table (their periods and days stacked): {@link #choose} needs each
+   * quarter's first and last day over all sources, not per source, and one query per source was a shuffle and a
+   * collect each.
+   */
   public static List<QuarterData> quartersInBronze(SparkSession spark, ProgramConfig config, Warehouse warehouse,
-      SourceConfig source) {
-    if (!warehouse.exists(spark, Layer.BRONZE, source.name())) {
+      List<SourceConfig> sources) {
+    Dataset<Row> days = null;
+    for (SourceConfig source : sources) {
+      if (!warehouse.exists(spark, Layer.BRONZE, source.name())) {
+        continue;
+      }
+      Dataset<Row> sourceDays = warehouse.read(spark, Layer.BRONZE, source.name())
+          .select(col("period"), localDay(source, config).as("day"));
+      days = days == null ? sourceDays : days.unionByName(sourceDays);
+    }
+    if (days == null) {
       return List.of();
     }
-    Column day = localDay(source, config);
-    return warehouse.read(spark, Layer.BRONZE, source.name()).groupBy(col("period"))   // a row per quarter
-        .agg(min(day), max(day)).collectAsList().stream()
+    return days.groupBy(col("period"))   // a row per quarter
+        .agg(min(col("day")), max(col("day"))).collectAsList().stream()
         .filter(r -> !r.isNullAt(1))
         .map(r -> new QuarterData(r.getString(0), r.getDate(1).toLocalDate(), r.getDate(2).toLocalDate())).toList();
   }

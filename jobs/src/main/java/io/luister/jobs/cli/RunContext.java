@@ -87,8 +87,8 @@ final class RunContext implements AutoCloseable {
     if (requested != null) {
       return io.luister.jobs.AnalysisPeriod.validate(requested);
     }
-    return io.luister.jobs.AnalysisPeriod.choose(null, config.sources().stream()
-        .flatMap(s -> io.luister.jobs.AnalysisPeriod.quartersInBronze(spark(), config, warehouse, s).stream()).toList());
+    return io.luister.jobs.AnalysisPeriod.choose(null,
+        io.luister.jobs.AnalysisPeriod.quartersInBronze(spark(), config, warehouse, config.sources()));
   }
 
   /** Synchronized, as are the other lazily made parts: stages may run on several threads (Pipeline). */
