@@ -69,11 +69,11 @@ public final class UnifyStage {
     Dataset<Row> analysed = label(analyse(feedback, text), taxonomy, config, text)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      // Not persisted: written once, then summarised from the table, which costs a scan of a few columns instead of
-      // an in-memory copy of every row with its token arrays (docs/performance.md).
+      // Not persisted: written once, then counted and summarised from the table, which costs a scan of a few
+      // columns instead of an in-memory copy of every row with its token arrays (docs/performance.md).
       warehouse.replacePartitions(classify(analysed, taxonomy, config), Layer.SILVER, TABLE, "period");
-      long rows = rowsOfLastWrite();
       Dataset<Row> unified = warehouse.read(spark, Layer.SILVER, TABLE).filter(col("period").isInCollection(periods));
+      long rows = unified.count();
       // The coverage is a few hundred rows at most (UNMAPPED_PER_SOURCE per source and a handful more): computed
       // once into the driver, written from there, and its unclassified shares read from the same rows, instead of
       // a second query that read them back from the table.
@@ -85,25 +85,6 @@ public final class UnifyStage {
     } finally {
       analysed.unpersist();
     }
-  }
-
-  /**
-   * The rows the last write to silver.feedback wrote: Delta records them in the commit ({@code numOutputRows}), and
-   * the write replaced exactly the window's periods, so they are the window's rows. Read from the table's log on the
-   * driver, instead of a {@code count()} of the periods read back (a query, its jobs and a file listing). The write
-   * may be followed by auto compaction's OPTIMIZE commit, so the latest WRITE is taken.
-   */
-  private long rowsOfLastWrite() {
-    for (Row commit : io.delta.tables.DeltaTable.forPath(spark, warehouse.path(Layer.SILVER, TABLE)).history(5)
-        .select("operation", "operationMetrics").collectAsList()) {
-      if ("WRITE".equals(commit.getString(0)) && !commit.isNullAt(1)) {
-        String written = commit.<String, String>getJavaMap(1).get("numOutputRows");
-        if (written != null) {
-          return Long.parseLong(written);
-        }
-      }
-    }
-    throw new IllegalStateException("silver.feedback: no WRITE commit with numOutputRows among the last five");
   }
 
   /** Language, normalised text and stemmed tokens of every item (the costly step: callers persist it). */
