@@ -157,7 +157,8 @@ public final class ReportView {
     if (!messages.has(key)) {
       return "";
     }
-    return messages.get(key, channel(a.channel()), count(a.observed()), num(a.expected()));
+    String unit = messages.has("action.unit." + a.channel()) ? "action.unit." + a.channel() : "action.unit.items";
+    return messages.get(key, channel(a.channel()), count(a.observed()), num(a.expected()), messages.get(unit));
   }
 
   /** The owner of an action, or "no owner set" (never a guess). */

@@ -76,4 +76,18 @@ class ReportActionsTest {
     assertTrue(renderer.html(nothing, "en", false).contains("Nothing to act on this quarter"));
     assertTrue(renderer.html(nothing, "nl", false).contains("niets om op te pakken"));
   }
+
+  @Test
+  void anActionOnWebStatisticsCountsPageViewsOrSearchesNotItems() {
+    ReportModel.ActionRow views = new ReportModel.ActionRow(1, "alert", "category", "dynamic_contract", "dynamic_contract",
+        null, "Acme", "faq_views", 23_656.0, 0.5, "Pricing", "yes", "new", 1, 1);
+    ReportModel.ActionRow posts = new ReportModel.ActionRow(2, "silence", "category", "meter", "meter", null, "Acme",
+        "social", 9.0, 269.5, null, "yes", "new", 1, 1);
+    ReportView en = new ReportView(ReportMessages.load("en"), Map.of());
+    ReportView nl = new ReportView(ReportMessages.load("nl"), Map.of());
+    assertEquals("in FAQ page views: a week with 23,656 page views where about 0.5 were expected", en.actionText(views));
+    assertTrue(nl.actionText(views).contains("23.656 paginaweergaven"), nl.actionText(views));
+    assertTrue(en.actionText(posts).contains("9 items where about 269.5 were expected"), en.actionText(posts));
+    assertTrue(nl.actionText(posts).contains("9 berichten"), nl.actionText(posts));
+  }
 }
