@@ -142,7 +142,60 @@ final class IntentLabels {
     return out;
   }
 
+  static final java.nio.file.Path AIRLINE_TWEETS =
+      java.nio.file.Path.of("..", "..", "shared", "realdata", "airline-tweets", "Tweets.csv");
+
+  /** The airline brands as docs/examples/airline-tweets.yaml configures them. */
+  static final List<BrandConfig> AIRLINES = List.of(
+      new BrandConfig("United", List.of("United", "United Airlines", "@united"), List.of("@united")),
+      new BrandConfig("American", List.of("American", "American Airlines"), List.of("@AmericanAir")),
+      new BrandConfig("Delta", List.of("Delta"), List.of("@Delta", "@DeltaAssist")),
+      new BrandConfig("Southwest", List.of("Southwest"), List.of("@SouthwestAir")),
+      new BrandConfig("US Airways", List.of("US Airways"), List.of("@USAirways")),
+      new BrandConfig("Virgin America", List.of("Virgin America"), List.of("@VirginAmerica")));
+
+  /**
+   * The labelled sample of the airline tweets (intent/airline-tweets-labels.tsv: ids and labels only), with the texts
+   * read from the corpus; {@code stratum} random, keyword or null for both. Empty when the corpus is absent.
+   */
+  static List<Example> airlineTweets(String stratum) throws IOException {
+    if (!java.nio.file.Files.exists(AIRLINE_TWEETS)) {
+      return List.of();
+    }
+    Map<String, String> texts = new java.util.HashMap<>();
+    com.univocity.parsers.csv.CsvParserSettings settings = new com.univocity.parsers.csv.CsvParserSettings();
+    settings.setHeaderExtractionEnabled(true);
+    settings.setMaxCharsPerColumn(100_000);
+    com.univocity.parsers.csv.CsvParser parser = new com.univocity.parsers.csv.CsvParser(settings);
+    for (com.univocity.parsers.common.record.Record r : parser.parseAllRecords(AIRLINE_TWEETS.toFile(), "UTF-8")) {
+      texts.putIfAbsent(r.getString("tweet_id"), r.getString("text"));
+    }
+    List<Example> out = new ArrayList<>();
+    try (InputStream in = IntentLabels.class.getResourceAsStream("/intent/airline-tweets-labels.tsv")) {
+      int n = 0;
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#") || line.startsWith("tweet_id\t")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        if (stratum == null || stratum.equals(f[1])) {
+          out.add(new Example(++n * 2, f[2], "en", null, texts.get(f[0])));   // even ids: all held out
+        }
+      }
+    }
+    return out;
+  }
+
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("airline")) {
+      Plain plain = new Plain(IntentClassifier.Patterns.shipped(), AIRLINES);
+      for (String stratum : new String[] {"random", "keyword", null}) {
+        List<Example> part = airlineTweets(stratum);
+        System.out.println("AIRLINE " + (stratum == null ? "all" : stratum) + " (" + part.size() + " tweets)");
+        report(part, plain, args.length > 1).forEach(System.out::println);
+      }
+      return;
+    }
     Plain plain = new Plain(IntentClassifier.Patterns.shipped(), BRANDS);
     List<Example> all = examples();
     boolean test = args.length > 0 && args[0].equals("test");
