@@ -76,8 +76,8 @@ final class IntentLabels {
     String[] classify(String text) {
       String t = text.replaceAll("[’‘]", "'").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
       for (String intent : IntentClassifier.PRECEDENCE) {
-        if (match.containsKey(intent) && match.get(intent).matcher(t).find()
-            && !(not.containsKey(intent) && not.get(intent).matcher(t).find())) {
+        String kept = not.containsKey(intent) ? not.get(intent).matcher(t).replaceAll(" ") : t;
+        if (match.containsKey(intent) && match.get(intent).matcher(kept).find()) {
           String target = null;
           if (intent.equals(IntentClassifier.SWITCH_TO)) {
             for (Map.Entry<String, Pattern> e : targets.entrySet()) {
@@ -155,10 +155,10 @@ final class IntentLabels {
       new BrandConfig("Virgin America", List.of("Virgin America"), List.of("@VirginAmerica")));
 
   /**
-   * The labelled sample of the airline tweets (intent/airline-tweets-labels.tsv: ids and labels only), with the texts
-   * read from the corpus; {@code stratum} random, keyword or null for both. Empty when the corpus is absent.
+   * One labelled sample (1 or 2) of the airline tweets (intent/airline-tweets-labels.tsv: ids and labels only), with
+   * the texts read from the corpus; {@code stratum} random, keyword or null for both. Empty when the corpus is absent.
    */
-  static List<Example> airlineTweets(String stratum) throws IOException {
+  static List<Example> airlineTweets(int sample, String stratum) throws IOException {
     if (!java.nio.file.Files.exists(AIRLINE_TWEETS)) {
       return List.of();
     }
@@ -178,8 +178,8 @@ final class IntentLabels {
           continue;
         }
         String[] f = line.split("\t");
-        if (stratum == null || stratum.equals(f[1])) {
-          out.add(new Example(++n * 2, f[2], "en", null, texts.get(f[0])));   // even ids: all held out
+        if (Integer.parseInt(f[1]) == sample && (stratum == null || stratum.equals(f[2]))) {
+          out.add(new Example(++n * 2, f[3], "en", null, texts.get(f[0])));
         }
       }
     }
@@ -189,10 +189,12 @@ final class IntentLabels {
   public static void main(String[] args) throws IOException {
     if (args.length > 0 && args[0].equals("airline")) {
       Plain plain = new Plain(IntentClassifier.Patterns.shipped(), AIRLINES);
+      int sample = Integer.parseInt(args[1]);
       for (String stratum : new String[] {"random", "keyword", null}) {
-        List<Example> part = airlineTweets(stratum);
-        System.out.println("AIRLINE " + (stratum == null ? "all" : stratum) + " (" + part.size() + " tweets)");
-        report(part, plain, args.length > 1).forEach(System.out::println);
+        List<Example> part = airlineTweets(sample, stratum);
+        System.out.println("AIRLINE sample " + sample + " " + (stratum == null ? "all" : stratum) + " (" + part.size()
+            + " tweets)");
+        report(part, plain, args.length > 2).forEach(System.out::println);
       }
       return;
     }
