@@ -76,8 +76,8 @@ final class IntentLabels {
     String[] classify(String text) {
       String t = text.replaceAll("[’‘]", "'").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
       for (String intent : IntentClassifier.PRECEDENCE) {
-        String kept = not.containsKey(intent) ? not.get(intent).matcher(t).replaceAll(" ") : t;
-        if (match.containsKey(intent) && match.get(intent).matcher(kept).find()) {
+        if (match.containsKey(intent) && match.get(intent).matcher(t).find() && (!not.containsKey(intent)
+            || match.get(intent).matcher(not.get(intent).matcher(t).replaceAll(" ")).find())) {
           String target = null;
           if (intent.equals(IntentClassifier.SWITCH_TO)) {
             for (Map.Entry<String, Pattern> e : targets.entrySet()) {
