@@ -47,7 +47,10 @@ class IntentClassifierTest {
         {"15", "Ik wil een offerte voor 10 zonnepanelen", "Zonnewijs", "purchase", null},
         {"16", "Which supplier would you recommend?", null, "recommendation_request", null},
         {"17", null, "Zonnewijs", "none", null},
-        {"18", "I’m going with Zonnewijs for the new house", "Zonnewijs", "switch_to", "Zonnewijs"}};
+        {"18", "I’m going with Zonnewijs for the new house", "Zonnewijs", "switch_to", "Zonnewijs"},
+        {"19", "Hoe stap ik over van Zonnewijs naar Stroomlijn", "Stroomlijn", "switch_to", "Stroomlijn"},
+        {"20", "How do I change the bank account for my direct debit?", "GreenGrid", "none", null},
+        {"21", "You lost a customer today. My flight was cancelled again", "Zonnewijs", "switch_away", null}};
     List<Row> rows = new ArrayList<>();
     for (Object[] c : cases) {
       rows.add(RowFactory.create(c[0], c[1], c[2]));
