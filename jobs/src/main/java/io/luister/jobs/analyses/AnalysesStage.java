@@ -9,6 +9,7 @@ import io.luister.common.warehouse.Layer;
 import io.luister.common.warehouse.Warehouse;
 import io.luister.jobs.InputTables;
 import io.luister.jobs.SideBySide;
+import io.luister.jobs.sentiment.IntentClassifier;
 import io.luister.jobs.unify.FeedbackUnion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +25,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The analyses stage: silver.feedback (+ silver.sentiment, gold.theme_membership and gold.themes when present)
- * → gold.share_of_voice, gold.reputation, gold.critical_authors, gold.webcare, gold.alerts, gold.channel_mix,
- * gold.customer_journeys and gold.journey_summary for one period. Reading and writing only; the analyses are
+ * → gold.share_of_voice, gold.reputation, gold.critical_authors, gold.webcare, gold.opportunity_items,
+ * gold.opportunities, gold.alerts, gold.channel_mix, gold.customer_journeys and gold.journey_summary for one period. Reading and writing only; the analyses are
  * the pure transformations of this package. Method: docs/ANALYSES.md.
  */
 public final class AnalysesStage {
@@ -79,7 +80,7 @@ public final class AnalysesStage {
     try {
       List<String> shared = new ArrayList<>();
       Dataset<Row> sentiment = optional(Layer.SILVER, "sentiment", allPeriods, shared,
-          "sentiment columns of gold.reputation stay empty, gold.critical_authors and webcare complaints are skipped");
+          "sentiment columns of gold.reputation stay empty, gold.critical_authors, webcare complaints and the opportunities are skipped");
       Dataset<Row> membership = optional(Layer.GOLD, "theme_membership", allPeriods, shared,
           "theme rows of gold.reputation and gold.alerts are skipped");
       if (membership != null) {
@@ -94,6 +95,11 @@ public final class AnalysesStage {
           .map(BrandConfig::name).toList();
       if (withAccounts.isEmpty()) {
         shared.add("webcare: no brand has accounts configured; gold.webcare is empty");
+      }
+      boolean intents = sentiment != null && List.of(sentiment.columns()).contains(IntentClassifier.INTENT);
+      if (sentiment != null && !intents) {
+        shared.add("silver.sentiment has no intent column (written before intents were read): gold.opportunities and "
+            + "gold.opportunity_items are skipped; rerun the sentiment stage");
       }
       Set<String> membershipPeriods = membership == null ? Set.of() : periodsIn(membership);
       Map<String, PeriodInputs> inputs = new LinkedHashMap<>();
@@ -140,6 +146,14 @@ public final class AnalysesStage {
         return EmergingIssues.withPolarity(EmergingIssues.frame(spark, found, p, runId), in.history(), in.sentiment(),
             in.membership());
       }), EmergingIssues.TABLE, periods)));
+      if (intents) {
+        tables.add(SideBySide.Work.of(Opportunities.ITEMS_TABLE, () -> write(perPeriod(inputs, (p, in) ->
+            Opportunities.items(in.current(), in.sentiment(), runId)), Opportunities.ITEMS_TABLE, periods)));
+        // The counts are the written items, read back: the join of silver is not done twice.
+        tables.add(new SideBySide.Work(Opportunities.TABLE, List.of(Opportunities.ITEMS_TABLE), () -> write(
+            Opportunities.counts(warehouse.read(spark, Layer.GOLD, Opportunities.ITEMS_TABLE)
+                .filter(col("period").isin(periods.toArray())), runId), Opportunities.TABLE, periods)));
+      }
       tables.add(SideBySide.Work.of(ChannelMix.TABLE, () ->
           write(ChannelMix.compute(current, config.brand().name(), runId), ChannelMix.TABLE, periods)));
       tables.add(SideBySide.Work.of(CustomerJourneys.TABLE, () -> write(journeys, CustomerJourneys.TABLE, periods)));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "analyse", mixinStandardHelpOptions = true,
     description = {"Share of voice, reputation, critical authors, webcare, emerging-issue alerts, channel mix and "
         + "customer journeys for the period, from silver.feedback (and silver.sentiment, gold.theme_membership "
-        + "when present). Writes gold.share_of_voice, gold.reputation, gold.critical_authors, gold.webcare, "
+        + "when present). Writes gold.share_of_voice, gold.reputation, gold.critical_authors, gold.webcare, gold.opportunity_items, gold.opportunities, "
         + "gold.alerts, gold.channel_mix, gold.customer_journeys and gold.journey_summary.",
         "Method: docs/ANALYSES.md."})
 final class AnalyseCommand extends PeriodStageCommand {

@@ -4,6 +4,7 @@ import io.luister.jobs.analyses.ChannelMix;
 import io.luister.jobs.analyses.CriticalAuthors;
 import io.luister.jobs.analyses.CustomerJourneys;
 import io.luister.jobs.analyses.EmergingIssues;
+import io.luister.jobs.analyses.Opportunities;
 import io.luister.jobs.analyses.Reputation;
 import io.luister.jobs.analyses.ShareOfVoice;
 import io.luister.jobs.analyses.Webcare;
@@ -44,6 +45,8 @@ public final class DataDictionary {
       new Table("gold", Reputation.TABLE, "analyse", "brand x category or theme", Reputation.SCHEMA),
       new Table("gold", CriticalAuthors.TABLE, "analyse", "one classified author (pseudonym)", CriticalAuthors.SCHEMA),
       new Table("gold", Webcare.TABLE, "analyse", "brand x platform x category x kind", Webcare.SCHEMA),
+      new Table("gold", Opportunities.TABLE, "analyse", "brand x week x channel x source x intent: customers' purchase, switch and recommendation intents", Opportunities.SCHEMA),
+      new Table("gold", Opportunities.ITEMS_TABLE, "analyse", "one customer item with an intent about a brand (a lead to act on)", Opportunities.ITEMS_SCHEMA),
       new Table("gold", EmergingIssues.TABLE, "analyse", "one alert: a subject's week far from its expectation", EmergingIssues.SCHEMA),
       new Table("gold", ChannelMix.TABLE, "analyse", "one category", ChannelMix.SCHEMA),
       new Table("gold", CustomerJourneys.TABLE, "analyse", "one customer (pseudonym)", CustomerJourneys.SCHEMA),

@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The sentiment stage: the free-text items of {@code silver.feedback} → {@code silver.sentiment}, one row per
  * item, for the analysis period and its baseline periods (later analyses compare against the baseline), replacing
- * exactly those partitions. Method: {@link SentimentAnalysis}, docs/SENTIMENT.md.
+ * exactly those partitions. Method: {@link SentimentAnalysis}, docs/SENTIMENT.md; the intent columns:
+ * {@link IntentClassifier}, docs/INTENTS.md.
  */
 public final class SentimentStage {
   public static final String NAME = "sentiment";
@@ -39,7 +40,11 @@ public final class SentimentStage {
       .add(DataTypes.createStructField(SentimentAnalysis.CONFIDENCE, DataTypes.DoubleType, false)
           .withComment("0-1: 1 for a score, the highest class probability for a model, 0.5 + |score|/2 (0.5 if neutral) for the lexicon"))
       .add(DataTypes.createStructField(SentimentAnalysis.CONFLICT, DataTypes.StringType, true)
-          .withComment("negative or positive: what the text says where it strongly contradicts the item's own score (which decided); null otherwise"));
+          .withComment("negative or positive: what the text says where it strongly contradicts the item's own score (which decided); null otherwise"))
+      .add(DataTypes.createStructField(IntentClassifier.INTENT, DataTypes.StringType, false)
+          .withComment("What the customer means to do, from phrase patterns (docs/INTENTS.md): purchase, switch_to (moving to a brand), switch_away (cancel, leave, move to an unnamed other), recommendation_request, or none"))
+      .add(DataTypes.createStructField(IntentClassifier.TARGET, DataTypes.StringType, true)
+          .withComment("On a switch_to: the configured brand it moves to (a name or alias where the pattern's target is; 'jullie'/'you' = the item's brand); null otherwise or when the target is no configured brand"));
 
   private final SparkSession spark;
   private final ProgramConfig config;
@@ -63,10 +68,13 @@ public final class SentimentStage {
     // columns (the token arrays above all) would be carried through both for nothing.
     Dataset<Row> items = InputTables.feedback(spark, warehouse, NAME)
         .filter(col("period").isInCollection(window(period)).and(col("free_text")))
-        .select("period", SentimentAnalysis.INPUT_COLUMNS);
+        .select("period", java.util.stream.Stream.concat(java.util.Arrays.stream(SentimentAnalysis.INPUT_COLUMNS),
+            java.util.stream.Stream.of("brand")).toArray(String[]::new));
     SentimentAnalysis.Settings settings = SentimentAnalysis.Settings.DEFAULTS
         .withTraining(config.unify().maxTrainingRows(), config.unify().seed());
-    Dataset<Row> out = toTable(SentimentAnalysis.assign(items, SentimentLexicon.shipped(), settings));
+    // The intent is read here too: the stage already reads every text, and a column is cheaper than another stage.
+    Dataset<Row> out = toTable(IntentClassifier.classify(SentimentAnalysis.assign(items, SentimentLexicon.shipped(), settings),
+        IntentClassifier.Patterns.shipped(), config.allBrands()));
     try {
       warehouse.replacePartitions(out, Layer.SILVER, TABLE, "period");
       List<Row> perMethod = warehouse.read(spark, Layer.SILVER, TABLE).filter(col("period").equalTo(period))

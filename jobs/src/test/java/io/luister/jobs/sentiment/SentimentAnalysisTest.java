@@ -148,11 +148,11 @@ class SentimentAnalysisTest {
 
   @Test
   void writesOneRowPerItemInTheTableSchema() {
-    Dataset<Row> table = SentimentStage.toTable(SentimentAnalysis.assign(items(
+    Dataset<Row> table = SentimentStage.toTable(IntentClassifier.classify(SentimentAnalysis.assign(items(
         new Object[] {"x", "good", "en"}, new Object[] {"y", "slecht", "nl"}, new Object[] {"z", "", "unknown"}),
-        LEXICON, SentimentAnalysis.Settings.DEFAULTS));
+        LEXICON, SentimentAnalysis.Settings.DEFAULTS), IntentClassifier.Patterns.shipped(), List.of()));
     assertEquals(List.of("period", "feedback_id", "sentiment", "sentiment_score", "sentiment_method", "sentiment_confidence",
-            "sentiment_conflict"),
+            "sentiment_conflict", "intent", "intent_target"),
         Arrays.asList(table.columns()));
     assertEquals(SentimentStage.SCHEMA.simpleString(), table.schema().simpleString());
     assertEquals(3, table.count());
