@@ -25,6 +25,7 @@ import picocli.CommandLine;
 /** {@code luister stages --json}, read back as the Airflow DAG reads it, against the pipeline's own objects. */
 class StagesCommandTest {
   private static Map<String, JsonNode> printed;
+  private static JsonNode printedDocument;
 
   /** The command's output, parsed: one node per stage by name, in the printed order. */
   @BeforeAll
@@ -40,7 +41,8 @@ class StagesCommandTest {
     }
     assertEquals(0, code);
     printed = new LinkedHashMap<>();
-    for (JsonNode stage : new ObjectMapper().readTree(captured.toString(StandardCharsets.UTF_8)).get("stages")) {
+    printedDocument = new ObjectMapper().readTree(captured.toString(StandardCharsets.UTF_8));
+    for (JsonNode stage : printedDocument.get("stages")) {
       printed.put(stage.get("name").asText(), stage);
     }
   }
@@ -49,6 +51,18 @@ class StagesCommandTest {
     List<String> names = new ArrayList<>();
     printed.get(stage).get("after").forEach(name -> names.add(name.asText()));
     return names;
+  }
+
+  /**
+   * The DAG reads the committed copy, not the jar: a stage that writes a new table must regenerate it (the deployment
+   * suite checks the same against the built jar, but only after the Java tests and the smoke runs).
+   */
+  @Test
+  void theCommittedCopyBesideTheDagIsWhatTheCommandPrints() throws Exception {
+    JsonNode committed = new ObjectMapper().readTree(java.nio.file.Files.readString(
+        java.nio.file.Path.of("..", "airflow", "dags", "luister_stages.json")));
+    assertEquals(printedDocument, committed,
+        "regenerate it: bin/luister stages --json > airflow/dags/luister_stages.json");
   }
 
   @Test
